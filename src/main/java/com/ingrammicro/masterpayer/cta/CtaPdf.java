@@ -1,0 +1,192 @@
+package com.ingrammicro.masterpayer.cta;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.UUID;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/** Renders the Consent to Assignment as a PDF the parties can sign. */
+final class CtaPdf {
+
+  /** The facts the CTA states. */
+  record Terms(UUID offboardingId, String payerAccountId, String assignor, String assignorId, String assignee,
+      String assigneeKind, String assigneeEmail, String consentingParty, String reason, LocalDate issuedOn) {}
+
+  private static final float MARGIN = 56;
+  private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+
+  private CtaPdf() {}
+
+  static byte[] render(Terms terms) {
+    try (PDDocument document = new PDDocument(); Layout layout = new Layout(document)) {
+      layout.heading("CONSENT TO ASSIGNMENT", 18);
+      layout.paragraph("AWS Master Payer account " + terms.payerAccountId(), Layout.BOLD, 12);
+      layout.paragraph("Reference " + terms.offboardingId() + "    Issued on " + terms.issuedOn(), Layout.REGULAR, 9);
+      layout.space(10);
+      layout.heading("Parties", 13);
+      layout.paragraph("Assignor: " + terms.assignor() + " (reseller " + terms.assignorId() + ")", Layout.REGULAR, 11);
+      layout.paragraph("Assignee: " + terms.assignee() + " (" + terms.assigneeKind().toLowerCase().replace('_', ' ')
+          + "), " + terms.assigneeEmail(), Layout.REGULAR, 11);
+      layout.paragraph("Consenting Party: " + terms.consentingParty() + " (the distributor)", Layout.REGULAR, 11);
+      layout.space(10);
+      layout.heading("Terms", 13);
+      for (String clause : clauses(terms)) {
+        layout.paragraph(clause, Layout.REGULAR, 11);
+        layout.space(4);
+      }
+      layout.space(10);
+      layout.heading("Signatures", 13);
+      for (String party : List.of("Assignor: " + terms.assignor(), "Assignee: " + terms.assignee(),
+          "Consenting Party: " + terms.consentingParty())) {
+        layout.signatureBlock(party);
+      }
+      PDDocumentInformation info = document.getDocumentInformation();
+      info.setTitle("Consent to Assignment - AWS Master Payer account " + terms.payerAccountId());
+      info.setSubject("Offboarding " + terms.offboardingId());
+      info.setCreator("Master Payer Offboarding Engine");
+      Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+      created.clear();
+      created.set(terms.issuedOn().getYear(), terms.issuedOn().getMonthValue() - 1, terms.issuedOn().getDayOfMonth());
+      info.setCreationDate(created);
+      layout.close();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot render the CTA of offboarding " + terms.offboardingId(), e);
+    }
+  }
+
+  private static List<String> clauses(Terms terms) {
+    return List.of(
+        "1. Assignment. The Assignor assigns to the Assignee, and the Assignee accepts, the Assignor's rights and "
+            + "obligations for AWS Master Payer account " + terms.payerAccountId() + " (the \"Payer Account\") under "
+            + "the distribution arrangement through which the Assignor buys AWS services for the Payer Account from "
+            + "the Consenting Party.",
+        "2. Consent. The Consenting Party consents to this assignment on the conditions of clause 3. "
+            + "The consent takes effect when the Consenting Party countersigns this document.",
+        "3. Conditions. The assignment takes effect once (a) all billing information of the Payer Account - payment "
+            + "method, billing, tax and contact details - is set up for the Assignee and the Payer Account's tax "
+            + "settings no longer inherit the tax registration of the Consenting Party; (b) all policies "
+            + "and cross-account roles of the distributor, including but not limited to CloudCheckr and IMBillingRole, "
+            + "are removed from the Payer Account; and (c) the Assignor has no outstanding balance with the "
+            + "Consenting Party.",
+        "4. Earlier usage. Amounts for usage of the Payer Account before the assignment takes effect remain payable "
+            + "by the Assignor.",
+        "5. Reason given by the Assignor: " + terms.reason());
+  }
+
+  /** Writes wrapped text top-down and starts a new page when one is full. */
+  private static final class Layout implements AutoCloseable {
+
+    static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+
+    private final PDDocument document;
+    private PDPageContentStream content;
+    private float y;
+
+    Layout(PDDocument document) throws IOException {
+      this.document = document;
+      newPage();
+    }
+
+    void heading(String text, float size) throws IOException {
+      space(4);
+      paragraph(text, BOLD, size);
+      space(2);
+    }
+
+    void paragraph(String text, PDType1Font font, float size) throws IOException {
+      for (String line : wrap(printable(text, font), font, size)) {
+        float leading = size * 1.35f;
+        if (y - leading < MARGIN) {
+          newPage();
+        }
+        y -= leading;
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset(MARGIN, y);
+        content.showText(line);
+        content.endText();
+      }
+    }
+
+    void signatureBlock(String party) throws IOException {
+      if (y - 90 < MARGIN) {
+        newPage();
+      }
+      space(14);
+      paragraph(party, BOLD, 11);
+      paragraph("Name and title: ______________________________________", REGULAR, 11);
+      space(8);
+      paragraph("Date: ____________________   Signature: ______________________________", REGULAR, 11);
+    }
+
+    void space(float points) {
+      y -= points;
+    }
+
+    private void newPage() throws IOException {
+      if (content != null) {
+        content.close();
+      }
+      PDPage page = new PDPage(PDRectangle.A4);
+      document.addPage(page);
+      content = new PDPageContentStream(document, page);
+      y = PDRectangle.A4.getHeight() - MARGIN;
+    }
+
+    private static List<String> wrap(String text, PDType1Font font, float size) throws IOException {
+      List<String> lines = new ArrayList<>();
+      StringBuilder line = new StringBuilder();
+      for (String word : text.split("\\s+")) {
+        String candidate = line.isEmpty() ? word : line + " " + word;
+        if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * size > WIDTH) {
+          lines.add(line.toString());
+          line = new StringBuilder(word);
+        } else {
+          line = new StringBuilder(candidate);
+        }
+      }
+      lines.add(line.toString());
+      return lines;
+    }
+
+    /** The standard fonts cover WinAnsi only; anything else a reseller typed becomes '?'. */
+    private static String printable(String text, PDType1Font font) {
+      StringBuilder out = new StringBuilder(text.length());
+      text.codePoints().forEach(codePoint -> {
+        String character = new String(Character.toChars(codePoint));
+        try {
+          font.encode(character);
+          out.append(Character.isISOControl(codePoint) ? " " : character);
+        } catch (IOException | IllegalArgumentException notEncodable) {
+          out.append('?');
+        }
+      });
+      return out.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (content != null) {
+        content.close();
+        content = null;
+      }
+    }
+  }
+}

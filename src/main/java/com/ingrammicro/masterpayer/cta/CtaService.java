@@ -1,0 +1,153 @@
+package com.ingrammicro.masterpayer.cta;
+
+import com.ingrammicro.masterpayer.offboarding.Offboarding;
+import com.ingrammicro.masterpayer.offboarding.OffboardingService;
+import com.ingrammicro.masterpayer.offboarding.ResellerAction;
+import com.ingrammicro.masterpayer.system.AppUser;
+import com.ingrammicro.masterpayer.system.Problems;
+import com.ingrammicro.masterpayer.system.Resellers;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Issues the CTA, accepts signed copies and serves both, each stored once with its SHA-256. */
+@Service
+public class CtaService {
+
+  /** A document with its content. */
+  public record DocumentContent(Document document, byte[] content) {}
+
+  private static final int ATTEMPTS = 3;
+  private static final String SYSTEM_USER = "system";
+
+  private final DocumentRepository documents;
+  private final OffboardingService offboardings;
+  private final CtaSignatureWorkflow workflow;
+  private final Resellers resellers;
+  private final CtaProperties properties;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  CtaService(DocumentRepository documents, OffboardingService offboardings, CtaSignatureWorkflow workflow,
+      Resellers resellers, CtaProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+    this.documents = documents;
+    this.offboardings = offboardings;
+    this.workflow = workflow;
+    this.resellers = resellers;
+    this.properties = properties;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+  }
+
+  /**
+   * Produces the CTA of an offboarding, or returns the one already issued: a retried job never
+   * issues a second one (the database's unique index guarantees it).
+   */
+  public Document issue(Offboarding offboarding) {
+    Optional<Document> issued = documents.findLatest(offboarding.id(), DocumentKind.CTA_ISSUED);
+    if (issued.isPresent()) {
+      return issued.get();
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    byte[] pdf = CtaPdf.render(new CtaPdf.Terms(offboarding.id(), offboarding.payerAccountId(),
+        resellers.displayName(offboarding.resellerId()), offboarding.resellerId(),
+        offboarding.newResponsibleParty().name(), offboarding.newResponsibleParty().kind().name(),
+        offboarding.newResponsibleParty().email(), properties.consentingParty(), offboarding.reason(),
+        LocalDate.from(now)));
+    Document document = new Document(UUID.randomUUID(), offboarding.id(), DocumentKind.CTA_ISSUED,
+        "consent-to-assignment-" + offboarding.payerAccountId() + ".pdf", MediaType.APPLICATION_PDF_VALUE, pdf.length,
+        sha256(pdf), now, SYSTEM_USER);
+    try {
+      documents.insert(document, pdf);
+      return document;
+    } catch (DuplicateKeyException issuedConcurrently) {
+      return documents.findLatest(offboarding.id(), DocumentKind.CTA_ISSUED).orElseThrow(() -> issuedConcurrently);
+    }
+  }
+
+  /** The issued CTA with its content, for mails. */
+  public DocumentContent issued(UUID offboardingId) {
+    Document document = documents.findLatest(offboardingId, DocumentKind.CTA_ISSUED)
+        .orElseThrow(() -> new IllegalStateException("No CTA was issued for offboarding " + offboardingId));
+    return new DocumentContent(document, documents.content(document.id()));
+  }
+
+  /** The latest document of a kind, if the caller may see the offboarding. */
+  DocumentContent read(AppUser user, UUID offboardingId, DocumentKind kind) {
+    Offboarding offboarding = offboardings.get(user, offboardingId);
+    Document document = documents.findLatest(offboarding.id(), kind).orElseThrow(() -> Problems.problem(
+        HttpStatus.CONFLICT, "document-not-available", "Document not available yet",
+        kind == DocumentKind.CTA_ISSUED
+            ? "The CTA of offboarding " + offboardingId + " is issued once Ingram IaaS sales approve the request."
+            : "No signed CTA has been uploaded for offboarding " + offboardingId + "."));
+    return new DocumentContent(document, documents.content(document.id()));
+  }
+
+  /** Fails with 409 unless the caller's offboarding waits for a signed CTA; cheap, so it runs before the upload is read. */
+  Offboarding requireAwaitingSignature(AppUser user, UUID offboardingId) {
+    Offboarding offboarding = offboardings.getOwn(user, offboardingId);
+    if (offboarding.resellerAction() != ResellerAction.SIGN_CTA) {
+      throw notAwaitingSignature(offboardingId);
+    }
+    return offboarding;
+  }
+
+  /**
+   * Stores a signed CTA and hands it to the journey in one transaction: if the journey does not
+   * take it, nothing is stored.
+   */
+  SignedCta acceptSigned(AppUser user, UUID offboardingId, byte[] pdf) {
+    SignedCtaInspector.Inspection inspection = SignedCtaInspector.inspect(pdf);
+    String sha256 = sha256(pdf);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactions.execute(tx -> {
+          Offboarding offboarding = requireAwaitingSignature(user, offboardingId);
+          Document document = new Document(UUID.randomUUID(), offboardingId, DocumentKind.CTA_SIGNED,
+              "consent-to-assignment-" + offboarding.payerAccountId() + "-signed.pdf", MediaType.APPLICATION_PDF_VALUE,
+              pdf.length, sha256, OffsetDateTime.now(clock), user.userId());
+          documents.insert(document, pdf);
+          SignedCta signed = new SignedCta(document.id(), sha256, pdf.length, inspection.pageCount(),
+              inspection.signatureCount());
+          if (!workflow.signedCtaReceived(offboarding, signed)) {
+            throw notAwaitingSignature(offboardingId);
+          }
+          return signed;
+        });
+      } catch (ConcurrencyFailureException concurrentChange) {
+        if (attempt == ATTEMPTS) {
+          throw concurrentChange;
+        }
+      }
+    }
+  }
+
+  long maxSignedSize() {
+    return properties.maxSignedSize().toBytes();
+  }
+
+  private static RuntimeException notAwaitingSignature(UUID offboardingId) {
+    return Problems.problem(HttpStatus.CONFLICT, "not-awaiting-signature", "No signature awaited",
+        "Offboarding " + offboardingId + " is not waiting for a signed CTA.");
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package com.ingrammicro.masterpayer.notification;
+
+import com.ingrammicro.masterpayer.offboarding.Offboarding;
+import com.ingrammicro.masterpayer.system.Resellers;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends the notifications of the journey. Called from async service tasks: a failure throws, the
+ * job is retried on its retry cycle and then becomes an incident, so a mail is delayed but never lost.
+ * Each mail is recorded (with its Message-ID) in the same transaction as its sending.
+ */
+@Service
+public class Notifier {
+
+  private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+  private final MailTemplates templates;
+  private final MailTransport transport;
+  private final SentMailRepository sentMails;
+  private final MailProperties properties;
+  private final Resellers resellers;
+  private final Clock clock;
+
+  Notifier(MailTemplates templates, MailTransport transport, SentMailRepository sentMails, MailProperties properties,
+      Resellers resellers, Clock clock) {
+    this.templates = templates;
+    this.transport = transport;
+    this.sentMails = sentMails;
+    this.properties = properties;
+    this.resellers = resellers;
+    this.clock = clock;
+  }
+
+  /**
+   * Sends one notification about an offboarding.
+   *
+   * @param details values the template needs beyond the offboarding's own facts (a reason, an amount);
+   *     {@code taskGroup} names the group mailbox for {@link Notification#TASK_REMINDER}
+   */
+  public void send(Notification notification, Offboarding offboarding, Map<String, String> details,
+      List<Attachment> attachments) {
+    Set<String> recipients = recipients(notification, offboarding, details);
+    MailTemplates.Rendered mail = templates.render(notification, model(offboarding, details));
+    String messageId = "<" + UUID.randomUUID() + "@" + domainOf(properties.from()) + ">";
+    sentMails.insert(offboarding.id(), notification, String.join(", ", recipients), mail.subject(), messageId,
+        OffsetDateTime.now(clock));
+    MimeMessage message = compose(recipients, mail, messageId, offboarding, attachments);
+    String destination = transport.deliver(message);
+    log.info("Sent {} for offboarding {} to {} via {}", notification, offboarding.id(), recipients, destination);
+  }
+
+  private Set<String> recipients(Notification notification, Offboarding offboarding, Map<String, String> details) {
+    Set<String> recipients = new LinkedHashSet<>();
+    for (Audience audience : notification.audiences()) {
+      recipients.add(switch (audience) {
+        case RESELLER -> offboarding.contactEmail();
+        case NEW_PARTY -> offboarding.newResponsibleParty().email();
+        case IAAS_SALES -> properties.iaasSales();
+        case FINANCE -> properties.finance();
+        case TASK_GROUP -> "finance".equals(details.get("taskGroup")) ? properties.finance() : properties.iaasSales();
+      });
+    }
+    return recipients;
+  }
+
+  private Map<String, String> model(Offboarding offboarding, Map<String, String> details) {
+    Map<String, String> model = new HashMap<>(details);
+    model.put("offboardingId", offboarding.id().toString());
+    model.put("payerAccountId", offboarding.payerAccountId());
+    model.put("resellerId", offboarding.resellerId());
+    model.put("resellerName", resellers.displayName(offboarding.resellerId()));
+    model.put("reason", offboarding.reason());
+    model.put("contactEmail", offboarding.contactEmail());
+    model.put("newPartyName", offboarding.newResponsibleParty().name());
+    model.put("newPartyEmail", offboarding.newResponsibleParty().email());
+    model.put("newPartyKind", offboarding.newResponsibleParty().kind().name());
+    model.put("requestedBy", offboarding.requestedBy());
+    model.put("baseUrl", properties.publicBaseUrl());
+    model.put("apiUrl", properties.publicBaseUrl() + "/api/offboardings/" + offboarding.id());
+    model.put("tasklistUrl", properties.publicBaseUrl() + "/camunda/app/tasklist/");
+    return model;
+  }
+
+  private MimeMessage compose(Set<String> recipients, MailTemplates.Rendered mail, String messageId,
+      Offboarding offboarding, List<Attachment> attachments) {
+    try {
+      MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+      MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");
+      helper.setFrom(properties.from());
+      helper.setTo(recipients.toArray(String[]::new));
+      helper.setSubject(mail.subject());
+      helper.setText(mail.body(), false);
+      for (Attachment attachment : attachments) {
+        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+      }
+      message.setHeader("Message-ID", messageId);
+      message.setHeader("X-Offboarding-Id", offboarding.id().toString());
+      return message;
+    } catch (MessagingException e) {
+      throw new IllegalStateException("Cannot compose mail for offboarding " + offboarding.id(), e);
+    }
+  }
+
+  private static String domainOf(String from) {
+    try {
+      String address = new InternetAddress(from).getAddress();
+      return address.substring(address.indexOf('@') + 1);
+    } catch (MessagingException e) {
+      throw new IllegalStateException("offboarding.mail.from is not a mail address: " + from, e);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package com.ingrammicro.masterpayer.notification;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code sent_mail} table: a record of every mail, written in the transaction that sends it. */
+@Repository
+class SentMailRepository {
+
+  private final JdbcClient jdbc;
+
+  SentMailRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(UUID offboardingId, Notification notification, String recipients, String subject, String messageId,
+      OffsetDateTime sentAt) {
+    jdbc.sql("""
+            insert into sent_mail (id, offboarding_id, notification, recipients, subject, message_id, sent_at)
+            values (:id, :offboardingId, :notification, :recipients, :subject, :messageId, :sentAt)""")
+        .param("id", UUID.randomUUID())
+        .param("offboardingId", offboardingId)
+        .param("notification", notification.name())
+        .param("recipients", recipients)
+        .param("subject", subject)
+        .param("messageId", messageId)
+        .param("sentAt", sentAt)
+        .update();
+  }
+}

@@ -1,0 +1,37 @@
+package com.ingrammicro.masterpayer.offboarding;
+
+import com.ingrammicro.masterpayer.system.Problems;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/** The offboarding API's business errors, as problem details with a stable type URI. */
+final class OffboardingProblems {
+
+  private OffboardingProblems() {}
+
+  static ErrorResponseException notFound(UUID id) {
+    return Problems.problem(HttpStatus.NOT_FOUND, "offboarding-not-found", "Offboarding not found",
+        "There is no offboarding " + id + " that you can see.");
+  }
+
+  static ErrorResponseException conflict(String slug, String title, String detail) {
+    return Problems.problem(HttpStatus.CONFLICT, slug, title, detail);
+  }
+
+  static ErrorResponseException activeOffboardingExists(String payerAccountId, UUID visibleExistingId) {
+    ErrorResponseException problem = conflict("active-offboarding-exists", "An offboarding is already in progress",
+        "Payer account " + payerAccountId + " already has an offboarding in progress; only one may be active at a time.");
+    if (visibleExistingId != null) {
+      problem.getBody().setProperty("offboardingId", visibleExistingId);
+      problem.getHeaders().setLocation(URI.create("/api/offboardings/" + visibleExistingId));
+    }
+    return problem;
+  }
+
+  static ErrorResponseException idempotencyKeyReused() {
+    return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused",
+        "This Idempotency-Key was already used with a different request body. Use a new key for a new request.");
+  }
+}

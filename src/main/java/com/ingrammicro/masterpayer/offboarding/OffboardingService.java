@@ -1,0 +1,163 @@
+package com.ingrammicro.masterpayer.offboarding;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ingrammicro.masterpayer.system.AppUser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts, reads and withdraws offboardings on behalf of a caller. Resellers see only their own
+ * offboardings (another reseller's is "not found"); staff read all of them.
+ */
+@Service
+public class OffboardingService {
+
+  /** Concurrent changes to the same process instance are retried this often before giving up. */
+  private static final int ATTEMPTS = 3;
+
+  record Started(Offboarding offboarding, boolean replayed) {}
+
+  record Page(List<Offboarding> content, int page, int size, long totalElements) {}
+
+  private final OffboardingRepository repository;
+  private final OffboardingWorkflow workflow;
+  private final TransactionTemplate transactions;
+  private final ObjectMapper objectMapper;
+  private final Clock clock;
+
+  OffboardingService(OffboardingRepository repository, OffboardingWorkflow workflow,
+      PlatformTransactionManager transactionManager, ObjectMapper objectMapper, Clock clock) {
+    this.repository = repository;
+    this.workflow = workflow;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.objectMapper = objectMapper;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts an offboarding for the caller's reseller. The record and the process instance are created
+   * in one transaction; the database's unique index decides between concurrent starts for one payer.
+   * A repeated {@code idempotencyKey} with the same request returns the offboarding it created.
+   */
+  Started start(AppUser user, OffboardingRequest request, String idempotencyKey) {
+    String resellerId = resellerOf(user);
+    String fingerprint = idempotencyKey == null ? null : fingerprint(request);
+    Optional<Started> replay = replay(resellerId, idempotencyKey, fingerprint);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    try {
+      Offboarding created = transactions.execute(tx -> {
+        Offboarding offboarding = Offboarding.requested(UUID.randomUUID(), resellerId, user.userId(), request, now());
+        repository.insert(offboarding, idempotencyKey, fingerprint);
+        String processInstanceId = workflow.start(offboarding);
+        repository.setProcessInstanceId(offboarding.id(), processInstanceId);
+        return offboarding.withProcessInstanceId(processInstanceId);
+      });
+      return new Started(created, false);
+    } catch (DuplicateKeyException duplicate) {
+      // Either a concurrent request with the same idempotency key, or another active offboarding.
+      return replay(resellerId, idempotencyKey, fingerprint).orElseThrow(() -> {
+        UUID existing = repository.findActiveByPayer(request.payerAccountId())
+            .filter(active -> active.resellerId().equals(resellerId))
+            .map(Offboarding::id)
+            .orElse(null);
+        return OffboardingProblems.activeOffboardingExists(request.payerAccountId(), existing);
+      });
+    }
+  }
+
+  private Optional<Started> replay(String resellerId, String idempotencyKey, String fingerprint) {
+    if (idempotencyKey == null) {
+      return Optional.empty();
+    }
+    return repository.findByIdempotencyKey(resellerId, idempotencyKey).map(earlier -> {
+      if (!earlier.fingerprint().equals(fingerprint)) {
+        throw OffboardingProblems.idempotencyKeyReused();
+      }
+      return new Started(earlier.offboarding(), true);
+    });
+  }
+
+  /** The offboarding if the caller may see it; "not found" otherwise, so ids of others leak nothing. */
+  public Offboarding get(AppUser user, UUID id) {
+    return repository.findById(id)
+        .filter(offboarding -> user.isStaff() || user.resellerId().filter(offboarding.resellerId()::equals).isPresent())
+        .orElseThrow(() -> OffboardingProblems.notFound(id));
+  }
+
+  /** The offboarding if it belongs to the caller's reseller; staff cannot act for a reseller. */
+  public Offboarding getOwn(AppUser user, UUID id) {
+    String resellerId = resellerOf(user);
+    return repository.findById(id)
+        .filter(offboarding -> offboarding.resellerId().equals(resellerId))
+        .orElseThrow(() -> OffboardingProblems.notFound(id));
+  }
+
+  Page list(AppUser user, OffboardingStatus status, int page, int size) {
+    String resellerId = user.isStaff() ? null : resellerOf(user);
+    List<Offboarding> content = repository.page(resellerId, status, page * size, size);
+    return new Page(content, page, size, repository.count(resellerId, status));
+  }
+
+  Offboarding withdraw(AppUser user, UUID id, String reason) {
+    for (int attempt = 1; ; attempt++) {
+      Offboarding offboarding = getOwn(user, id);
+      if (!offboarding.isActive()) {
+        throw OffboardingProblems.conflict("offboarding-ended", "The offboarding has ended",
+            "Offboarding " + id + " has already ended as " + offboarding.status() + "; there is nothing to withdraw.");
+      }
+      if (!offboarding.isWithdrawable()) {
+        throw withdrawalTooLate(id);
+      }
+      try {
+        boolean accepted = Boolean.TRUE.equals(transactions.execute(tx -> workflow.requestWithdrawal(offboarding, reason)));
+        if (!accepted) {
+          throw withdrawalTooLate(id);
+        }
+        return repository.findById(id).orElseThrow();
+      } catch (ConcurrencyFailureException concurrentChange) {
+        if (attempt == ATTEMPTS) {
+          throw concurrentChange;
+        }
+      }
+    }
+  }
+
+  private static RuntimeException withdrawalTooLate(UUID id) {
+    return OffboardingProblems.conflict("withdrawal-too-late", "Withdrawal no longer possible",
+        "The removal of the distributor's access has started for offboarding " + id
+            + "; it can no longer be withdrawn.");
+  }
+
+  private static String resellerOf(AppUser user) {
+    return user.resellerId().orElseThrow(() -> new IllegalStateException(
+        "User " + user.userId() + " reached a reseller operation without a reseller id"));
+  }
+
+  private String fingerprint(OffboardingRequest request) {
+    try {
+      byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot fingerprint the request", e);
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}

@@ -1,0 +1,56 @@
+package com.ingrammicro.masterpayer.offboarding;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** An offboarding as the API shows it. */
+record OffboardingView(
+    UUID id,
+    String resellerId,
+    String payerAccountId,
+    OffboardingStatus status,
+    String statusReason,
+    Stage stage,
+    String stageTitle,
+    int stagesDone,
+    int stagesTotal,
+    List<OpenAction> openActions,
+    String reason,
+    String contactEmail,
+    NewResponsibleParty newResponsibleParty,
+    String requestedBy,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt,
+    OffsetDateTime endedAt) {
+
+  /** Something the reseller can or must do now, with the request that does it. */
+  record OpenAction(String action, String description, String method, String href, String detail) {}
+
+  static OffboardingView of(Offboarding o) {
+    return new OffboardingView(o.id(), o.resellerId(), o.payerAccountId(), o.status(), o.statusReason(), o.stage(),
+        o.stage().title(), o.stagesDone(), Stage.TOTAL, openActions(o), o.reason(), o.contactEmail(),
+        o.newResponsibleParty(), o.requestedBy(), o.createdAt(), o.updatedAt(), o.endedAt());
+  }
+
+  private static List<OpenAction> openActions(Offboarding o) {
+    String self = "/api/offboardings/" + o.id();
+    List<OpenAction> actions = new ArrayList<>();
+    if (o.resellerAction() == ResellerAction.SIGN_CTA) {
+      actions.add(new OpenAction("DOWNLOAD_CTA", "Download the Consent to Assignment to sign.", "GET", self + "/cta", null));
+      actions.add(new OpenAction("UPLOAD_SIGNED_CTA",
+          "Upload the CTA signed by the assignor and the assignee, as one PDF.", "PUT", self + "/cta/signed",
+          o.resellerActionDetail()));
+    }
+    if (o.resellerAction() == ResellerAction.SETTLE_BALANCE) {
+      actions.add(new OpenAction("SETTLE_BALANCE",
+          "Settle the outstanding balance with Ingram Micro; finance checks again after the grace period.", null, null,
+          o.resellerActionDetail()));
+    }
+    if (o.isWithdrawable()) {
+      actions.add(new OpenAction("WITHDRAW", "Withdraw this offboarding.", "POST", self + "/withdrawal", null));
+    }
+    return actions;
+  }
+}

@@ -1,0 +1,18 @@
+package com.ingrammicro.masterpayer.offboarding;
+
+/**
+ * The journey as the offboarding module needs it: start one, ask to withdraw from one. Implemented
+ * by the process module on the BPMN engine; calls join the caller's transaction.
+ */
+public interface OffboardingWorkflow {
+
+  /** Starts the journey of a new offboarding and returns the process instance id. */
+  String start(Offboarding offboarding);
+
+  /**
+   * Asks the journey to stop at the reseller's request.
+   *
+   * @return false when the journey no longer accepts a withdrawal (access removal started or it ended)
+   */
+  boolean requestWithdrawal(Offboarding offboarding, String reason);
+}

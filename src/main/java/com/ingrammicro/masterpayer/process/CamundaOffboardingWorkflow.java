@@ -1,0 +1,89 @@
+package com.ingrammicro.masterpayer.process;
+
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables;
+
+import com.ingrammicro.masterpayer.cta.CtaSignatureWorkflow;
+import com.ingrammicro.masterpayer.cta.SignedCta;
+import com.ingrammicro.masterpayer.offboarding.Offboarding;
+import com.ingrammicro.masterpayer.offboarding.OffboardingWorkflow;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The journey on the Camunda engine: starts process instances and correlates the reseller's
+ * messages. A message the process is not waiting for is a "no" (the caller answers 409); a
+ * concurrent change of the same instance surfaces as Spring's {@link OptimisticLockingFailureException}
+ * so callers can retry.
+ */
+@Component
+class CamundaOffboardingWorkflow implements OffboardingWorkflow, CtaSignatureWorkflow {
+
+  private final RuntimeService runtimeService;
+
+  CamundaOffboardingWorkflow(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public String start(Offboarding offboarding) {
+    VariableMap variables = org.camunda.bpm.engine.variable.Variables.createVariables()
+        .putValue(Variables.OFFBOARDING_ID, offboarding.id().toString())
+        .putValue(Variables.RESELLER_ID, offboarding.resellerId())
+        .putValue(Variables.PAYER_ACCOUNT_ID, offboarding.payerAccountId())
+        .putValue(Variables.REQUEST_REASON, offboarding.reason())
+        .putValue(Variables.CONTACT_EMAIL, offboarding.contactEmail())
+        .putValue(Variables.NEW_PARTY_NAME, offboarding.newResponsibleParty().name())
+        .putValue(Variables.NEW_PARTY_EMAIL, offboarding.newResponsibleParty().email())
+        .putValue(Variables.NEW_PARTY_KIND, offboarding.newResponsibleParty().kind().name())
+        .putValue(Variables.REQUESTED_BY, offboarding.requestedBy());
+    return runtimeService.createProcessInstanceByKey(OffboardingProcess.KEY)
+        .businessKey(offboarding.id().toString())
+        .setVariables(variables)
+        .execute()
+        .getId();
+  }
+
+  @Override
+  public boolean requestWithdrawal(Offboarding offboarding, String reason) {
+    return correlate(offboarding, OffboardingProcess.Messages.WITHDRAWAL_REQUESTED,
+        Map.of(Variables.WITHDRAWAL_REASON, reason));
+  }
+
+  @Override
+  public boolean signedCtaReceived(Offboarding offboarding, SignedCta signed) {
+    return correlate(offboarding, OffboardingProcess.Messages.CTA_SIGNED, Map.of(
+        Variables.SIGNED_CTA_DOCUMENT_ID, signed.documentId().toString(),
+        Variables.SIGNED_CTA_SHA256, signed.sha256(),
+        Variables.SIGNED_CTA_SIZE_BYTES, signed.sizeBytes(),
+        Variables.SIGNED_CTA_PAGE_COUNT, signed.pageCount(),
+        Variables.SIGNED_CTA_SIGNATURE_COUNT, signed.signatureCount()));
+  }
+
+  private boolean correlate(Offboarding offboarding, String message, Map<String, Object> variables) {
+    return translated(() -> {
+      try {
+        runtimeService.createMessageCorrelation(message)
+            .processInstanceId(offboarding.processInstanceId())
+            .setVariables(variables)
+            .correlateWithResult();
+        return true;
+      } catch (MismatchingMessageCorrelationException notWaiting) {
+        return false;
+      }
+    });
+  }
+
+  private static <T> T translated(Supplier<T> engineCall) {
+    try {
+      return engineCall.get();
+    } catch (OptimisticLockingException concurrentChange) {
+      throw new OptimisticLockingFailureException("The offboarding's process instance changed concurrently", concurrentChange);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package com.ingrammicro.masterpayer.process;
+
+import com.ingrammicro.masterpayer.cta.CtaService;
+import com.ingrammicro.masterpayer.cta.Document;
+import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task "Issue Consent to Assignment": produces the CTA once and records its id and digest. */
+@Component("issueCtaDelegate")
+class IssueCtaDelegate implements JavaDelegate {
+
+  private final OffboardingJourney offboardings;
+  private final CtaService ctas;
+
+  IssueCtaDelegate(OffboardingJourney offboardings, CtaService ctas) {
+    this.offboardings = offboardings;
+    this.ctas = ctas;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Document cta = ctas.issue(offboardings.get(ProcessVariables.offboardingId(execution)));
+    execution.setVariable(OffboardingProcess.Variables.CTA_DOCUMENT_ID, cta.id().toString());
+    execution.setVariable(OffboardingProcess.Variables.CTA_SHA256, cta.sha256());
+  }
+}

@@ -1,0 +1,60 @@
+package com.ingrammicro.masterpayer.process;
+
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_ACCEPTED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.OUTSTANDING_AMOUNT;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.WITHDRAWAL_REASON;
+
+import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
+import com.ingrammicro.masterpayer.offboarding.ResellerAction;
+import com.ingrammicro.masterpayer.offboarding.Stage;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The diagram's execution listeners ({@code ${journey.enterStage(execution, 'REVIEW')}} and
+ * friends): they keep the offboarding record in step with the process, in the engine's transaction.
+ */
+@Component("journey")
+public class JourneyListener {
+
+  private final OffboardingJourney records;
+  private final Sla sla;
+
+  JourneyListener(OffboardingJourney records, Sla sla) {
+    this.records = records;
+    this.sla = sla;
+  }
+
+  public void enterStage(DelegateExecution execution, String stage) {
+    records.enterStage(ProcessVariables.offboardingId(execution), Stage.valueOf(stage));
+  }
+
+  public void awaitReseller(DelegateExecution execution, String action) {
+    ResellerAction awaited = ResellerAction.valueOf(action);
+    String detail = switch (awaited) {
+      case SIGN_CTA -> Boolean.FALSE.equals(execution.getVariable(CTA_ACCEPTED))
+          ? "Ingram Micro asks for a new signature: " + execution.getVariable(CTA_REJECTION_REASON)
+          : null;
+      case SETTLE_BALANCE -> "Outstanding amount: " + ProcessVariables.amount(execution.getVariable(OUTSTANDING_AMOUNT));
+    };
+    records.awaitReseller(ProcessVariables.offboardingId(execution), awaited, detail);
+  }
+
+  public void resellerActed(DelegateExecution execution) {
+    records.resellerActed(ProcessVariables.offboardingId(execution));
+  }
+
+  public void conclude(DelegateExecution execution, String status) {
+    OffboardingStatus outcome = OffboardingStatus.valueOf(status);
+    String reason = switch (outcome) {
+      case REJECTED -> (String) execution.getVariable(REJECTION_REASON);
+      case WITHDRAWN -> (String) execution.getVariable(WITHDRAWAL_REASON);
+      case EXPIRED -> "No signed Consent to Assignment was received within " + sla.describeCtaExpiry() + ".";
+      case COMPLETED, IN_PROGRESS -> null;
+    };
+    records.conclude(ProcessVariables.offboardingId(execution), outcome, reason);
+  }
+}

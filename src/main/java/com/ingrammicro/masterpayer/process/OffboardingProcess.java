@@ -1,0 +1,87 @@
+package com.ingrammicro.masterpayer.process;
+
+import java.util.List;
+
+/**
+ * The contract of {@code bpmn/offboarding.bpmn}: process key, element ids, messages and variable
+ * names. Everything in Java that names something in the diagram names it through this class.
+ */
+public final class OffboardingProcess {
+
+  public static final String KEY = "masterPayerOffboarding";
+
+  private OffboardingProcess() {}
+
+  /** Message names. */
+  public static final class Messages {
+    public static final String CTA_SIGNED = "CtaSigned";
+    public static final String WITHDRAWAL_REQUESTED = "WithdrawalRequested";
+
+    private Messages() {}
+  }
+
+  /** User task definition keys (the human-task contract of DESIGN.md). */
+  public static final class Tasks {
+    public static final String REVIEW_REQUEST = "Task_ReviewRequest";
+    public static final String COUNTERSIGN_CTA = "Task_CountersignCta";
+    public static final String HAND_OVER_BILLING = "Task_HandOverBilling";
+    public static final String CONFIRM_PAYMENT_CLEARANCE = "Task_ConfirmPaymentClearance";
+    public static final String REMOVE_ACCESS_MANUALLY = "Task_RemoveAccessManually";
+
+    private Tasks() {}
+  }
+
+  /** The keys of {@code offboarding.sla.tasks}, as the diagram's due dates and reminders use them. */
+  static final List<String> SLA_TASKS =
+      List.of("review-request", "countersign-cta", "hand-over-billing", "confirm-payment-clearance", "remove-access");
+
+  /** Other element ids that Java refers to. */
+  public static final class Elements {
+    public static final String AWAIT_SIGNED_CTA = "ReceiveTask_AwaitSignedCta";
+    public static final String PAYMENT_GRACE_PERIOD = "TimerEvent_PaymentGracePeriod";
+    public static final String SUBPROCESS_AGREE_UNLINKING = "SubProcess_AgreeUnlinking";
+
+    private Elements() {}
+  }
+
+  /** Process variables: ids, facts the task forms show, and the outcomes of the human tasks. */
+  public static final class Variables {
+    // set when the journey starts
+    public static final String OFFBOARDING_ID = "offboardingId";
+    public static final String RESELLER_ID = "resellerId";
+    public static final String PAYER_ACCOUNT_ID = "payerAccountId";
+    public static final String REQUEST_REASON = "requestReason";
+    public static final String CONTACT_EMAIL = "contactEmail";
+    public static final String NEW_PARTY_NAME = "newPartyName";
+    public static final String NEW_PARTY_EMAIL = "newPartyEmail";
+    public static final String NEW_PARTY_KIND = "newPartyKind";
+    public static final String REQUESTED_BY = "requestedBy";
+    // the CTA
+    public static final String CTA_DOCUMENT_ID = "ctaDocumentId";
+    public static final String CTA_SHA256 = "ctaSha256";
+    public static final String SIGNED_CTA_DOCUMENT_ID = "signedCtaDocumentId";
+    public static final String SIGNED_CTA_SHA256 = "signedCtaSha256";
+    public static final String SIGNED_CTA_SIZE_BYTES = "signedCtaSizeBytes";
+    public static final String SIGNED_CTA_PAGE_COUNT = "signedCtaPageCount";
+    public static final String SIGNED_CTA_SIGNATURE_COUNT = "signedCtaSignatureCount";
+    // outcomes of the human tasks
+    public static final String APPROVED = "approved";
+    public static final String REJECTION_REASON = "rejectionReason";
+    public static final String CTA_ACCEPTED = "ctaAccepted";
+    public static final String CTA_REJECTION_REASON = "ctaRejectionReason";
+    public static final String BILLING_HANDED_OVER = "billingHandedOver";
+    public static final String TAX_SETTINGS_UPDATED = "taxSettingsUpdated";
+    public static final String CONTACTS_UPDATED = "contactsUpdated";
+    public static final String PAYMENT_CLEARED = "paymentCleared";
+    public static final String OUTSTANDING_AMOUNT = "outstandingAmount";
+    public static final String ACCESS_REMOVED = "accessRemoved";
+    public static final String NOTES = "notes";
+    // the reseller's withdrawal
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+    // local to send tasks: which notification, and for reminders which task
+    public static final String MAIL = "mail";
+    public static final String REMINDED_TASK = "remindedTask";
+
+    private Variables() {}
+  }
+}

@@ -1,0 +1,22 @@
+package com.ingrammicro.masterpayer.process;
+
+import org.springframework.stereotype.Component;
+
+/** The retry cycles of {@link RetryProperties} for the diagram's {@code camunda:failedJobRetryTimeCycle}. */
+@Component("retries")
+public class Retries {
+
+  private final RetryProperties properties;
+
+  Retries(RetryProperties properties) {
+    this.properties = properties;
+  }
+
+  public String getMail() {
+    return properties.mail();
+  }
+
+  public String getWork() {
+    return properties.work();
+  }
+}

@@ -1,0 +1,101 @@
+package com.ingrammicro.masterpayer.process;
+
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.OUTSTANDING_AMOUNT;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.WITHDRAWAL_REASON;
+
+import com.ingrammicro.masterpayer.cta.CtaService;
+import com.ingrammicro.masterpayer.notification.Attachment;
+import com.ingrammicro.masterpayer.notification.Notification;
+import com.ingrammicro.masterpayer.notification.Notifier;
+import com.ingrammicro.masterpayer.offboarding.Offboarding;
+import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every send task of the diagram: the task's {@code mail} input parameter names the
+ * {@link Notification}, which decides recipients, template and attachments. One delegate serves
+ * them all because the send tasks differ only in that name; a dozen classes would repeat this one.
+ */
+@Component("sendMailDelegate")
+class SendMailDelegate implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(SendMailDelegate.class);
+  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+  private final OffboardingJourney offboardings;
+  private final Notifier notifier;
+  private final CtaService ctas;
+  private final TaskService taskService;
+  private final Sla sla;
+
+  SendMailDelegate(OffboardingJourney offboardings, Notifier notifier, CtaService ctas, TaskService taskService, Sla sla) {
+    this.offboardings = offboardings;
+    this.notifier = notifier;
+    this.ctas = ctas;
+    this.taskService = taskService;
+    this.sla = sla;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Notification notification = Notification.valueOf((String) execution.getVariableLocal(OffboardingProcess.Variables.MAIL));
+    Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(execution));
+    Map<String, String> details = new HashMap<>();
+    for (String reason : List.of(REJECTION_REASON, CTA_REJECTION_REASON, WITHDRAWAL_REASON)) {
+      if (execution.getVariable(reason) instanceof String text) {
+        details.put(reason, text);
+      }
+    }
+    details.put(OUTSTANDING_AMOUNT, ProcessVariables.amount(execution.getVariable(OUTSTANDING_AMOUNT)));
+    details.put("gracePeriod", sla.describePaymentRecheckDelay());
+
+    String remindedTask = (String) execution.getVariableLocal(OffboardingProcess.Variables.REMINDED_TASK);
+    if (remindedTask != null) {
+      Optional<Map<String, String>> task = openTask(execution.getProcessInstanceId(), remindedTask);
+      if (task.isEmpty()) {
+        log.info("No reminder for {} of offboarding {}: the task was completed meanwhile", remindedTask, offboarding.id());
+        return;
+      }
+      details.putAll(task.get());
+    }
+    List<Attachment> attachments = List.of();
+    if (notification.attachesCta()) {
+      CtaService.DocumentContent cta = ctas.issued(offboarding.id());
+      attachments = List.of(new Attachment(cta.document().fileName(), cta.document().contentType(), cta.content()));
+    }
+    notifier.send(notification, offboarding, details, attachments);
+  }
+
+  private Optional<Map<String, String>> openTask(String processInstanceId, String taskDefinitionKey) {
+    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskDefinitionKey).singleResult();
+    if (task == null) {
+      return Optional.empty();
+    }
+    String group = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .findFirst().orElse("iaas-sales");
+    return Optional.of(Map.of(
+        "taskName", task.getName(),
+        "taskDueDate", task.getDueDate() == null ? "without a due date" : DUE.format(task.getDueDate().toInstant().atOffset(ZoneOffset.UTC)),
+        "taskAssignee", task.getAssignee() == null ? "nobody yet (any member of " + group + " can claim it)" : task.getAssignee(),
+        "taskGroup", group));
+  }
+}

@@ -1,0 +1,76 @@
+package com.ingrammicro.masterpayer.process;
+
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deadlines of {@link SlaProperties} as the diagram's expressions need them: ISO 8601 strings
+ * for due dates and timers ({@code ${sla.due('review-request')}}, {@code ${sla.ctaExpiry}}).
+ */
+@Component("sla")
+public class Sla {
+
+  private final SlaProperties properties;
+
+  Sla(SlaProperties properties) {
+    for (String task : OffboardingProcess.SLA_TASKS) {
+      if (!properties.tasks().containsKey(task)) {
+        throw new IllegalStateException("offboarding.sla.tasks." + task + " is missing: every human task needs a due date");
+      }
+    }
+    this.properties = properties;
+  }
+
+  /** When a task created now is due, as an ISO 8601 duration from now. */
+  public String due(String task) {
+    return task(task).due().toString();
+  }
+
+  /** After how long a task's reminder goes out, as an ISO 8601 duration. */
+  public String reminder(String task) {
+    return task(task).reminder().toString();
+  }
+
+  public String getCtaReminderCycle() {
+    return properties.ctaReminderCycle();
+  }
+
+  public String getCtaExpiry() {
+    return properties.ctaExpiry().toString();
+  }
+
+  public String getPaymentRecheckDelay() {
+    return properties.paymentRecheckDelay().toString();
+  }
+
+  String describeCtaExpiry() {
+    return describe(properties.ctaExpiry());
+  }
+
+  String describePaymentRecheckDelay() {
+    return describe(properties.paymentRecheckDelay());
+  }
+
+  private SlaProperties.TaskSla task(String task) {
+    SlaProperties.TaskSla sla = properties.tasks().get(task);
+    if (sla == null) {
+      throw new IllegalArgumentException("No SLA configured for task '" + task + "'");
+    }
+    return sla;
+  }
+
+  /** "7 days", "36 hours" or "90 minutes": for people, in mails and reasons. */
+  static String describe(Duration duration) {
+    if (duration.toDaysPart() > 0 && duration.toHoursPart() == 0 && duration.toMinutesPart() == 0) {
+      return plural(duration.toDays(), "day");
+    }
+    if (duration.toMinutesPart() == 0 && duration.toSecondsPart() == 0) {
+      return plural(duration.toHours(), "hour");
+    }
+    return plural(Math.max(1, duration.toMinutes()), "minute");
+  }
+
+  private static String plural(long count, String unit) {
+    return count + " " + unit + (count == 1 ? "" : "s");
+  }
+}

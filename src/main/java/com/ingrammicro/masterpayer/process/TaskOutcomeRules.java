@@ -1,0 +1,114 @@
+package com.ingrammicro.masterpayer.process;
+
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.ACCESS_REMOVED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.APPROVED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.BILLING_HANDED_OVER;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CONTACTS_UPDATED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_ACCEPTED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.NOTES;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.OUTSTANDING_AMOUNT;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.PAYMENT_CLEARED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.TAX_SETTINGS_UPDATED;
+
+import com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The rules of the human tasks' outcomes (DESIGN.md, "Human tasks"). Whatever completes a task -
+ * a Tasklist form, engine-rest or Java - these rules hold; a breach keeps the task open.
+ */
+final class TaskOutcomeRules {
+
+  static final int MAX_TEXT = 2000;
+
+  private TaskOutcomeRules() {}
+
+  /** The problems with a completion, in words for the person completing the task; empty when it is valid. */
+  static List<String> check(String taskDefinitionKey, Function<String, Object> variables) {
+    Outcome outcome = new Outcome(variables);
+    switch (taskDefinitionKey) {
+      case Tasks.REVIEW_REQUEST -> {
+        if (outcome.requireBoolean(APPROVED, "whether the request is approved") == Boolean.FALSE) {
+          outcome.requireText(REJECTION_REASON, "a reason for the rejection (the reseller receives it)");
+        }
+      }
+      case Tasks.COUNTERSIGN_CTA -> {
+        if (outcome.requireBoolean(CTA_ACCEPTED, "whether the signed CTA is accepted") == Boolean.FALSE) {
+          outcome.requireText(CTA_REJECTION_REASON, "what the reseller must correct before signing again");
+        }
+      }
+      case Tasks.HAND_OVER_BILLING -> {
+        outcome.requireTrue(BILLING_HANDED_OVER, "billing information and payment method handed over");
+        outcome.requireTrue(TAX_SETTINGS_UPDATED, "tax settings updated");
+        outcome.requireTrue(CONTACTS_UPDATED, "contacts updated");
+      }
+      case Tasks.CONFIRM_PAYMENT_CLEARANCE -> {
+        if (outcome.requireBoolean(PAYMENT_CLEARED, "whether the payments are cleared") == Boolean.FALSE) {
+          outcome.requirePositiveAmount(OUTSTANDING_AMOUNT);
+        }
+      }
+      case Tasks.REMOVE_ACCESS_MANUALLY -> {
+        outcome.requireTrue(ACCESS_REMOVED, "every role and policy of the distributor removed");
+        outcome.optionalText(NOTES);
+      }
+      default -> throw new IllegalArgumentException("No outcome rules for task " + taskDefinitionKey);
+    }
+    return outcome.problems;
+  }
+
+  private static final class Outcome {
+    private final Function<String, Object> variables;
+    private final List<String> problems = new ArrayList<>();
+
+    Outcome(Function<String, Object> variables) {
+      this.variables = variables;
+    }
+
+    Boolean requireBoolean(String name, String meaning) {
+      Object value = variables.apply(name);
+      if (value instanceof Boolean decision) {
+        return decision;
+      }
+      problems.add(value == null
+          ? "'" + name + "' is required: state " + meaning + " (true or false)"
+          : "'" + name + "' must be true or false, not '" + value + "'");
+      return null;
+    }
+
+    void requireTrue(String name, String meaning) {
+      Object value = variables.apply(name);
+      if (!Boolean.TRUE.equals(value)) {
+        problems.add("'" + name + "' must be true before this task can be completed: " + meaning);
+      }
+    }
+
+    void requireText(String name, String meaning) {
+      Object value = variables.apply(name);
+      if (!(value instanceof String text) || text.isBlank()) {
+        problems.add("'" + name + "' is required: " + meaning);
+      } else if (text.length() > MAX_TEXT) {
+        problems.add("'" + name + "' may have at most " + MAX_TEXT + " characters");
+      }
+    }
+
+    void optionalText(String name) {
+      Object value = variables.apply(name);
+      if (value != null && (!(value instanceof String text) || text.length() > MAX_TEXT)) {
+        problems.add("'" + name + "' must be a text of at most " + MAX_TEXT + " characters");
+      }
+    }
+
+    void requirePositiveAmount(String name) {
+      Object value = variables.apply(name);
+      BigDecimal amount = value instanceof Number number ? new BigDecimal(number.toString()) : null;
+      if (amount == null || amount.signum() <= 0) {
+        problems.add("'" + name + "' is required when the payments are not cleared: the outstanding amount, greater than 0");
+      }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package com.ingrammicro.masterpayer.system;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. One identity store (Camunda's users and groups) behind every door:
+ * <ul>
+ *   <li>{@code /engine-rest/**}: HTTP Basic, staff only, run as the user so engine authorizations apply;</li>
+ *   <li>{@code /api/**}: HTTP Basic; resellers start, follow and withdraw their own offboardings, staff read;</li>
+ *   <li>{@code /camunda/**}: Camunda's webapps, which have their own login, CSRF protection and
+ *       application authorizations (resellers have none);</li>
+ *   <li>actuator: health for probes, the rest for administrators.</li>
+ * </ul>
+ */
+@Configuration
+class SecurityConfiguration {
+
+  private static final String[] STAFF = {
+      Role.IAAS_SALES.name(), Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name()};
+  private static final String[] ANYONE_WITH_A_ROLE = {
+      Role.RESELLER.name(), Role.IAAS_SALES.name(), Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name()};
+
+  @Bean
+  ProblemResponses problemResponses(ObjectMapper objectMapper) {
+    return new ProblemResponses(objectMapper);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRest(HttpSecurity http, ProblemResponses problems, ProcessEngine engine) throws Exception {
+    statelessBasic(http.securityMatcher(paths("/engine-rest/**")), problems)
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF))
+        .addFilterAfter(new EngineRestAuthenticationFilter(engine.getIdentityService()), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, AppUsers appUsers, ProcessEngine engine)
+      throws Exception {
+    statelessBasic(http.securityMatcher(paths("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")), problems)
+        .addFilterAfter(new CamundaWebappSessionAuthenticationFilter(appUsers, engine.getName()), BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(POST, "/api/offboardings").hasRole(Role.RESELLER.name())
+            .requestMatchers(PUT, "/api/offboardings/*/cta/signed").hasRole(Role.RESELLER.name())
+            .requestMatchers(POST, "/api/offboardings/*/withdrawal").hasRole(Role.RESELLER.name())
+            .requestMatchers(GET, "/api/offboardings", "/api/offboardings/**").hasAnyRole(ANYONE_WITH_A_ROLE)
+            .requestMatchers("/api/**").hasAnyRole(ANYONE_WITH_A_ROLE)
+            .anyRequest().authenticated());
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain actuator(HttpSecurity http, ProblemResponses problems) throws Exception {
+    statelessBasic(http.securityMatcher(EndpointRequest.toAnyEndpoint()), problems)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
+            .anyRequest().hasRole(Role.ADMIN.name()));
+    return http.build();
+  }
+
+  /** Camunda's webapps guard themselves: login, session, CSRF token and security headers. */
+  @Bean
+  @Order(4)
+  SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+    http.securityMatcher(paths("/camunda/**", "/", "/error", "/favicon.ico"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .securityContext(AbstractHttpConfigurer::disable)
+        .sessionManagement(AbstractHttpConfigurer::disable);
+    return http.build();
+  }
+
+  @Bean
+  @Order(5)
+  SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
+    statelessBasic(http, problems).authorizeHttpRequests(requests -> requests.anyRequest().denyAll());
+    return http.build();
+  }
+
+  /**
+   * Matches on the request path whatever servlet serves it: engine-rest and Camunda's webapps are
+   * Jersey servlets, where Spring MVC's path matching would not see them.
+   */
+  private static RequestMatcher paths(String... patterns) {
+    PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+    return new OrRequestMatcher(Arrays.stream(patterns).<RequestMatcher>map(builder::matcher).toList());
+  }
+
+  private static HttpSecurity statelessBasic(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return http
+        .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable);
+  }
+}

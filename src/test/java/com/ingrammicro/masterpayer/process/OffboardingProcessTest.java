@@ -1,0 +1,316 @@
+package com.ingrammicro.masterpayer.process;
+
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.CONFIRM_PAYMENT_CLEARANCE;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.COUNTERSIGN_CTA;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.HAND_OVER_BILLING;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.REMOVE_ACCESS_MANUALLY;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.REVIEW_REQUEST;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.ACCESS_REMOVED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.APPROVED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.BILLING_HANDED_OVER;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CONTACTS_UPDATED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_ACCEPTED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.OUTSTANDING_AMOUNT;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.PAYMENT_CLEARED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.TAX_SETTINGS_UPDATED;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.ingrammicro.masterpayer.process.OffboardingProcess.Elements;
+import com.ingrammicro.masterpayer.process.OffboardingProcess.Messages;
+import com.ingrammicro.masterpayer.process.OffboardingProcess.Variables;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path through {@code bpmn/offboarding.bpmn}, on the real model, one test per path. */
+@Deployment(resources = {
+    "bpmn/offboarding.bpmn", "bpmn/forms/review-request.form", "bpmn/forms/countersign-cta.form",
+    "bpmn/forms/hand-over-billing.form", "bpmn/forms/confirm-payment-clearance.form",
+    "bpmn/forms/remove-access-manually.form"})
+class OffboardingProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(ProcessTestEngine.build()).build();
+
+  private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
+
+  private ProcessTestEngine.Recorders recorders;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    recorders = ProcessTestEngine.registerBeans();
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void approvedRequestRunsToCompletion() {
+    ProcessInstance offboarding = requestApproved();
+    signCta(offboarding);
+    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
+    clearBillingAndPayment(offboarding);
+
+    assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
+    assertThat(task()).hasCandidateGroup("iaas-sales");
+    complete(task(), withVariables(ACCESS_REMOVED, true, Variables.NOTES, "IMBillingRole and CloudCheckr roles deleted"));
+    execute(job("SendTask_NotifyCompletion"));
+
+    assertThat(offboarding).isEnded().hasPassedInOrder(
+        REVIEW_REQUEST, "ServiceTask_IssueCta", Elements.AWAIT_SIGNED_CTA, COUNTERSIGN_CTA, REMOVE_ACCESS_MANUALLY,
+        "Event_OffboardingCompleted", "EndEvent_Completed");
+    Assertions.assertThat(recorders.journey.stages())
+        .containsExactly("REVIEW", "CTA_SIGNATURE", "CTA_COUNTERSIGNATURE", "BILLING_AND_PAYMENT", "ACCESS_REMOVAL");
+    Assertions.assertThat(recorders.journey.conclusions()).containsExactly("COMPLETED");
+    Assertions.assertThat(recorders.mails.sent).containsExactly(
+        "REQUEST_RECEIVED", "CTA_FOR_SIGNATURE", "PAYMENT_CHECK_REQUESTED", "OFFBOARDING_COMPLETED");
+  }
+
+  @Test
+  void rejectedRequestEndsRejectedAndTellsTheReseller() {
+    ProcessInstance offboarding = requestUnderReview();
+
+    complete(task(), withVariables(APPROVED, false, REJECTION_REASON, "Payer account belongs to another reseller"));
+
+    assertThat(offboarding).isWaitingAt("SendTask_NotifyRejection");
+    Assertions.assertThat(recorders.journey.conclusions()).containsExactly("REJECTED");
+    execute(job());
+    assertThat(offboarding).isEnded().hasPassed("EndEvent_RequestRejected", "EndEvent_Rejected")
+        .hasNotPassed("ServiceTask_IssueCta");
+    Assertions.assertThat(recorders.mails.sent).containsExactly("REQUEST_RECEIVED", "REQUEST_REJECTED");
+  }
+
+  @Test
+  void rejectionWithoutReasonIsRefusedAndTheTaskStaysOpen() {
+    ProcessInstance offboarding = requestUnderReview();
+    String taskId = task().getId();
+
+    assertThatThrownBy(() -> taskService().complete(taskId, withVariables(APPROVED, false)))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasRootCauseInstanceOf(InvalidTaskOutcomeException.class)
+        .hasMessageContaining("'rejectionReason' is required");
+
+    assertThat(offboarding).isWaitingAt(REVIEW_REQUEST);
+    assertThat(task()).hasId(taskId);
+  }
+
+  @Test
+  void withdrawalBeforeAccessRemovalEndsWithdrawn() {
+    ProcessInstance offboarding = requestApproved();
+    signCta(offboarding);
+    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
+    assertThat(offboarding).isWaitingAt(HAND_OVER_BILLING, "SendTask_RequestPaymentCheck");
+
+    runtimeService().createMessageCorrelation(Messages.WITHDRAWAL_REQUESTED).processInstanceId(offboarding.getId())
+        .setVariable(Variables.WITHDRAWAL_REASON, "Customer stays with Ingram Micro").correlate();
+
+    assertThat(offboarding).isWaitingAt("SendTask_ConfirmWithdrawal");
+    Assertions.assertThat(taskService().createTaskQuery().processInstanceId(offboarding.getId()).count()).isZero();
+    execute(job("SendTask_ConfirmWithdrawal"));
+    assertThat(offboarding).isEnded().hasPassed("StartEvent_WithdrawalRequested", "EndEvent_Withdrawn")
+        .hasNotPassed(REMOVE_ACCESS_MANUALLY);
+    Assertions.assertThat(recorders.journey.conclusions()).containsExactly("WITHDRAWN");
+    Assertions.assertThat(recorders.mails.sent).endsWith("WITHDRAWAL_CONFIRMED");
+  }
+
+  @Test
+  void withdrawalIsRefusedOnceAccessRemovalHasStarted() {
+    ProcessInstance offboarding = requestApproved();
+    signCta(offboarding);
+    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
+    clearBillingAndPayment(offboarding);
+    assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
+
+    assertThatThrownBy(() -> runtimeService().createMessageCorrelation(Messages.WITHDRAWAL_REQUESTED)
+        .processInstanceId(offboarding.getId()).correlate())
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
+    assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
+  }
+
+  @Test
+  void unsignedCtaExpires() {
+    ProcessInstance offboarding = requestApproved();
+    assertThat(offboarding).isWaitingAt(Elements.AWAIT_SIGNED_CTA);
+    Job expiry = expiryTimer(offboarding);
+    Assertions.assertThat(expiry.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(30))));
+
+    execute(expiry);
+
+    assertThat(offboarding).isWaitingAt("SendTask_NotifyExpiry");
+    execute(job());
+    assertThat(offboarding).isEnded().hasPassed("EndEvent_CtaExpired", "EndEvent_Expired").hasNotPassed(COUNTERSIGN_CTA);
+    Assertions.assertThat(recorders.journey.conclusions()).containsExactly("EXPIRED");
+    Assertions.assertThat(recorders.mails.sent).containsExactly("REQUEST_RECEIVED", "CTA_FOR_SIGNATURE", "CTA_EXPIRED");
+  }
+
+  @Test
+  void ctaSentBackForResignatureThenAccepted() {
+    ProcessInstance offboarding = requestApproved();
+    signCta(offboarding);
+
+    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, false, CTA_REJECTION_REASON, "Assignee did not sign"));
+    execute(job("SendTask_RequestResignature"));
+    assertThat(offboarding).isWaitingAt(Elements.AWAIT_SIGNED_CTA);
+    signCta(offboarding);
+    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
+
+    assertThat(offboarding).isWaitingAt(HAND_OVER_BILLING, "SendTask_RequestPaymentCheck");
+    Assertions.assertThat(recorders.journey.stages()).containsExactly(
+        "REVIEW", "CTA_SIGNATURE", "CTA_COUNTERSIGNATURE", "CTA_SIGNATURE", "CTA_COUNTERSIGNATURE", "BILLING_AND_PAYMENT");
+    Assertions.assertThat(recorders.mails.sent).contains("CTA_RESIGNATURE_REQUESTED");
+  }
+
+  @Test
+  void paymentNotClearedRemindsTheResellerWaitsAndAsksAgain() {
+    ProcessInstance offboarding = requestApproved();
+    signCta(offboarding);
+    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
+    execute(job("SendTask_RequestPaymentCheck"));
+
+    complete(task(CONFIRM_PAYMENT_CLEARANCE), withVariables(PAYMENT_CLEARED, false, OUTSTANDING_AMOUNT, 1250.50));
+    execute(job("SendTask_RemindResellerOfPayment"));
+    assertThat(offboarding).isWaitingAt(Elements.PAYMENT_GRACE_PERIOD, HAND_OVER_BILLING);
+    Job gracePeriod = job(Elements.PAYMENT_GRACE_PERIOD);
+    Assertions.assertThat(gracePeriod.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(7))));
+    execute(gracePeriod);
+    execute(job("SendTask_RequestPaymentCheck"));
+    complete(task(CONFIRM_PAYMENT_CLEARANCE), withVariables(PAYMENT_CLEARED, true));
+    complete(task(HAND_OVER_BILLING), withVariables(BILLING_HANDED_OVER, true, TAX_SETTINGS_UPDATED, true, CONTACTS_UPDATED, true));
+    jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
+
+    assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
+    Assertions.assertThat(recorders.mails.sent).containsSubsequence(
+        "PAYMENT_CHECK_REQUESTED", "PAYMENT_OUTSTANDING", "PAYMENT_CHECK_REQUESTED");
+    Assertions.assertThat(recorders.journey.events).containsSubsequence("await SETTLE_BALANCE", "acted");
+  }
+
+  @Test
+  void remindersFireWithoutInterruptingTheWork() {
+    ProcessInstance offboarding = requestUnderReview();
+    assertThat(task()).hasDueDate(Date.from(NOW.plus(Duration.ofDays(2))));
+    Job reviewReminder = job("BoundaryEvent_ReviewReminder");
+    Assertions.assertThat(reviewReminder.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(1))));
+
+    execute(reviewReminder);
+    execute(job("SendTask_RemindReviewRequest"));
+    assertThat(offboarding).isWaitingAt(REVIEW_REQUEST);
+
+    complete(task(), withVariables(APPROVED, true));
+    execute(job("ServiceTask_IssueCta"));
+    execute(job("SendTask_SendCtaForSignature"));
+    execute(job("BoundaryEvent_CtaReminder"));
+    execute(job("SendTask_RemindResellerToSign"));
+
+    assertThat(offboarding).isWaitingAt(Elements.AWAIT_SIGNED_CTA);
+    Assertions.assertThat(job("BoundaryEvent_CtaReminder")).as("next reminder of the cycle").isNotNull();
+    Assertions.assertThat(recorders.mails.sent)
+        .containsSubsequence("TASK_REMINDER Task_ReviewRequest", "CTA_SIGNATURE_REMINDER");
+  }
+
+  @Test
+  void everyHumanTaskHasItsGroupDueDateAndDeployedForm() {
+    ProcessInstance offboarding = requestUnderReview();
+    assertHumanTask(task(), "iaas-sales", Duration.ofDays(2), "Form_ReviewRequest");
+    complete(task(), withVariables(APPROVED, true));
+    execute(job());
+    execute(job());
+    signCta(offboarding);
+    assertHumanTask(task(), "iaas-sales", Duration.ofDays(2), "Form_CountersignCta");
+    complete(task(), withVariables(CTA_ACCEPTED, true));
+    execute(job("SendTask_RequestPaymentCheck"));
+    assertHumanTask(task(HAND_OVER_BILLING), "iaas-sales", Duration.ofDays(5), "Form_HandOverBilling");
+    assertHumanTask(task(CONFIRM_PAYMENT_CLEARANCE), "finance", Duration.ofDays(3), "Form_ConfirmPaymentClearance");
+    complete(task(HAND_OVER_BILLING), withVariables(BILLING_HANDED_OVER, true, TAX_SETTINGS_UPDATED, true, CONTACTS_UPDATED, true));
+    complete(task(CONFIRM_PAYMENT_CLEARANCE), withVariables(PAYMENT_CLEARED, true));
+    jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
+    assertHumanTask(task(REMOVE_ACCESS_MANUALLY), "iaas-sales", Duration.ofDays(3), "Form_RemoveAccessManually");
+  }
+
+  private static void assertHumanTask(Task task, String group, Duration due, String formId) {
+    assertThat(task).hasCandidateGroup(group).hasDueDate(Date.from(NOW.plus(due)));
+    Assertions.assertThat(task.getDescription()).as("documentation shown in Tasklist").isNotBlank();
+    try (InputStream form = engine.getProcessEngine().getFormService().getDeployedTaskForm(task.getId())) {
+      Assertions.assertThat(new ObjectMapper().readTree(form).path("id").asText()).isEqualTo(formId);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ProcessInstance requestUnderReview() {
+    String id = UUID.randomUUID().toString();
+    ProcessInstance offboarding = runtimeService().createProcessInstanceByKey(OffboardingProcess.KEY)
+        .businessKey(id)
+        .setVariables(Map.of(Variables.OFFBOARDING_ID, id, Variables.PAYER_ACCOUNT_ID, "123456789012",
+            Variables.RESELLER_ID, "ACME"))
+        .execute();
+    assertThat(offboarding).isWaitingAt("SendTask_NotifySalesOfRequest");
+    execute(job());
+    assertThat(offboarding).isWaitingAt(REVIEW_REQUEST);
+    return offboarding;
+  }
+
+  private ProcessInstance requestApproved() {
+    ProcessInstance offboarding = requestUnderReview();
+    complete(task(), withVariables(APPROVED, true));
+    execute(job("ServiceTask_IssueCta"));
+    execute(job("SendTask_SendCtaForSignature"));
+    return offboarding;
+  }
+
+  private static void signCta(ProcessInstance offboarding) {
+    assertThat(offboarding).isWaitingAt(Elements.AWAIT_SIGNED_CTA);
+    runtimeService().createMessageCorrelation(Messages.CTA_SIGNED).processInstanceId(offboarding.getId())
+        .setVariable(Variables.SIGNED_CTA_SHA256, "f".repeat(64)).correlate();
+    assertThat(offboarding).isWaitingAt(COUNTERSIGN_CTA);
+  }
+
+  private static void clearBillingAndPayment(ProcessInstance offboarding) {
+    assertThat(offboarding).isWaitingAt(HAND_OVER_BILLING, "SendTask_RequestPaymentCheck");
+    execute(job("SendTask_RequestPaymentCheck"));
+    complete(task(HAND_OVER_BILLING), withVariables(BILLING_HANDED_OVER, true, TAX_SETTINGS_UPDATED, true, CONTACTS_UPDATED, true));
+    complete(task(CONFIRM_PAYMENT_CLEARANCE), withVariables(PAYMENT_CLEARED, true));
+    jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
+  }
+
+  private static Job expiryTimer(ProcessInstance offboarding) {
+    return jobQuery().processInstanceId(offboarding.getId()).activityId("BoundaryEvent_CtaExpired").singleResult();
+  }
+}

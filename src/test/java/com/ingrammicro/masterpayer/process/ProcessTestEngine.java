@@ -1,0 +1,101 @@
+package com.ingrammicro.masterpayer.process;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * An in-memory engine for the process tests: the real BPMN, the real deadlines ({@link Sla}), the
+ * real task rules ({@link TaskOutcomeValidator}), and recording stand-ins for what talks to the
+ * outside (mail, documents, the offboarding record), so each test reads like the diagram.
+ */
+final class ProcessTestEngine {
+
+  static final SlaProperties SLA = new SlaProperties(Map.of(
+      "review-request", new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(1)),
+      "countersign-cta", new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(1)),
+      "hand-over-billing", new SlaProperties.TaskSla(Duration.ofDays(5), Duration.ofDays(3)),
+      "confirm-payment-clearance", new SlaProperties.TaskSla(Duration.ofDays(3), Duration.ofDays(2)),
+      "remove-access", new SlaProperties.TaskSla(Duration.ofDays(3), Duration.ofDays(2))),
+      "R3/P7D", Duration.ofDays(30), Duration.ofDays(7));
+
+  private ProcessTestEngine() {}
+
+  static ProcessEngine build() {
+    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setJdbcUrl("jdbc:h2:mem:offboarding-process-test;DB_CLOSE_DELAY=-1");
+    configuration.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_FULL);
+    configuration.setExpressionManager(new MockExpressionManager());
+    configuration.setJobExecutorActivate(false);
+    configuration.setProcessEngineName("offboarding-process-test");
+    return configuration.buildProcessEngine();
+  }
+
+  /** Registers the beans the diagram's expressions name; returns the recorders. */
+  static Recorders registerBeans() {
+    Recorders recorders = new Recorders();
+    Mocks.register("sla", new Sla(SLA));
+    Mocks.register("retries", new Retries(new RetryProperties("R3/PT5M", "R3/PT1M")));
+    Mocks.register("taskOutcomeValidator", new TaskOutcomeValidator());
+    Mocks.register("journey", recorders.journey);
+    Mocks.register("sendMailDelegate", recorders.mails);
+    Mocks.register("issueCtaDelegate", (JavaDelegate) execution -> {
+      execution.setVariable(OffboardingProcess.Variables.CTA_DOCUMENT_ID, "cta-document");
+      execution.setVariable(OffboardingProcess.Variables.CTA_SHA256, "0".repeat(64));
+    });
+    return recorders;
+  }
+
+  static final class Recorders {
+    final RecordingJourney journey = new RecordingJourney();
+    final RecordingMails mails = new RecordingMails();
+  }
+
+  /** Stands in for {@link JourneyListener}: records what the diagram reports, in order. */
+  public static final class RecordingJourney {
+    final List<String> events = new ArrayList<>();
+
+    public void enterStage(DelegateExecution execution, String stage) {
+      events.add("stage " + stage);
+    }
+
+    public void awaitReseller(DelegateExecution execution, String action) {
+      events.add("await " + action);
+    }
+
+    public void resellerActed(DelegateExecution execution) {
+      events.add("acted");
+    }
+
+    public void conclude(DelegateExecution execution, String status) {
+      events.add("conclude " + status);
+    }
+
+    List<String> stages() {
+      return events.stream().filter(event -> event.startsWith("stage ")).map(event -> event.substring(6)).toList();
+    }
+
+    List<String> conclusions() {
+      return events.stream().filter(event -> event.startsWith("conclude ")).map(event -> event.substring(9)).toList();
+    }
+  }
+
+  /** Stands in for {@link SendMailDelegate}: records which notification each send task sent. */
+  public static final class RecordingMails implements JavaDelegate {
+    final List<String> sent = new ArrayList<>();
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Object reminded = execution.getVariableLocal(OffboardingProcess.Variables.REMINDED_TASK);
+      sent.add(execution.getVariableLocal(OffboardingProcess.Variables.MAIL) + (reminded == null ? "" : " " + reminded));
+    }
+  }
+}
