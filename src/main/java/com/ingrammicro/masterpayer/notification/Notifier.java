@@ -61,7 +61,7 @@ public class Notifier {
     String messageId = "<" + UUID.randomUUID() + "@" + domainOf(properties.from()) + ">";
     sentMails.insert(offboarding.id(), notification, String.join(", ", recipients), mail.subject(), messageId,
         OffsetDateTime.now(clock));
-    MimeMessage message = compose(recipients, mail, messageId, offboarding, attachments);
+    MimeMessage message = compose(notification, recipients, mail, messageId, offboarding, attachments);
     String destination = transport.deliver(message);
     log.info("Sent {} for offboarding {} to {} via {}", notification, offboarding.id(), recipients, destination);
   }
@@ -98,7 +98,7 @@ public class Notifier {
     return model;
   }
 
-  private MimeMessage compose(Set<String> recipients, MailTemplates.Rendered mail, String messageId,
+  private MimeMessage compose(Notification notification, Set<String> recipients, MailTemplates.Rendered mail, String messageId,
       Offboarding offboarding, List<Attachment> attachments) {
     try {
       MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
@@ -111,7 +111,9 @@ public class Notifier {
         helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
       }
       message.setHeader("Message-ID", messageId);
+      // Let mailboxes filter and thread by offboarding and by kind of notification.
       message.setHeader("X-Offboarding-Id", offboarding.id().toString());
+      message.setHeader("X-Offboarding-Notification", notification.name());
       return message;
     } catch (MessagingException e) {
       throw new IllegalStateException("Cannot compose mail for offboarding " + offboarding.id(), e);

@@ -1,0 +1,19 @@
+package com.ingrammicro.masterpayer;
+
+import com.ingrammicro.masterpayer.support.TestPostgres;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The journey scenarios on PostgreSQL, the production database, in a database created for the run. */
+@ActiveProfiles({"local", "postgres", "it"})
+class PostgresJourneyIT extends JourneyScenarios {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    String url = TestPostgres.freshDatabase("offboarding_journey_it");
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> TestPostgres.USER);
+    registry.add("spring.datasource.password", () -> TestPostgres.PASSWORD);
+  }
+}

@@ -1,0 +1,112 @@
+package com.ingrammicro.masterpayer.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * A real HTTP client against the running application, as resellers, staff and scripts call it.
+ * A user is given as {@code "acme"} (demo password = user id) or {@code "acme:secret"}; null sends
+ * no credentials.
+ */
+public final class Api {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+
+  public Api(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  public record Response(int status, HttpHeaders headers, byte[] body) {
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Not JSON: " + text(), e);
+      }
+    }
+
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + text();
+    }
+  }
+
+  public Response get(String user, String path) {
+    return send(request(user, path).GET());
+  }
+
+  public Response postJson(String user, String path, Object body) {
+    return postJson(user, path, body, Map.of());
+  }
+
+  public Response postJson(String user, String path, Object body, Map<String, String> headers) {
+    HttpRequest.Builder request = request(user, path)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : write(body)));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  public Response put(String user, String path, String contentType, byte[] body) {
+    return send(request(user, path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  public Response postForm(String path, String form, Map<String, String> headers) {
+    HttpRequest.Builder request = request(null, path)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  private HttpRequest.Builder request(String user, String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    if (user != null) {
+      String credentials = user.contains(":") ? user : user + ":" + user;
+      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return request;
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Response(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String write(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

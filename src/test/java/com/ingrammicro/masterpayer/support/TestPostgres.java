@@ -1,0 +1,43 @@
+package com.ingrammicro.masterpayer.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The PostgreSQL server of the machine (127.0.0.1:5432 by default; {@code IT_POSTGRES_HOST},
+ * {@code IT_POSTGRES_PORT}, {@code IT_POSTGRES_USER}, {@code IT_POSTGRES_PASSWORD} override).
+ * Each test run gets a freshly created database, so runs never see each other's data.
+ */
+public final class TestPostgres {
+
+  private static final String HOST = env("IT_POSTGRES_HOST", "127.0.0.1");
+  private static final String PORT = env("IT_POSTGRES_PORT", "5432");
+  public static final String USER = env("IT_POSTGRES_USER", "postgres");
+  public static final String PASSWORD = env("IT_POSTGRES_PASSWORD", "");
+
+  private TestPostgres() {}
+
+  /** Drops and creates the database; returns its JDBC URL. */
+  public static String freshDatabase(String name) {
+    try (Connection admin = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
+        Statement statement = admin.createStatement()) {
+      statement.execute("drop database if exists " + name + " with (force)");
+      statement.execute("create database " + name);
+      return url(name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL is needed at " + HOST + ":" + PORT + " for this test "
+          + "(.ci/run starts it; locally: pg_ctlcluster <version> main start)", e);
+    }
+  }
+
+  private static String url(String database) {
+    return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
