@@ -1,0 +1,139 @@
+package com.ingrammicro.masterpayer.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ingrammicro.masterpayer.support.Api;
+import com.ingrammicro.masterpayer.support.TestSmtp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An SMTP outage delays mail but never loses it or ends a journey: the send job is retried on its
+ * cycle (here 5 times, 1 second apart) and, once retries are exhausted, becomes an incident that an
+ * operator retries.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.datasource.url=jdbc:h2:mem:mail-outage-it;DB_CLOSE_DELAY=-1")
+@ActiveProfiles({"local", "it"})
+class MailOutageIT {
+
+  private static final TestSmtp SMTP = new TestSmtp();
+  private static final String NOTIFY_SALES = "SendTask_NotifySalesOfRequest";
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", SMTP::port);
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  ManagementService managementService;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  Api api;
+
+  @BeforeEach
+  void smtpIsDown() {
+    SMTP.stop();
+    api = new Api(port);
+  }
+
+  @AfterEach
+  void smtpIsBack() {
+    SMTP.start();
+  }
+
+  @Test
+  void smtpOutageDelaysMailsAndRecoveryDeliversEveryOne() {
+    List<String> ids = IntStream.range(0, 3).mapToObj(i -> start()).toList();
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> ids.stream().allMatch(id -> notifyJob(id).getRetries() < 5 && notifyJob(id).getExceptionMessage() != null));
+    assertThat(ids).allSatisfy(id -> {
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).active().count()).isEqualTo(1);
+      assertThat(sentMailRecords(id)).as("nothing recorded as sent while SMTP is down").isZero();
+    });
+
+    SMTP.start();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> SMTP.mailsAbout(id).size() == 1));
+    assertThat(ids).allSatisfy(id -> {
+      assertThat(SMTP.mailsAbout(id)).singleElement()
+          .satisfies(mail -> assertThat(TestSmtp.header(mail, "X-Offboarding-Notification")).isEqualTo("REQUEST_RECEIVED"));
+      // the record commits with the job's transaction, just after the SMTP server took the mail
+      await().atMost(Duration.ofSeconds(10)).until(() -> sentMailRecords(id) == 1 && reviewTasks(id) == 1);
+    });
+    assertThat(runtimeService.createIncidentQuery().count()).isZero();
+  }
+
+  @Test
+  void exhaustedRetriesBecomeAnIncidentAndTheJourneyResumesWhenRetried() {
+    String id = start();
+
+    await().atMost(Duration.ofSeconds(40)).until(() -> notifyJob(id).getRetries() == 0);
+    String processInstanceId = processInstanceId(id);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).singleResult())
+        .satisfies(incident -> assertThat(incident.getActivityId()).isEqualTo(NOTIFY_SALES));
+    assertThat(api.get("acme", "/api/offboardings/" + id).json().path("status").asText()).isEqualTo("IN_PROGRESS");
+
+    SMTP.start();
+    managementService.setJobRetries(notifyJob(id).getId(), 1);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> reviewTasks(id) == 1);
+    assertThat(SMTP.mailsAbout(id)).hasSize(1);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
+  }
+
+  private String start() {
+    Api.Response created = api.postJson("acme", "/api/offboardings", Map.of(
+        "payerAccountId", String.valueOf(100_000_000_000L + (long) (Math.random() * 899_999_999_999L)),
+        "reason", "Moving to another distributor",
+        "contactEmail", "ops@acme.example",
+        "newResponsibleParty", Map.of("name", "Contoso Distribution", "email", "billing@contoso.example",
+            "kind", "DISTRIBUTOR")));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().path("id").asText();
+  }
+
+  private String processInstanceId(String offboardingId) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(offboardingId).singleResult().getId();
+  }
+
+  private Job notifyJob(String offboardingId) {
+    return managementService.createJobQuery().processInstanceId(processInstanceId(offboardingId))
+        .activityId(NOTIFY_SALES).singleResult();
+  }
+
+  private long reviewTasks(String offboardingId) {
+    return api.get("sales", "/engine-rest/task?processInstanceBusinessKey=" + offboardingId
+        + "&taskDefinitionKey=Task_ReviewRequest").json().size();
+  }
+
+  private long sentMailRecords(String offboardingId) {
+    return jdbc.sql("select count(*) from sent_mail where offboarding_id = :id")
+        .param("id", java.util.UUID.fromString(offboardingId)).query(Long.class).single();
+  }
+}

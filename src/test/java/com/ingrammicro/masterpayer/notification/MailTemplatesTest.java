@@ -1,0 +1,53 @@
+package com.ingrammicro.masterpayer.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+class MailTemplatesTest {
+
+  private final MailTemplates templates = new MailTemplates();
+
+  /** Everything the Notifier and the send tasks put into a model. */
+  private static Map<String, String> fullModel() {
+    Map<String, String> model = new HashMap<>();
+    Stream.of("offboardingId", "payerAccountId", "resellerId", "resellerName", "reason", "contactEmail", "newPartyName",
+        "newPartyEmail", "newPartyKind", "requestedBy", "baseUrl", "apiUrl", "tasklistUrl", "rejectionReason",
+        "ctaRejectionReason", "withdrawalReason", "outstandingAmount", "gracePeriod", "taskName", "taskDueDate",
+        "taskAssignee", "taskGroup").forEach(key -> model.put(key, "<" + key + ">"));
+    return model;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Notification.class)
+  void everyNotificationRendersASubjectAndABodyAboutThePayer(Notification notification) {
+    MailTemplates.Rendered mail = templates.render(notification, fullModel());
+
+    assertThat(mail.subject()).isNotBlank().doesNotContain("{{").contains("<payerAccountId>");
+    assertThat(mail.body()).isNotBlank().doesNotContain("{{").contains("<offboardingId>");
+  }
+
+  @Test
+  void theReasonsReachTheMailsThatExplainThem() {
+    Map<String, String> model = fullModel();
+    assertThat(templates.render(Notification.REQUEST_REJECTED, model).body()).contains("<rejectionReason>");
+    assertThat(templates.render(Notification.CTA_RESIGNATURE_REQUESTED, model).body()).contains("<ctaRejectionReason>");
+    assertThat(templates.render(Notification.PAYMENT_OUTSTANDING, model).body()).contains("<outstandingAmount>");
+    assertThat(templates.render(Notification.WITHDRAWAL_CONFIRMED, model).body()).contains("<withdrawalReason>");
+  }
+
+  @Test
+  void aMissingValueIsAnErrorNotAGap() {
+    Map<String, String> model = fullModel();
+    model.remove("rejectionReason");
+
+    assertThatThrownBy(() -> templates.render(Notification.REQUEST_REJECTED, model))
+        .hasMessageContaining("{{rejectionReason}}");
+  }
+}
