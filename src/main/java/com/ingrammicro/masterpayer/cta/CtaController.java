@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -60,7 +61,7 @@ class CtaController {
       throw Problems.problem(HttpStatus.BAD_REQUEST, "empty-upload", "Empty upload", "The request body is empty.");
     }
     SignedCta signed = ctas.acceptSigned(user, id, pdf);
-    return ResponseEntity.accepted().location(java.net.URI.create("/api/offboardings/" + id + "/cta/signed")).body(signed);
+    return ResponseEntity.accepted().location(URI.create("/api/offboardings/" + id + "/cta/signed")).body(signed);
   }
 
   private static byte[] readAtMost(InputStream in, long max) throws IOException {

@@ -8,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +27,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 class MailTransports {
 
   private static final Logger log = LoggerFactory.getLogger(MailTransports.class);
+  private static final DateTimeFormatter FILE_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   @Bean
   MailTransport mailTransport(ObjectProvider<JavaMailSender> smtp, MailProperties properties) {
@@ -45,13 +51,21 @@ class MailTransports {
   private static String writeTo(Path folder, MimeMessage message) {
     try {
       Files.createDirectories(folder);
+      // saveChanges() would replace the Message-ID that the sent-mail record names; keep it
       String messageId = message.getMessageID();
       message.saveChanges();
-      message.setHeader("Message-ID", messageId);
-      String name = System.currentTimeMillis() + "-" + messageId.replaceAll("[^A-Za-z0-9.-]", "") + ".eml";
+      if (messageId != null) {
+        message.setHeader("Message-ID", messageId);
+      }
+      // <uuid@domain> becomes 20261126T091500Z-uuid.eml: sorted by time, unique, safe as a file name
+      String localPart = message.getMessageID().replaceAll("^<|@.*$", "").replaceAll("[^A-Za-z0-9-]", "");
+      String name = FILE_TIME.format(Instant.now()) + "-" + localPart + ".eml";
       Path temporary = Files.createTempFile(folder, ".mail-", ".tmp");
       try (OutputStream out = Files.newOutputStream(temporary)) {
         message.writeTo(out);
+      }
+      if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
       }
       Path file = Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
       return file.toString();

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the people who work the journey need in Tasklist, in every profile: read access to the
- * process (its diagram and history in the task view) and shared task filters. Task access itself
- * comes from candidate groups, which the engine turns into task authorizations.
+ * process (its diagram, instances and history in the task view) and shared task filters. Working a
+ * task comes only from its candidate group, which the engine turns into a task authorization.
  */
 @Component
 @Order(30)
@@ -32,9 +32,11 @@ class TasklistSetup extends AbstractCamundaConfiguration {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     Grants grants = new Grants(engine.getAuthorizationService());
+    // Staff read every offboarding (as in the API); READ_INSTANCE lets Tasklist show the payer
+    // and reseller of each task in the task list.
     for (Role role : TASK_WORKERS) {
-      grants.grant(role, Resources.PROCESS_DEFINITION, OffboardingProcess.KEY,
-          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY);
+      grants.grant(role, Resources.PROCESS_DEFINITION, OffboardingProcess.KEY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }
     grants.grant(Role.AUDITOR, Resources.PROCESS_DEFINITION, OffboardingProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -108,6 +109,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "%s: '%s' is not %s".formatted(name, ex.getValue(), expected));
     problem.setTitle("Invalid request");
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        "There is no " + ex.getHttpMethod() + " /" + ex.getResourcePath() + " in this API; see /v3/api-docs.");
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
   }
 
   @ExceptionHandler(Exception.class)
