@@ -45,8 +45,7 @@ abstract class JourneyScenarios {
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", SMTP::port);
+    SMTP.registerWith(registry);
   }
 
   @LocalServerPort

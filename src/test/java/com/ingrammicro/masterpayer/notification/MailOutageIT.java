@@ -38,8 +38,7 @@ class MailOutageIT {
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", SMTP::port);
+    SMTP.registerWith(registry);
   }
 
   @LocalServerPort

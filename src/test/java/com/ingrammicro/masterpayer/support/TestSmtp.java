@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A real SMTP server (GreenMail) on a free loopback port. */
 public final class TestSmtp {
@@ -20,6 +21,12 @@ public final class TestSmtp {
 
   public int port() {
     return port;
+  }
+
+  /** Points the application's SMTP settings at this server. */
+  public void registerWith(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", this::port);
   }
 
   public synchronized TestSmtp start() {

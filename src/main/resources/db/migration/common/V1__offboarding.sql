@@ -1,6 +1,6 @@
--- The application's own records. Camunda owns and creates its ACT_* tables itself.
--- H2 has no partial indexes: the "one active offboarding per payer" and "one issued CTA" rules use a
--- generated column that is NULL outside the rule's scope (NULLs never collide in a unique index).
+-- The application's own records; Camunda owns and creates its ACT_* tables itself.
+-- What differs between H2 and PostgreSQL (partial unique indexes, binary content) is in
+-- db/migration/{h2,postgresql}/V2.
 
 create table offboarding (
     id                      uuid          primary key,
@@ -23,16 +23,14 @@ create table offboarding (
     created_at              timestamp with time zone not null,
     updated_at              timestamp with time zone not null,
     ended_at                timestamp with time zone,
-    active_payer_account_id char(12) generated always as (case when status = 'IN_PROGRESS' then payer_account_id end),
-    constraint ck_offboarding_status check (status in ('IN_PROGRESS', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'EXPIRED')),
-    constraint ck_offboarding_payer check (regexp_like(payer_account_id, '^[0-9]{12}$'))
+    constraint ck_offboarding_status check (status in ('IN_PROGRESS', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'))
 );
 
-create unique index ux_offboarding_active_payer on offboarding (active_payer_account_id);
 create unique index ux_offboarding_idempotency_key on offboarding (reseller_id, idempotency_key);
 create index ix_offboarding_reseller_created on offboarding (reseller_id, created_at desc);
 create index ix_offboarding_status_created on offboarding (status, created_at desc);
 
+-- Each document is stored once, with its SHA-256, size and content type (content: see V2).
 create table document (
     id              uuid          primary key,
     offboarding_id  uuid          not null references offboarding (id),
@@ -41,14 +39,11 @@ create table document (
     content_type    varchar(100)  not null,
     size_bytes      bigint        not null,
     sha256          char(64)      not null,
-    content         blob          not null,
     created_at      timestamp with time zone not null,
     created_by      varchar(64)   not null,
-    issued_cta_of   uuid generated always as (case when kind = 'CTA_ISSUED' then offboarding_id end),
     constraint ck_document_kind check (kind in ('CTA_ISSUED', 'CTA_SIGNED'))
 );
 
-create unique index ux_document_issued_cta on document (issued_cta_of);
 create index ix_document_offboarding on document (offboarding_id, kind, created_at);
 
 create table sent_mail (
