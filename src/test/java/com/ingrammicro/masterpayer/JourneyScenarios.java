@@ -179,6 +179,20 @@ abstract class JourneyScenarios {
   }
 
   @Test
+  void variablesSubmittedWithATaskCannotRedirectTheJourneyToAnotherOffboarding() {
+    String target = start("acme", randomPayer());
+    String victim = start("acme", randomPayer());
+    String review = awaitTask("sales", target, "Task_ReviewRequest");
+    awaitTask("sales", victim, "Task_ReviewRequest");
+
+    assertThat(submit("sales", review, Map.of("approved", true, "offboardingId", victim)).status()).isEqualTo(204);
+
+    awaitView("acme", target, view -> view.path("stage").asText().equals("CTA_SIGNATURE"));
+    assertThat(api.get("acme", "/api/offboardings/" + victim).json().path("stage").asText()).isEqualTo("REVIEW");
+    assertThat(api.get("acme", "/api/offboardings/" + victim + "/cta").status()).isEqualTo(409);
+  }
+
+  @Test
   void resellerWithdrawsBeforeAccessRemovalAndAllPartiesAreTold() throws Exception {
     String id = start("acme", randomPayer());
     awaitTask("sales", id, "Task_ReviewRequest");

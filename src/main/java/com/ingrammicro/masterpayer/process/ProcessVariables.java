@@ -3,19 +3,24 @@ package com.ingrammicro.masterpayer.process;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.UUID;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Typed reads of the variables the delegates and listeners share. */
 final class ProcessVariables {
 
   private ProcessVariables() {}
 
-  static UUID offboardingId(VariableScope scope) {
-    Object id = scope.getVariable(OffboardingProcess.Variables.OFFBOARDING_ID);
-    if (!(id instanceof String text)) {
-      throw new IllegalStateException("Process variable offboardingId is missing");
+  /**
+   * The offboarding a process instance runs: its business key, which only the engine's
+   * administrators may change. Not the {@code offboardingId} variable, which the task forms show
+   * and a task completion could overwrite.
+   */
+  static UUID offboardingId(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey == null) {
+      throw new IllegalStateException("Process instance " + execution.getProcessInstanceId() + " has no business key");
     }
-    return UUID.fromString(text);
+    return UUID.fromString(businessKey);
   }
 
   /** An amount as people read it: two decimals. */
