@@ -19,14 +19,20 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,6 +56,12 @@ abstract class JourneyScenarios {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  ManagementService managementService;
+
+  @Autowired
+  RuntimeService runtimeService;
 
   Api api;
 
@@ -160,6 +172,31 @@ abstract class JourneyScenarios {
     assertThat(recipients(mail)).containsExactly("ops@acme.example");
     assertThat(text(mail)).contains("Payer account is not registered to Acme");
     assertThat(api.get("acme", "/api/offboardings/" + id + "/cta").status()).isEqualTo(409);
+  }
+
+  @Test
+  void remindersGoToTheRightPeopleAndAnUnsignedCtaExpires() throws Exception {
+    String id = start("acme", randomPayer());
+    awaitTask("sales", id, "Task_ReviewRequest");
+
+    fireTimer(id, "BoundaryEvent_ReviewReminder");
+    MimeMessage reviewReminder = awaitMails(id, "TASK_REMINDER").get("TASK_REMINDER");
+    assertThat(recipients(reviewReminder)).containsExactly("aws-iaas-sales@ingrammicro.example");
+    assertThat(reviewReminder.getSubject()).contains("Review offboarding request");
+    assertThat(text(reviewReminder)).contains("nobody yet (any member of iaas-sales can claim it)");
+
+    submit("sales", awaitTask("sales", id, "Task_ReviewRequest"), Map.of("approved", true));
+    awaitView("acme", id, view -> hasAction(view, "UPLOAD_SIGNED_CTA"));
+    fireTimer(id, "BoundaryEvent_CtaReminder");
+    MimeMessage signatureReminder = awaitMails(id, "CTA_SIGNATURE_REMINDER").get("CTA_SIGNATURE_REMINDER");
+    assertThat(recipients(signatureReminder)).containsExactly("ops@acme.example");
+    assertThat(attachmentNames(signatureReminder)).hasSize(1);
+
+    fireTimer(id, "BoundaryEvent_CtaExpired");
+    JsonNode expired = awaitView("acme", id, view -> view.path("status").asText().equals("EXPIRED"));
+    assertThat(expired.path("statusReason").asText()).contains("30 days");
+    assertThat(recipients(awaitMails(id, "CTA_EXPIRED").get("CTA_EXPIRED")))
+        .containsExactlyInAnyOrder("ops@acme.example", "aws-iaas-sales@ingrammicro.example");
   }
 
   @Test
@@ -421,6 +458,15 @@ abstract class JourneyScenarios {
     request.put("newResponsibleParty", Map.of("name", "Contoso Distribution", "email", "billing@contoso.example",
         "kind", "DISTRIBUTOR"));
     return request;
+  }
+
+  /** Makes a timer of the offboarding's process due now, as if its time had come. */
+  void fireTimer(String offboardingId, String timerActivityId) {
+    String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(offboardingId)
+        .singleResult().getId();
+    Job timer = await().atMost(PATIENCE).until(() -> managementService.createJobQuery()
+        .processInstanceId(processInstanceId).activityId(timerActivityId).singleResult(), Objects::nonNull);
+    managementService.setJobDuedate(timer.getId(), new Date());
   }
 
   String start(String reseller, String payer) {

@@ -2,6 +2,7 @@ package com.ingrammicro.masterpayer.notification;
 
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.system.Resellers;
+import com.ingrammicro.masterpayer.system.Role;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -74,7 +75,7 @@ public class Notifier {
         case NEW_PARTY -> offboarding.newResponsibleParty().email();
         case IAAS_SALES -> properties.iaasSales();
         case FINANCE -> properties.finance();
-        case TASK_GROUP -> "finance".equals(details.get("taskGroup")) ? properties.finance() : properties.iaasSales();
+        case TASK_GROUP -> Role.FINANCE.groupId().equals(details.get("taskGroup")) ? properties.finance() : properties.iaasSales();
       });
     }
     return recipients;

@@ -11,6 +11,7 @@ import com.ingrammicro.masterpayer.notification.Notification;
 import com.ingrammicro.masterpayer.notification.Notifier;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import com.ingrammicro.masterpayer.system.Role;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -91,7 +92,7 @@ class SendMailDelegate implements JavaDelegate {
     String group = taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId)
-        .findFirst().orElse("iaas-sales");
+        .findFirst().orElse(Role.IAAS_SALES.groupId());
     return Optional.of(Map.of(
         "taskName", task.getName(),
         "taskDueDate", task.getDueDate() == null ? "without a due date" : DUE.format(task.getDueDate().toInstant().atOffset(ZoneOffset.UTC)),

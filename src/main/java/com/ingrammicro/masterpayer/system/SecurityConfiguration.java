@@ -1,6 +1,5 @@
 package com.ingrammicro.masterpayer.system;
 
-import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -63,7 +62,7 @@ class SecurityConfiguration {
             .requestMatchers(POST, "/api/offboardings").hasRole(Role.RESELLER.name())
             .requestMatchers(PUT, "/api/offboardings/*/cta/signed").hasRole(Role.RESELLER.name())
             .requestMatchers(POST, "/api/offboardings/*/withdrawal").hasRole(Role.RESELLER.name())
-            .requestMatchers(GET, "/api/offboardings", "/api/offboardings/**").hasAnyRole(ANYONE_WITH_A_ROLE)
+            // reading: resellers their own offboardings, staff all (checked per offboarding)
             .requestMatchers("/api/**").hasAnyRole(ANYONE_WITH_A_ROLE)
             .anyRequest().authenticated());
     return http.build();
