@@ -323,6 +323,8 @@ abstract class JourneyScenarios {
     Api.Response badId = api.get("acme", "/api/offboardings/not-a-uuid");
     Api.Response badStatus = api.get("acme", "/api/offboardings?status=DONE");
     Api.Response badPage = api.get("acme", "/api/offboardings?size=1000");
+    Api.Response badKey = api.postJson("acme", "/api/offboardings", request(randomPayer()),
+        Map.of("Idempotency-Key", "has spaces in it"));
 
     assertThat(invalid.status()).isEqualTo(400);
     assertThat(invalid.header("Content-Type")).isEqualTo("application/problem+json");
@@ -339,6 +341,8 @@ abstract class JourneyScenarios {
     assertThat(badStatus.status()).isEqualTo(400);
     assertThat(badPage.status()).isEqualTo(400);
     assertThat(badPage.json().path("errors").get(0).path("field").asText()).isEqualTo("size");
+    assertThat(badKey.status()).isEqualTo(400);
+    assertThat(badKey.json().path("detail").asText()).contains("printable ASCII");
   }
 
   @Test
