@@ -6,13 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.TestPdf;
+import com.ingrammicro.masterpayer.support.TestRequests;
+import com.ingrammicro.masterpayer.system.Digests;
 import com.ingrammicro.masterpayer.support.TestSmtp;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
@@ -451,17 +451,11 @@ abstract class JourneyScenarios {
   // --- helpers ---------------------------------------------------------------------------------
 
   static String randomPayer() {
-    return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L));
+    return TestRequests.randomPayer();
   }
 
   static Map<String, Object> request(String payer) {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("payerAccountId", payer);
-    request.put("reason", "Moving to another distributor");
-    request.put("contactEmail", "ops@acme.example");
-    request.put("newResponsibleParty", Map.of("name", "Contoso Distribution", "email", "billing@contoso.example",
-        "kind", "DISTRIBUTOR"));
-    return request;
+    return TestRequests.offboarding(payer);
   }
 
   /** Makes a timer of the offboarding's process due now, as if its time had come. */
@@ -562,8 +556,8 @@ abstract class JourneyScenarios {
     return names;
   }
 
-  static String sha256(byte[] content) throws Exception {
-    return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+  static String sha256(byte[] content) {
+    return Digests.sha256Hex(content);
   }
 
   /** Logs in to a Camunda webapp as its login page does: session cookie plus CSRF token. */

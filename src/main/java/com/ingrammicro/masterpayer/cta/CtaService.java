@@ -4,23 +4,19 @@ import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingService;
 import com.ingrammicro.masterpayer.offboarding.ResellerAction;
 import com.ingrammicro.masterpayer.system.AppUser;
+import com.ingrammicro.masterpayer.system.Digests;
 import com.ingrammicro.masterpayer.system.Problems;
 import com.ingrammicro.masterpayer.system.Resellers;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.ingrammicro.masterpayer.system.RetryingTransactions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Issues the CTA, accepts signed copies and serves both, each stored once with its SHA-256. */
 @Service
@@ -29,7 +25,6 @@ public class CtaService {
   /** A document with its content. */
   public record DocumentContent(Document document, byte[] content) {}
 
-  private static final int ATTEMPTS = 3;
   private static final String SYSTEM_USER = "system";
 
   private final DocumentRepository documents;
@@ -37,17 +32,17 @@ public class CtaService {
   private final CtaSignatureWorkflow workflow;
   private final Resellers resellers;
   private final CtaProperties properties;
-  private final TransactionTemplate transactions;
+  private final RetryingTransactions transactions;
   private final Clock clock;
 
   CtaService(DocumentRepository documents, OffboardingService offboardings, CtaSignatureWorkflow workflow,
-      Resellers resellers, CtaProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+      Resellers resellers, CtaProperties properties, RetryingTransactions transactions, Clock clock) {
     this.documents = documents;
     this.offboardings = offboardings;
     this.workflow = workflow;
     this.resellers = resellers;
     this.properties = properties;
-    this.transactions = new TransactionTemplate(transactionManager);
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -68,7 +63,7 @@ public class CtaService {
         LocalDate.from(now)));
     Document document = new Document(UUID.randomUUID(), offboarding.id(), DocumentKind.CTA_ISSUED,
         "consent-to-assignment-" + offboarding.payerAccountId() + ".pdf", MediaType.APPLICATION_PDF_VALUE, pdf.length,
-        sha256(pdf), now, SYSTEM_USER);
+        Digests.sha256Hex(pdf), now, SYSTEM_USER);
     try {
       documents.insert(document, pdf);
       return document;
@@ -110,28 +105,20 @@ public class CtaService {
    */
   SignedCta acceptSigned(AppUser user, UUID offboardingId, byte[] pdf) {
     SignedCtaInspector.Inspection inspection = SignedCtaInspector.inspect(pdf);
-    String sha256 = sha256(pdf);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transactions.execute(tx -> {
-          Offboarding offboarding = requireAwaitingSignature(user, offboardingId);
-          Document document = new Document(UUID.randomUUID(), offboardingId, DocumentKind.CTA_SIGNED,
-              "consent-to-assignment-" + offboarding.payerAccountId() + "-signed.pdf", MediaType.APPLICATION_PDF_VALUE,
-              pdf.length, sha256, OffsetDateTime.now(clock), user.userId());
-          documents.insert(document, pdf);
-          SignedCta signed = new SignedCta(document.id(), sha256, pdf.length, inspection.pageCount(),
-              inspection.signatureCount());
-          if (!workflow.signedCtaReceived(offboarding, signed)) {
-            throw notAwaitingSignature(offboardingId);
-          }
-          return signed;
-        });
-      } catch (ConcurrencyFailureException concurrentChange) {
-        if (attempt == ATTEMPTS) {
-          throw concurrentChange;
-        }
+    String sha256 = Digests.sha256Hex(pdf);
+    return transactions.execute(() -> {
+      Offboarding offboarding = requireAwaitingSignature(user, offboardingId);
+      Document document = new Document(UUID.randomUUID(), offboardingId, DocumentKind.CTA_SIGNED,
+          "consent-to-assignment-" + offboarding.payerAccountId() + "-signed.pdf", MediaType.APPLICATION_PDF_VALUE,
+          pdf.length, sha256, OffsetDateTime.now(clock), user.userId());
+      documents.insert(document, pdf);
+      SignedCta signed = new SignedCta(document.id(), sha256, pdf.length, inspection.pageCount(),
+          inspection.signatureCount());
+      if (!workflow.signedCtaReceived(offboarding, signed)) {
+        throw notAwaitingSignature(offboardingId);
       }
-    }
+      return signed;
+    });
   }
 
   long maxSignedSize() {
@@ -141,13 +128,5 @@ public class CtaService {
   private static RuntimeException notAwaitingSignature(UUID offboardingId) {
     return Problems.problem(HttpStatus.CONFLICT, "not-awaiting-signature", "No signature awaited",
         "Offboarding " + offboardingId + " is not waiting for a signed CTA.");
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
   }
 }

@@ -3,20 +3,16 @@ package com.ingrammicro.masterpayer.offboarding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ingrammicro.masterpayer.system.AppUser;
+import com.ingrammicro.masterpayer.system.Digests;
+import com.ingrammicro.masterpayer.system.RetryingTransactions;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts, reads and withdraws offboardings on behalf of a caller. Resellers see only their own
@@ -25,24 +21,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OffboardingService {
 
-  /** Concurrent changes to the same process instance are retried this often before giving up. */
-  private static final int ATTEMPTS = 3;
-
   record Started(Offboarding offboarding, boolean replayed) {}
 
   record Page(List<Offboarding> content, int page, int size, long totalElements) {}
 
   private final OffboardingRepository repository;
   private final OffboardingWorkflow workflow;
-  private final TransactionTemplate transactions;
+  private final RetryingTransactions transactions;
   private final ObjectMapper objectMapper;
   private final Clock clock;
 
-  OffboardingService(OffboardingRepository repository, OffboardingWorkflow workflow,
-      PlatformTransactionManager transactionManager, ObjectMapper objectMapper, Clock clock) {
+  OffboardingService(OffboardingRepository repository, OffboardingWorkflow workflow, RetryingTransactions transactions,
+      ObjectMapper objectMapper, Clock clock) {
     this.repository = repository;
     this.workflow = workflow;
-    this.transactions = new TransactionTemplate(transactionManager);
+    this.transactions = transactions;
     this.objectMapper = objectMapper;
     this.clock = clock;
   }
@@ -60,7 +53,7 @@ public class OffboardingService {
       return replay.get();
     }
     try {
-      Offboarding created = transactions.execute(tx -> {
+      Offboarding created = transactions.execute(() -> {
         Offboarding offboarding = Offboarding.requested(UUID.randomUUID(), resellerId, user.userId(), request, now());
         repository.insert(offboarding, idempotencyKey, fingerprint);
         String processInstanceId = workflow.start(offboarding);
@@ -114,27 +107,17 @@ public class OffboardingService {
   }
 
   Offboarding withdraw(AppUser user, UUID id, String reason) {
-    for (int attempt = 1; ; attempt++) {
+    return transactions.execute(() -> {
       Offboarding offboarding = getOwn(user, id);
       if (!offboarding.isActive()) {
         throw OffboardingProblems.conflict("offboarding-ended", "The offboarding has ended",
             "Offboarding " + id + " has already ended as " + offboarding.status() + "; there is nothing to withdraw.");
       }
-      if (!offboarding.isWithdrawable()) {
+      if (!offboarding.isWithdrawable() || !workflow.requestWithdrawal(offboarding, reason)) {
         throw withdrawalTooLate(id);
       }
-      try {
-        boolean accepted = Boolean.TRUE.equals(transactions.execute(tx -> workflow.requestWithdrawal(offboarding, reason)));
-        if (!accepted) {
-          throw withdrawalTooLate(id);
-        }
-        return repository.findById(id).orElseThrow();
-      } catch (ConcurrencyFailureException concurrentChange) {
-        if (attempt == ATTEMPTS) {
-          throw concurrentChange;
-        }
-      }
-    }
+      return repository.findById(id).orElseThrow();
+    });
   }
 
   private static RuntimeException withdrawalTooLate(UUID id) {
@@ -150,9 +133,8 @@ public class OffboardingService {
 
   private String fingerprint(OffboardingRequest request) {
     try {
-      byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      return Digests.sha256Hex(objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot fingerprint the request", e);
     }
   }

@@ -34,7 +34,7 @@ class TaskOutcomeExceptionMapper implements ExtendedExceptionMapper<RestExceptio
   }
 
   private static InvalidTaskOutcomeException invalidOutcome(Throwable exception) {
-    for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidTaskOutcomeException invalid) {
         return invalid;
       }

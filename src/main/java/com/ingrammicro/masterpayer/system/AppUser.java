@@ -9,23 +9,29 @@ import java.util.Set;
  * The authenticated caller, read from Camunda's identity store. A reseller user is a member of the
  * {@code resellers} group and of exactly one tenant, whose id is the reseller id.
  */
-public record AppUser(String userId, List<String> groupIds, List<String> tenantIds, Set<Role> roles) {
+public record AppUser(String userId, List<String> groupIds, List<String> tenantIds) {
 
   private static final Set<Role> STAFF = EnumSet.of(Role.IAAS_SALES, Role.FINANCE, Role.AUDITOR, Role.ADMIN);
 
   public AppUser {
     groupIds = List.copyOf(groupIds);
     tenantIds = List.copyOf(tenantIds);
-    roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+  }
+
+  /** The application roles among the user's groups. */
+  public Set<Role> roles() {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    groupIds.forEach(groupId -> Role.ofGroup(groupId).ifPresent(roles::add));
+    return roles;
   }
 
   public boolean has(Role role) {
-    return roles.contains(role);
+    return groupIds.contains(role.groupId());
   }
 
   /** Staff read every offboarding; resellers only their own. */
   public boolean isStaff() {
-    return roles.stream().anyMatch(STAFF::contains);
+    return STAFF.stream().anyMatch(this::has);
   }
 
   /** The reseller this user acts for, when it is a reseller user linked to exactly one reseller. */

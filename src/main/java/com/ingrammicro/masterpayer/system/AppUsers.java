@@ -1,9 +1,6 @@
 package com.ingrammicro.masterpayer.system;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -28,20 +25,19 @@ class AppUsers {
     return identityService.checkPassword(userId, password);
   }
 
-  Optional<AppUser> load(String userId) {
-    if (identityService.createUserQuery().userId(userId).count() == 0) {
-      return Optional.empty();
-    }
+  /**
+   * The user with its groups and reseller. Callers know the user exists (its password was just
+   * checked, or Camunda's webapp logged it in); a user deleted since has no groups, so no rights.
+   */
+  AppUser load(String userId) {
     List<String> groupIds = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     List<String> tenantIds = identityService.createTenantQuery().userMember(userId).list().stream().map(Tenant::getId).toList();
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    groupIds.forEach(groupId -> Role.ofGroup(groupId).ifPresent(roles::add));
-    AppUser user = new AppUser(userId, groupIds, tenantIds, roles);
+    AppUser user = new AppUser(userId, groupIds, tenantIds);
     if (user.has(Role.RESELLER) && user.resellerId().isEmpty()) {
       log.warn("User {} is in the resellers group but belongs to {} tenants instead of exactly one; "
           + "it gets no reseller rights until an administrator links it to one reseller", userId, tenantIds.size());
     }
-    return Optional.of(user);
+    return user;
   }
 
   static List<SimpleGrantedAuthority> authoritiesOf(AppUser user) {

@@ -27,7 +27,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         || !appUsers.checkPassword(userId, password)) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
-    AppUser user = appUsers.load(userId).orElseThrow(() -> new BadCredentialsException("Unknown user or wrong password"));
+    AppUser user = appUsers.load(userId);
     return UsernamePasswordAuthenticationToken.authenticated(user, null, AppUsers.authoritiesOf(user));
   }
 

@@ -43,11 +43,12 @@ class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilter {
       if (session != null && session.getAttribute(CAMUNDA_SESSION_ATTRIBUTE) instanceof Authentications authentications) {
         Authentication webappLogin = authentications.getAuthenticationForProcessEngine(engineName);
         if (webappLogin != null) {
-          appUsers.load(webappLogin.getIdentityId()).filter(AppUser::isStaff).ifPresent(user -> {
+          AppUser user = appUsers.load(webappLogin.getIdentityId());
+          if (user.isStaff()) {
             SecurityContext context = contexts.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, AppUsers.authoritiesOf(user)));
             contexts.setContext(context);
-          });
+          }
         }
       }
     }

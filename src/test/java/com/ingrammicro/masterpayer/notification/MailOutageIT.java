@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ingrammicro.masterpayer.support.Api;
+import com.ingrammicro.masterpayer.support.TestRequests;
 import com.ingrammicro.masterpayer.support.TestSmtp;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -107,12 +108,7 @@ class MailOutageIT {
   }
 
   private String start() {
-    Api.Response created = api.postJson("acme", "/api/offboardings", Map.of(
-        "payerAccountId", String.valueOf(100_000_000_000L + (long) (Math.random() * 899_999_999_999L)),
-        "reason", "Moving to another distributor",
-        "contactEmail", "ops@acme.example",
-        "newResponsibleParty", Map.of("name", "Contoso Distribution", "email", "billing@contoso.example",
-            "kind", "DISTRIBUTOR")));
+    Api.Response created = api.postJson("acme", "/api/offboardings", TestRequests.offboarding(TestRequests.randomPayer()));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().path("id").asText();
   }
@@ -133,6 +129,6 @@ class MailOutageIT {
 
   private long sentMailRecords(String offboardingId) {
     return jdbc.sql("select count(*) from sent_mail where offboarding_id = :id")
-        .param("id", java.util.UUID.fromString(offboardingId)).query(Long.class).single();
+        .param("id", UUID.fromString(offboardingId)).query(Long.class).single();
   }
 }
