@@ -1,5 +1,6 @@
 package com.ingrammicro.masterpayer.support;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,7 +9,8 @@ import java.sql.Statement;
 /**
  * The PostgreSQL server of the machine (127.0.0.1:5432 by default; {@code IT_POSTGRES_HOST},
  * {@code IT_POSTGRES_PORT}, {@code IT_POSTGRES_USER}, {@code IT_POSTGRES_PASSWORD} override).
- * Each test run gets a freshly created database, so runs never see each other's data.
+ * Each test run gets a freshly created database, so runs never see each other's data; its name
+ * carries a digest of the checkout's directory, so two checkouts on one machine never share one.
  */
 public final class TestPostgres {
 
@@ -17,10 +19,14 @@ public final class TestPostgres {
   public static final String USER = env("IT_POSTGRES_USER", "postgres");
   public static final String PASSWORD = env("IT_POSTGRES_PASSWORD", "");
 
+  private static final String CHECKOUT_SUFFIX =
+      "_" + Integer.toHexString(Path.of("").toAbsolutePath().toString().hashCode());
+
   private TestPostgres() {}
 
-  /** Drops and creates the database; returns its JDBC URL. */
+  /** Drops and creates the database named {@code name} plus this checkout's suffix; returns its JDBC URL. */
   public static String freshDatabase(String name) {
+    name = name + CHECKOUT_SUFFIX;
     try (Connection admin = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
         Statement statement = admin.createStatement()) {
       statement.execute("drop database if exists " + name + " with (force)");
