@@ -35,9 +35,11 @@ class OffboardingController {
   record PageView(List<OffboardingView> content, int page, int size, long totalElements, long totalPages) {}
 
   private final OffboardingService offboardings;
+  private final AccessRemovalProgress accessRemoval;
 
-  OffboardingController(OffboardingService offboardings) {
+  OffboardingController(OffboardingService offboardings, AccessRemovalProgress accessRemoval) {
     this.offboardings = offboardings;
+    this.accessRemoval = accessRemoval;
   }
 
   @PostMapping
@@ -73,7 +75,8 @@ class OffboardingController {
   @GetMapping("/{id}")
   @Operation(summary = "One offboarding: status, current stage, progress and what the reseller can do now")
   OffboardingView get(@AuthenticationPrincipal AppUser user, @PathVariable UUID id) {
-    return OffboardingView.of(offboardings.get(user, id));
+    Offboarding offboarding = offboardings.get(user, id);
+    return OffboardingView.of(offboarding, accessRemoval.automated(), accessRemoval.of(id).orElse(null));
   }
 
   @PostMapping("/{id}/withdrawal")

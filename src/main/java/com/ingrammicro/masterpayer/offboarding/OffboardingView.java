@@ -23,18 +23,25 @@ record OffboardingView(
     String requestedBy,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
-    OffsetDateTime endedAt) {
+    OffsetDateTime endedAt,
+    AccessRemovalProgress.Summary accessRemoval) {
 
   /** Something the reseller can or must do now, with the request that does it. */
   record OpenAction(String action, String description, String method, String href, String detail) {}
 
+  /** The view in lists: without the access removal's details. */
   static OffboardingView of(Offboarding o) {
-    return new OffboardingView(o.id(), o.resellerId(), o.payerAccountId(), o.status(), o.statusReason(), o.stage(),
-        o.stage().title(), o.stagesDone(), Stage.TOTAL, openActions(o), o.reason(), o.contactEmail(),
-        o.newResponsibleParty(), o.requestedBy(), o.createdAt(), o.updatedAt(), o.endedAt());
+    return of(o, false, null);
   }
 
-  private static List<OpenAction> openActions(Offboarding o) {
+  /** The view of one offboarding, with where the removal of the distributor's access stands. */
+  static OffboardingView of(Offboarding o, boolean automatedRemoval, AccessRemovalProgress.Summary accessRemoval) {
+    return new OffboardingView(o.id(), o.resellerId(), o.payerAccountId(), o.status(), o.statusReason(), o.stage(),
+        o.stage().title(), o.stagesDone(), Stage.TOTAL, openActions(o, automatedRemoval), o.reason(), o.contactEmail(),
+        o.newResponsibleParty(), o.requestedBy(), o.createdAt(), o.updatedAt(), o.endedAt(), accessRemoval);
+  }
+
+  private static List<OpenAction> openActions(Offboarding o, boolean automatedRemoval) {
     String self = "/api/offboardings/" + o.id();
     List<OpenAction> actions = new ArrayList<>();
     if (o.resellerAction() == ResellerAction.SIGN_CTA) {
@@ -47,6 +54,12 @@ record OffboardingView(
       actions.add(new OpenAction("SETTLE_BALANCE",
           "Settle the outstanding balance with Ingram Micro; finance checks again after the grace period.", null, null,
           o.resellerActionDetail()));
+    }
+    if (automatedRemoval && o.isActive() && o.stage() != Stage.REVIEW) {
+      actions.add(new OpenAction("DEPLOY_CLEANUP_ROLE",
+          "Deploy the temporary cleanup role in the payer account, so that Ingram Micro's access is removed "
+              + "automatically once billing and payment are settled; delete it after completion.",
+          "GET", self + "/cleanup-access", null));
     }
     if (o.isWithdrawable()) {
       actions.add(new OpenAction("WITHDRAW", "Withdraw this offboarding.", "POST", self + "/withdrawal", null));

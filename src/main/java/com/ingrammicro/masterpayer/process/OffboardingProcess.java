@@ -20,6 +20,14 @@ public final class OffboardingProcess {
     private Messages() {}
   }
 
+  /** Error codes of the diagram's BPMN errors thrown from Java. */
+  public static final class Errors {
+    /** The automated removal of access cannot go on; Ingram IaaS sales take over. */
+    public static final String ACCESS_CLEANUP_BLOCKED = "ACCESS_CLEANUP_BLOCKED";
+
+    private Errors() {}
+  }
+
   /** User task definition keys (the human-task contract of DESIGN.md). */
   public static final class Tasks {
     public static final String REVIEW_REQUEST = "Task_ReviewRequest";
@@ -40,6 +48,9 @@ public final class OffboardingProcess {
     public static final String AWAIT_SIGNED_CTA = "ReceiveTask_AwaitSignedCta";
     public static final String PAYMENT_GRACE_PERIOD = "TimerEvent_PaymentGracePeriod";
     public static final String SUBPROCESS_AGREE_UNLINKING = "SubProcess_AgreeUnlinking";
+    public static final String PLAN_ACCESS_REMOVAL = "ServiceTask_PlanAccessRemoval";
+    public static final String REMOVE_DISTRIBUTOR_ACCESS = "ServiceTask_RemoveDistributorAccess";
+    public static final String VERIFY_ACCESS_REMOVED = "ServiceTask_VerifyAccessRemoved";
 
     private Elements() {}
   }
@@ -76,6 +87,13 @@ public final class OffboardingProcess {
     public static final String OUTSTANDING_AMOUNT = "outstandingAmount";
     public static final String ACCESS_REMOVED = "accessRemoved";
     public static final String NOTES = "notes";
+    // the automated removal of access: summaries for people (the full evidence is in the cleanup module)
+    public static final String CLEANUP_PLAN = "cleanupPlan";
+    public static final String CLEANUP_REPORT = "cleanupReport";
+    public static final String CLEANUP_FAILURE = "cleanupFailure";
+    public static final String CLEANUP_REMAINING = "cleanupRemaining";
+    public static final String ACCESS_VERIFICATION = "accessVerification";
+    public static final String ACCESS_REMOVAL_DONE = "accessRemovalDone";
     // the reseller's withdrawal
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
     // local to send tasks: which notification, and for reminders which task

@@ -25,7 +25,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import com.ingrammicro.masterpayer.cleanup.CleanupBlockedException;
+import com.ingrammicro.masterpayer.cleanup.Verification;
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Elements;
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Messages;
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Variables;
@@ -36,6 +43,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
@@ -83,25 +91,92 @@ class OffboardingProcessTest {
   }
 
   @Test
-  void approvedRequestRunsToCompletion() {
+  void approvedRequestRunsToCompletionThroughTheAutomatedAccessRemoval() {
     ProcessInstance offboarding = requestApproved();
     signCta(offboarding);
     complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
     clearBillingAndPayment(offboarding);
 
-    assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
-    assertThat(task()).hasCandidateGroup("iaas-sales");
-    complete(task(), withVariables(ACCESS_REMOVED, true, Variables.NOTES, "IMBillingRole and CloudCheckr roles deleted"));
+    removeAccessAutomatically(offboarding);
     execute(job("SendTask_NotifyCompletion"));
 
     assertThat(offboarding).isEnded().hasPassedInOrder(
-        REVIEW_REQUEST, "ServiceTask_IssueCta", Elements.AWAIT_SIGNED_CTA, COUNTERSIGN_CTA, REMOVE_ACCESS_MANUALLY,
-        "Event_OffboardingCompleted", "EndEvent_Completed");
+        REVIEW_REQUEST, "ServiceTask_IssueCta", Elements.AWAIT_SIGNED_CTA, COUNTERSIGN_CTA,
+        Elements.PLAN_ACCESS_REMOVAL, Elements.REMOVE_DISTRIBUTOR_ACCESS, Elements.VERIFY_ACCESS_REMOVED,
+        "Event_OffboardingCompleted", "EndEvent_Completed")
+        .hasNotPassed(REMOVE_ACCESS_MANUALLY);
     Assertions.assertThat(recorders.journey.stages())
         .containsExactly("REVIEW", "CTA_SIGNATURE", "CTA_COUNTERSIGNATURE", "BILLING_AND_PAYMENT", "ACCESS_REMOVAL");
     Assertions.assertThat(recorders.journey.conclusions()).containsExactly("COMPLETED");
     Assertions.assertThat(recorders.mails.sent).containsExactly(
         "REQUEST_RECEIVED", "CTA_FOR_SIGNATURE", "PAYMENT_CHECK_REQUESTED", "OFFBOARDING_COMPLETED");
+    assertThat(offboarding).variables().containsEntry(Variables.ACCESS_VERIFICATION, "VERIFIED");
+  }
+
+  @Test
+  void blockedAutomationHandsOverToSalesAndVerifiesTheirRemovalAgain() {
+    when(recorders.cleanup.plan(any(), any())).thenThrow(new CleanupBlockedException(
+        "The cleanup role could not be assumed (AccessDenied: not authorized)", List.of()));
+    ProcessInstance offboarding = approvedAndSettled();
+
+    execute(job(Elements.PLAN_ACCESS_REMOVAL));
+
+    assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY).hasNotPassed(Elements.REMOVE_DISTRIBUTOR_ACCESS);
+    assertThat(task()).hasCandidateGroup("iaas-sales");
+    assertThat(offboarding).variables()
+        .containsEntry(Variables.CLEANUP_FAILURE, "The cleanup role could not be assumed (AccessDenied: not authorized)");
+    Assertions.assertThat((String) runtimeService().getVariable(offboarding.getId(), Variables.CLEANUP_REMAINING))
+        .startsWith("Unknown");
+
+    // AWS still cannot be asked: the person's attestation completes the journey, recorded as such
+    when(recorders.cleanup.verify(any(), any())).thenReturn(ProcessTestEngine.verification(Verification.Result.UNVERIFIABLE));
+    complete(task(), withVariables(ACCESS_REMOVED, true, Variables.NOTES, "IMBillingRole and CloudCheckr roles deleted"));
+    verify(recorders.cleanup).attest(any(), any(), eq("IMBillingRole and CloudCheckr roles deleted"));
+    execute(job(Elements.VERIFY_ACCESS_REMOVED));
+    execute(job("SendTask_NotifyCompletion"));
+
+    assertThat(offboarding).isEnded().hasPassedInOrder(
+        Elements.PLAN_ACCESS_REMOVAL, REMOVE_ACCESS_MANUALLY, Elements.VERIFY_ACCESS_REMOVED, "EndEvent_Completed");
+    Assertions.assertThat(recorders.journey.conclusions()).containsExactly("COMPLETED");
+  }
+
+  @Test
+  void removalRefusedHalfwayHandsOverWithWhatRemains() {
+    doThrow(new CleanupBlockedException("AWS refused to remove role CloudCheckrRole: UnmodifiableEntity: protected",
+        List.of("role CloudCheckrRole", "policy CloudCheckrPolicy")))
+        .when(recorders.cleanup).remove(any(), any());
+    ProcessInstance offboarding = approvedAndSettled();
+
+    execute(job(Elements.PLAN_ACCESS_REMOVAL));
+    execute(job(Elements.REMOVE_DISTRIBUTOR_ACCESS));
+
+    assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
+    Assertions.assertThat((String) runtimeService().getVariable(offboarding.getId(), Variables.CLEANUP_REMAINING))
+        .isEqualTo("- role CloudCheckrRole\n- policy CloudCheckrPolicy\n");
+  }
+
+  @Test
+  void verificationThatFindsAccessLeftSendsItToSalesUntilNothingRemains() {
+    when(recorders.cleanup.verify(any(), any())).thenReturn(
+        ProcessTestEngine.verification(Verification.Result.REMAINING, "role IMBillingRole"),
+        ProcessTestEngine.verification(Verification.Result.REMAINING, "role IMBillingRole"),
+        ProcessTestEngine.verification(Verification.Result.VERIFIED));
+    ProcessInstance offboarding = approvedAndSettled();
+    removeAccessAutomatically(offboarding);
+
+    assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
+    Assertions.assertThat((String) runtimeService().getVariable(offboarding.getId(), Variables.CLEANUP_REMAINING))
+        .isEqualTo("- role IMBillingRole\n");
+
+    // a confirmation that AWS contradicts does not complete the journey
+    complete(task(), withVariables(ACCESS_REMOVED, true));
+    execute(job(Elements.VERIFY_ACCESS_REMOVED));
+    assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
+
+    complete(task(), withVariables(ACCESS_REMOVED, true));
+    execute(job(Elements.VERIFY_ACCESS_REMOVED));
+    assertThat(offboarding).isWaitingAt("SendTask_NotifyCompletion");
+    assertThat(offboarding).variables().containsEntry(Variables.ACCESS_VERIFICATION, "VERIFIED");
   }
 
   @Test
@@ -157,12 +232,12 @@ class OffboardingProcessTest {
     signCta(offboarding);
     complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
     clearBillingAndPayment(offboarding);
-    assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
+    assertThat(offboarding).isWaitingAt(Elements.PLAN_ACCESS_REMOVAL);
 
     assertThatThrownBy(() -> runtimeService().createMessageCorrelation(Messages.WITHDRAWAL_REQUESTED)
         .processInstanceId(offboarding.getId()).correlate())
         .isInstanceOf(MismatchingMessageCorrelationException.class);
-    assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
+    assertThat(offboarding).isWaitingAt(Elements.PLAN_ACCESS_REMOVAL);
   }
 
   @Test
@@ -216,7 +291,7 @@ class OffboardingProcessTest {
     complete(task(HAND_OVER_BILLING), withVariables(BILLING_HANDED_OVER, true, TAX_SETTINGS_UPDATED, true, CONTACTS_UPDATED, true));
     jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
 
-    assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
+    assertThat(offboarding).isWaitingAt(Elements.PLAN_ACCESS_REMOVAL);
     Assertions.assertThat(recorders.mails.sent).containsSubsequence(
         "PAYMENT_CHECK_REQUESTED", "PAYMENT_OUTSTANDING", "PAYMENT_CHECK_REQUESTED");
     Assertions.assertThat(recorders.journey.events).containsSubsequence("await SETTLE_BALANCE", "acted");
@@ -261,6 +336,8 @@ class OffboardingProcessTest {
     complete(task(HAND_OVER_BILLING), withVariables(BILLING_HANDED_OVER, true, TAX_SETTINGS_UPDATED, true, CONTACTS_UPDATED, true));
     complete(task(CONFIRM_PAYMENT_CLEARANCE), withVariables(PAYMENT_CLEARED, true));
     jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
+    when(recorders.cleanup.plan(any(), any())).thenThrow(new CleanupBlockedException("AccessDenied", List.of()));
+    execute(job(Elements.PLAN_ACCESS_REMOVAL));
     assertHumanTask(task(REMOVE_ACCESS_MANUALLY), "iaas-sales", Duration.ofDays(3), "Form_RemoveAccessManually");
   }
 
@@ -308,6 +385,21 @@ class OffboardingProcessTest {
     complete(task(HAND_OVER_BILLING), withVariables(BILLING_HANDED_OVER, true, TAX_SETTINGS_UPDATED, true, CONTACTS_UPDATED, true));
     complete(task(CONFIRM_PAYMENT_CLEARANCE), withVariables(PAYMENT_CLEARED, true));
     jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
+  }
+
+  private ProcessInstance approvedAndSettled() {
+    ProcessInstance offboarding = requestApproved();
+    signCta(offboarding);
+    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
+    clearBillingAndPayment(offboarding);
+    return offboarding;
+  }
+
+  private static void removeAccessAutomatically(ProcessInstance offboarding) {
+    assertThat(offboarding).isWaitingAt(Elements.PLAN_ACCESS_REMOVAL);
+    execute(job(Elements.PLAN_ACCESS_REMOVAL));
+    execute(job(Elements.REMOVE_DISTRIBUTOR_ACCESS));
+    execute(job(Elements.VERIFY_ACCESS_REMOVED));
   }
 
   private static Job expiryTimer(ProcessInstance offboarding) {

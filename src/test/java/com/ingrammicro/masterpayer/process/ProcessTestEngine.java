@@ -1,6 +1,18 @@
 package com.ingrammicro.masterpayer.process;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
+import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
+import com.ingrammicro.masterpayer.cleanup.Verification;
+import com.ingrammicro.masterpayer.offboarding.Offboarding;
+import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
+import com.ingrammicro.masterpayer.offboarding.Stage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +54,15 @@ final class ProcessTestEngine {
   /** Registers the beans the diagram's expressions name; returns the recorders. */
   static Recorders registerBeans() {
     Recorders recorders = new Recorders();
+    // the real access-removal delegates, over a scripted AWS cleanup
+    OffboardingJourney offboardings = mock(OffboardingJourney.class);
+    when(offboardings.get(any())).thenAnswer(call -> new Offboarding(call.getArgument(0), "ACME", PAYER,
+        OffboardingStatus.IN_PROGRESS, Stage.ACCESS_REMOVAL, "reason", "ops@acme.example", null, "acme", null, null,
+        null, null, null, null, null));
+    Mocks.register("planAccessRemovalDelegate", new PlanAccessRemovalDelegate(offboardings, recorders.cleanup));
+    Mocks.register("removeDistributorAccessDelegate", new RemoveDistributorAccessDelegate(offboardings, recorders.cleanup));
+    Mocks.register("verifyAccessRemovedDelegate", new VerifyAccessRemovedDelegate(offboardings, recorders.cleanup));
+    Mocks.register("accessRemovalAttestation", new AccessRemovalAttestation(recorders.cleanup));
     Mocks.register("sla", new Sla(SLA));
     Mocks.register("retries", new Retries(new RetryProperties("R3/PT5M", "R3/PT1M")));
     Mocks.register("taskOutcomeValidator", new TaskOutcomeValidator());
@@ -54,9 +75,25 @@ final class ProcessTestEngine {
     return recorders;
   }
 
+  static final String PAYER = "123456789012";
+
   static final class Recorders {
     final RecordingJourney journey = new RecordingJourney();
     final RecordingMails mails = new RecordingMails();
+    /** Plans nothing and verifies "nothing left" unless a test scripts otherwise. */
+    final AccessCleanup cleanup = mock(AccessCleanup.class);
+
+    Recorders() {
+      when(cleanup.plan(any(), any())).thenReturn(new CleanupPlan(PAYER, "arn:aws:iam::" + PAYER + ":role/cleanup",
+          Instant.parse("2026-11-26T09:00:00Z"), List.of(), List.of(), List.of()));
+      when(cleanup.verify(any(), any())).thenReturn(verification(Verification.Result.VERIFIED));
+    }
+  }
+
+  static Verification verification(Verification.Result result, String... remaining) {
+    return new Verification(result, List.of(remaining),
+        result == Verification.Result.UNVERIFIABLE ? "AccessDenied: not authorized" : null,
+        Instant.parse("2026-11-26T09:00:00Z"), "request-1");
   }
 
   /** Stands in for {@link JourneyListener}: records what the diagram reports, in order. */

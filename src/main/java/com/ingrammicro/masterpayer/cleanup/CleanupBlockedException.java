@@ -1,0 +1,23 @@
+package com.ingrammicro.masterpayer.cleanup;
+
+import java.util.List;
+
+/**
+ * The automated cleanup cannot go on, for a reason retrying will not fix (access denied, the cleanup
+ * role cannot be assumed, an entity IAM will not change, a limit): a business outcome the journey
+ * routes to Ingram IaaS sales, with the reason and what remains to remove.
+ */
+public class CleanupBlockedException extends RuntimeException {
+
+  private final transient List<String> remaining;
+
+  public CleanupBlockedException(String reason, List<String> remaining) {
+    super(reason);
+    this.remaining = List.copyOf(remaining);
+  }
+
+  /** The entities still to remove, as people read them ("role IMBillingRole"); empty when unknown. */
+  public List<String> remaining() {
+    return remaining;
+  }
+}

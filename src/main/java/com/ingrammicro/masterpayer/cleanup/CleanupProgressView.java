@@ -1,0 +1,40 @@
+package com.ingrammicro.masterpayer.cleanup;
+
+import com.ingrammicro.masterpayer.offboarding.AccessRemovalProgress;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** The offboarding view's summary of the access removal, from its evidence. */
+@Component
+class CleanupProgressView implements AccessRemovalProgress {
+
+  private final AccessCleanup cleanup;
+
+  CleanupProgressView(AccessCleanup cleanup) {
+    this.cleanup = cleanup;
+  }
+
+  @Override
+  public boolean automated() {
+    return cleanup.isEnabled();
+  }
+
+  @Override
+  public Optional<Summary> of(UUID offboardingId) {
+    return cleanup.evidence(offboardingId).filter(evidence -> evidence.status() != CleanupStatus.AWAITING)
+        .map(evidence -> new Summary(
+            evidence.status().name(),
+            evidence.failure(),
+            evidence.plan() == null ? List.of() : evidence.plan().targets().map(CleanupPlan.Target::label).toList(),
+            evidence.calls().stream()
+                .filter(call -> call.action().equals("DeleteRole") || call.action().equals("DeletePolicy"))
+                .filter(call -> call.outcome() != AwsCall.Outcome.FAILED)
+                .map(AwsCall::entity).filter(Objects::nonNull).distinct().toList(),
+            evidence.verification() == null ? List.of() : evidence.verification().remaining(),
+            evidence.updatedAt(),
+            "/api/offboardings/" + offboardingId + "/access-removal"));
+  }
+}

@@ -1,0 +1,21 @@
+package com.ingrammicro.masterpayer.cleanup;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The stored state and evidence of one offboarding's access removal (table {@code access_cleanup}). */
+record CleanupRecord(
+    UUID offboardingId,
+    String externalId,
+    CleanupStatus status,
+    String planJson,
+    String verificationJson,
+    String failure,
+    int iamCalls,
+    int iamAttempts,
+    String attestedBy,
+    OffsetDateTime attestedAt,
+    String attestationNotes,
+    OffsetDateTime startedAt,
+    OffsetDateTime finishedAt,
+    OffsetDateTime updatedAt) {}

@@ -1,0 +1,37 @@
+package com.ingrammicro.masterpayer.process;
+
+import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
+import com.ingrammicro.masterpayer.cleanup.CleanupBlockedException;
+import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
+import com.ingrammicro.masterpayer.offboarding.Offboarding;
+import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task "Plan access removal": finds the distributor's roles and policies; changes nothing. */
+@Component("planAccessRemovalDelegate")
+class PlanAccessRemovalDelegate implements JavaDelegate {
+
+  private final OffboardingJourney offboardings;
+  private final AccessCleanup cleanup;
+
+  PlanAccessRemovalDelegate(OffboardingJourney offboardings, AccessCleanup cleanup) {
+    this.offboardings = offboardings;
+    this.cleanup = cleanup;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(execution));
+    try {
+      CleanupPlan plan = cleanup.plan(offboarding.id(), offboarding.payerAccountId());
+      execution.setVariable(OffboardingProcess.Variables.CLEANUP_PLAN, AccessRemovalVariables.bullets(
+          plan.targets().map(target -> target.label() + " (" + target.reason() + "): " + target.steps().size() + " calls")
+              .toList(),
+          "Nothing of the distributor found in payer account " + offboarding.payerAccountId() + "."));
+    } catch (CleanupBlockedException blocked) {
+      throw AccessRemovalVariables.handOver(execution, blocked);
+    }
+  }
+}
