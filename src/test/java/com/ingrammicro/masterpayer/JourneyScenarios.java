@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ingrammicro.masterpayer.support.Api;
+import com.ingrammicro.masterpayer.support.FakeAws;
+import com.ingrammicro.masterpayer.support.PayerAccounts;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestRequests;
 import com.ingrammicro.masterpayer.system.Digests;
@@ -47,11 +49,20 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class JourneyScenarios {
 
   static final TestSmtp SMTP = new TestSmtp().start();
+  static final FakeAws AWS = new FakeAws().pageSize(10);
   private static final Duration PATIENCE = Duration.ofSeconds(45);
 
   @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
+  static void outsideWorld(DynamicPropertyRegistry registry) {
     SMTP.registerWith(registry);
+    registry.add("offboarding.cleanup.enabled", () -> true);
+    registry.add("offboarding.cleanup.engine-principal", () -> FakeAws.ENGINE_PRINCIPAL);
+    registry.add("offboarding.cleanup.sts-endpoint", AWS::endpoint);
+    registry.add("offboarding.cleanup.iam-endpoint", AWS::endpoint);
+    registry.add("offboarding.cleanup.distributor-accounts.ingram-micro", () -> FakeAws.INGRAM_ACCOUNT);
+    // the engine's own credentials, as the AWS default credential chain finds them
+    System.setProperty("aws.accessKeyId", FakeAws.ENGINE_ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", FakeAws.ENGINE_SECRET_KEY);
   }
 
   @LocalServerPort
@@ -116,6 +127,11 @@ abstract class JourneyScenarios {
     countersign = awaitTask("sales", id, "Task_CountersignCta");
     assertThat(submit("sales", countersign, Map.of("ctaAccepted", true)).status()).isEqualTo(204);
 
+    // the reseller deploys the cleanup role that the engine will assume, with this offboarding's ExternalId
+    JsonNode deploy = action(awaitView("acme", id, view -> hasAction(view, "DEPLOY_CLEANUP_ROLE")), "DEPLOY_CLEANUP_ROLE");
+    FakeAws.Account account = deployCleanupRole(deploy.path("href").asText(), payer);
+    PayerAccounts.seed(account, null);
+
     // billing handover (sales) and payment clearance (finance) run in parallel
     String billing = awaitTask("sales", id, "Task_HandOverBilling");
     String payment = awaitTask("finance", id, "Task_ConfirmPaymentClearance");
@@ -129,19 +145,34 @@ abstract class JourneyScenarios {
     assertThat(submit("sales", billing, Map.of("billingHandedOver", true, "taxSettingsUpdated", true,
         "contactsUpdated", true)).status()).isEqualTo(204);
 
-    // once access removal has started, the reseller can no longer withdraw
-    String removal = awaitTask("sales", id, "Task_RemoveAccessManually");
-    assertThat(api.get("acme", "/api/offboardings/" + id).json().path("stage").asText()).isEqualTo("ACCESS_REMOVAL");
-    Api.Response lateWithdrawal = api.postJson("acme", "/api/offboardings/" + id + "/withdrawal", Map.of());
-    assertThat(lateWithdrawal.status()).isEqualTo(409);
-    assertThat(lateWithdrawal.json().path("type").asText()).endsWith("withdrawal-too-late");
-    assertThat(submit("sales", removal, Map.of("accessRemoved", true, "notes", "Roles and policies deleted")).status())
-        .isEqualTo(204);
-
+    // the engine removes the distributor's access on its own, verifies it, and keeps the evidence
     JsonNode completed = awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
     assertThat(completed.path("stagesDone").asInt()).isEqualTo(5);
     assertThat(completed.path("endedAt").isMissingNode()).isFalse();
     assertThat(completed.path("openActions")).isEmpty();
+    assertThat(completed.path("accessRemoval").path("status").asText()).isEqualTo("VERIFIED");
+    assertThat(completed.path("accessRemoval").path("planned")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
+        "role IMBillingRole", "role CloudCheckrRole", "role CloudCheckr-CostOps", "policy IMMasterBilling",
+        "policy CloudCheckrCostPolicy", "policy CloudCheckrBoundary");
+    assertThat(completed.path("accessRemoval").path("remaining")).isEmpty();
+    assertThat(account.roleNames()).doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES)
+        .containsAll(PayerAccounts.CUSTOMER_ROLES);
+    assertThat(account.policyNames()).containsExactly("AppPolicy");
+    JsonNode evidence = api.get("auditor", "/api/offboardings/" + id + "/access-removal").json();
+    assertThat(evidence.path("status").asText()).isEqualTo("VERIFIED");
+    assertThat(evidence.path("plan").path("roleArn").asText())
+        .isEqualTo("arn:aws:iam::" + payer + ":role/" + PayerAccounts.CLEANUP_ROLE);
+    assertThat(evidence.path("calls")).hasSize(22).allSatisfy(call -> {
+      assertThat(call.path("outcome").asText()).isEqualTo("DONE");
+      assertThat(call.path("requestId").asText()).isNotBlank();
+    });
+    assertThat(evidence.path("verification").path("result").asText()).isEqualTo("VERIFIED");
+    String processInstanceId = api.get("sales", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + id)
+        .json().get(0).path("id").asText();
+    assertThat(api.get("sales", "/engine-rest/history/activity-instance?processInstanceId=" + processInstanceId).json())
+        .extracting(activity -> activity.path("activityId").asText())
+        .contains("ServiceTask_PlanAccessRemoval", "ServiceTask_RemoveDistributorAccess", "ServiceTask_VerifyAccessRemoved")
+        .as("no manual work").doesNotContain("Task_RemoveAccessManually");
 
     Map<String, MimeMessage> mails = awaitMails(id, "REQUEST_RECEIVED", "CTA_FOR_SIGNATURE",
         "CTA_RESIGNATURE_REQUESTED", "PAYMENT_CHECK_REQUESTED", "PAYMENT_OUTSTANDING", "OFFBOARDING_COMPLETED");
@@ -156,6 +187,114 @@ abstract class JourneyScenarios {
     assertThat(text(mails.get("PAYMENT_OUTSTANDING"))).contains("1250.50");
     assertThat(recipients(mails.get("OFFBOARDING_COMPLETED"))).containsExactlyInAnyOrder("ops@acme.example",
         "billing@contoso.example", "aws-iaas-sales@ingrammicro.example", "aws-finance@ingrammicro.example");
+  }
+
+  // --- the removal of the distributor's access -------------------------------------------------
+
+  @Test
+  void whenTheCleanupRoleCannotBeAssumedSalesRemoveAccessByHandAndTheirAttestationIsRecorded() {
+    String payer = randomPayer();
+    String id = start("acme", payer);
+    driveToAccessRemoval(id); // the reseller never deploys the cleanup role
+
+    String removal = awaitTask("sales", id, "Task_RemoveAccessManually");
+    JsonNode form = api.get("sales", "/engine-rest/task/" + removal + "/form-variables").json();
+    assertThat(form.path("cleanupFailure").path("value").asText()).contains("could not be assumed", "AccessDenied");
+    assertThat(api.get("acme", "/api/offboardings/" + id).json().path("accessRemoval").path("status").asText())
+        .isEqualTo("BLOCKED");
+    Api.Response lateWithdrawal = api.postJson("acme", "/api/offboardings/" + id + "/withdrawal", Map.of());
+    assertThat(lateWithdrawal.status()).isEqualTo(409);
+    assertThat(lateWithdrawal.json().path("type").asText()).endsWith("withdrawal-too-late");
+
+    assertThat(submit("sales", removal, Map.of("accessRemoved", true, "notes", "Deleted in the console with the customer"))
+        .status()).isEqualTo(204);
+
+    JsonNode completed = awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
+    assertThat(completed.path("accessRemoval").path("status").asText()).as("attested, not verified").isEqualTo("ATTESTED");
+    JsonNode evidence = api.get("acme", "/api/offboardings/" + id + "/access-removal").json();
+    assertThat(evidence.path("attestation").path("by").asText()).isEqualTo("sales");
+    assertThat(evidence.path("attestation").path("notes").asText()).isEqualTo("Deleted in the console with the customer");
+    assertThat(evidence.path("verification").path("result").asText()).isEqualTo("UNVERIFIABLE");
+    assertThat(evidence.path("calls")).isEmpty();
+  }
+
+  @Test
+  void accessDeniedHalfwayHandsOverWhatRemainsAndAConfirmationAwsContradictsDoesNotComplete() {
+    String payer = randomPayer();
+    String id = start("acme", payer);
+    FakeAws.Account account = PayerAccounts.seed(deployCleanupRole("/api/offboardings/" + id + "/cleanup-access", payer), null)
+        .fail("DeleteRolePolicy", -1, 403, "AccessDenied");
+    driveToAccessRemoval(id);
+
+    String removal = awaitTask("sales", id, "Task_RemoveAccessManually");
+    JsonNode form = api.get("sales", "/engine-rest/task/" + removal + "/form-variables").json();
+    assertThat(form.path("cleanupFailure").path("value").asText()).contains("role CloudCheckrRole", "AccessDenied");
+    assertThat(form.path("cleanupRemaining").path("value").asText()).contains("- role CloudCheckrRole")
+        .doesNotContain("IMBillingRole");
+    assertThat(account.roleNames()).doesNotContain("IMBillingRole").contains("CloudCheckrRole");
+
+    account.heal();
+    submit("sales", removal, Map.of("accessRemoved", true));
+
+    String again = awaitTask("sales", id, "Task_RemoveAccessManually");
+    assertThat(again).isNotEqualTo(removal);
+    JsonNode view = api.get("acme", "/api/offboardings/" + id).json();
+    assertThat(view.path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(view.path("accessRemoval").path("status").asText()).isEqualTo("REMAINING");
+    assertThat(view.path("accessRemoval").path("remaining")).extracting(JsonNode::asText).contains("role CloudCheckrRole");
+  }
+
+  @Test
+  void awsFailingForAWhileIsRetriedAndFailingForGoodBecomesAnIncidentThatResumes() {
+    String payer = randomPayer();
+    String id = start("acme", payer);
+    FakeAws.Account account = PayerAccounts.seed(deployCleanupRole("/api/offboardings/" + id + "/cleanup-access", payer), null)
+        .fail("ListRoles", 2, 400, "Throttling")
+        .fail("DeleteRole", 1, 503, "ServiceUnavailable")
+        .fail("ListPolicies", -1, 500, "ServiceFailure");
+    driveToAccessRemoval(id);
+
+    String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    await().atMost(PATIENCE).until(() -> runtimeService.createIncidentQuery().processInstanceId(processInstanceId)
+        .activityId("ServiceTask_PlanAccessRemoval").count() == 1);
+    assertThat(api.get("acme", "/api/offboardings/" + id).json().path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(account.roleNames()).as("nothing removed before the plan exists").contains("IMBillingRole");
+
+    account.heal();
+    Job failed = managementService.createJobQuery().processInstanceId(processInstanceId).withException().singleResult();
+    managementService.setJobRetries(failed.getId(), 1);
+
+    JsonNode completed = awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
+    assertThat(completed.path("accessRemoval").path("status").asText()).isEqualTo("VERIFIED");
+    assertThat(account.roleNames()).doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES);
+  }
+
+  @Test
+  void cleanupAccessGivesTheResellerALeastPrivilegeRoleForThisOffboardingOnly() {
+    String payer = randomPayer();
+    String id = start("acme", payer);
+    String other = start("acme", randomPayer());
+
+    JsonNode access = api.get("acme", "/api/offboardings/" + id + "/cleanup-access").json();
+    JsonNode template = api.get("acme", "/api/offboardings/" + id + "/cleanup-access/template").json();
+
+    String externalId = access.path("externalId").asText();
+    assertThat(externalId).hasSizeGreaterThanOrEqualTo(32)
+        .isEqualTo(api.get("acme", "/api/offboardings/" + id + "/cleanup-access").json().path("externalId").asText())
+        .isNotEqualTo(api.get("acme", "/api/offboardings/" + other + "/cleanup-access").json().path("externalId").asText());
+    assertThat(access.path("trustedPrincipal").asText()).isEqualTo(FakeAws.ENGINE_PRINCIPAL);
+    assertThat(access.path("roleArn").asText()).isEqualTo("arn:aws:iam::" + payer + ":role/" + PayerAccounts.CLEANUP_ROLE);
+    assertThat(template).isEqualTo(access.path("cloudFormationTemplate"));
+    JsonNode role = template.path("Resources").path("OffboardingCleanupRole").path("Properties");
+    JsonNode trust = role.path("AssumeRolePolicyDocument").path("Statement").get(0);
+    assertThat(trust.path("Principal").path("AWS").asText()).isEqualTo(FakeAws.ENGINE_PRINCIPAL);
+    assertThat(trust.path("Condition").path("StringEquals").path("sts:ExternalId").asText()).isEqualTo(externalId);
+    JsonNode statements = role.path("Policies").get(0).path("PolicyDocument").path("Statement");
+    assertThat(statements).extracting(statement -> statement.path("Effect").asText() + " " + statement.path("Sid").asText())
+        .contains("Deny NeverChangeThisRole");
+    statements.forEach(statement -> statement.path("Action").forEach(action ->
+        assertThat(action.asText()).as("no wildcard grants").isNotEqualTo("iam:*").isNotEqualTo("*")));
+    assertThat(api.get("globex", "/api/offboardings/" + id + "/cleanup-access").status()).isEqualTo(404);
   }
 
   @Test
@@ -452,6 +591,26 @@ abstract class JourneyScenarios {
 
   static String randomPayer() {
     return TestRequests.randomPayer();
+  }
+
+  /** The reseller reads what to deploy and deploys it: the payer account now has the cleanup role. */
+  FakeAws.Account deployCleanupRole(String cleanupAccessHref, String payer) {
+    Api.Response access = api.get("acme", cleanupAccessHref);
+    assertThat(access.status()).as(access.toString()).isEqualTo(200);
+    return AWS.account(payer).withCleanupRole(access.json().path("roleName").asText(),
+        access.json().path("externalId").asText());
+  }
+
+  /** Approval, a signed and countersigned CTA, billing handed over and payments cleared. */
+  void driveToAccessRemoval(String id) {
+    submit("sales", awaitTask("sales", id, "Task_ReviewRequest"), Map.of("approved", true));
+    awaitView("acme", id, view -> hasAction(view, "UPLOAD_SIGNED_CTA"));
+    assertThat(api.put("acme", "/api/offboardings/" + id + "/cta/signed", "application/pdf",
+        TestPdf.withText("signed by Acme and Contoso")).status()).isEqualTo(202);
+    submit("sales", awaitTask("sales", id, "Task_CountersignCta"), Map.of("ctaAccepted", true));
+    submit("finance", awaitTask("finance", id, "Task_ConfirmPaymentClearance"), Map.of("paymentCleared", true));
+    submit("sales", awaitTask("sales", id, "Task_HandOverBilling"),
+        Map.of("billingHandedOver", true, "taxSettingsUpdated", true, "contactsUpdated", true));
   }
 
   static Map<String, Object> request(String payer) {

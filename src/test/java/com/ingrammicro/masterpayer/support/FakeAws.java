@@ -59,6 +59,8 @@ public final class FakeAws implements AutoCloseable {
   private volatile int pageSize = 100;
 
   public FakeAws() {
+    // small answers in two writes (headers, body) would otherwise wait for delayed ACKs: 40 ms a call
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -75,7 +77,7 @@ public final class FakeAws implements AutoCloseable {
 
   /** The account with this id, created empty on first use. */
   public Account account(String id) {
-    return accounts.computeIfAbsent(id, Account::new);
+    return accounts.computeIfAbsent(id, accountId -> new Account(this, accountId));
   }
 
   /** Lists answer at most this many items a page, to exercise the client's paging. */
@@ -95,9 +97,12 @@ public final class FakeAws implements AutoCloseable {
     calls.clear();
   }
 
-  /** The next {@code times} calls of {@code action} fail with this error ({@code times} &lt; 0: always). */
+  /**
+   * The next {@code times} calls of {@code action} ({@code *}: any) fail with this error, in every
+   * account ({@code times} &lt; 0: always).
+   */
   public void fail(String action, int times, int status, String code) {
-    faults.add(new Fault(action, times, status, code));
+    faults.add(new Fault(null, action, times, status, code));
   }
 
   public void clearFaults() {
@@ -113,6 +118,7 @@ public final class FakeAws implements AutoCloseable {
 
   /** One AWS account's IAM. Changed by the tests to seed situations, and by the API. */
   public static final class Account {
+    final FakeAws aws;
     final String id;
     final Map<String, Role> roles = new LinkedHashMap<>();
     final Map<String, ManagedPolicy> policies = new LinkedHashMap<>(); // by ARN
@@ -122,8 +128,24 @@ public final class FakeAws implements AutoCloseable {
     final Map<String, Set<String>> groups = new LinkedHashMap<>();
     String externalId;
 
-    Account(String id) {
+    Account(FakeAws aws, String id) {
+      this.aws = aws;
       this.id = id;
+    }
+
+    /** Like {@link FakeAws#fail}, in this account only; {@code times} &lt; 0: until {@link #heal()}. */
+    public Account fail(String action, int times, int status, String code) {
+      aws.faults.add(new Fault(id, action, times, status, code));
+      return this;
+    }
+
+    public Account heal() {
+      aws.faults.removeIf(fault -> id.equals(fault.accountId()));
+      return this;
+    }
+
+    public String id() {
+      return id;
     }
 
     /** The cleanup role as the reseller deploys it: trusts the engine's principal with this ExternalId. */
@@ -293,7 +315,7 @@ public final class FakeAws implements AutoCloseable {
     }
   }
 
-  private record Fault(String action, int times, int status, String code) {}
+  private record Fault(String accountId, String action, int times, int status, String code) {}
 
   static final class AwsError extends RuntimeException {
     final int status;
@@ -317,8 +339,8 @@ public final class FakeAws implements AutoCloseable {
     String body;
     int status = 200;
     try {
-      injectFault(action);
       String accessKey = authenticate(exchange, sts ? "sts" : "iam");
+      injectFault(action, sts ? roleArnAccount(params) : sessions.get(accessKey));
       body = sts ? sts(action, params, accessKey, requestId) : iam(action, params, accessKey, requestId);
     } catch (AwsError e) {
       status = e.status;
@@ -334,16 +356,22 @@ public final class FakeAws implements AutoCloseable {
     exchange.close();
   }
 
-  private void injectFault(String action) {
+  private static String roleArnAccount(Map<String, String> params) {
+    Matcher arn = Pattern.compile("arn:aws:iam::(\\d{12}):.*").matcher(params.getOrDefault("RoleArn", ""));
+    return arn.matches() ? arn.group(1) : null;
+  }
+
+  private void injectFault(String action, String accountId) {
     synchronized (faults) {
       for (int i = 0; i < faults.size(); i++) {
         Fault fault = faults.get(i);
-        if (fault.action().equals(action) || fault.action().equals("*")) {
+        boolean inAccount = fault.accountId() == null || fault.accountId().equals(accountId);
+        if (inAccount && (fault.action().equals(action) || fault.action().equals("*"))) {
           if (fault.times() > 0) {
             if (fault.times() == 1) {
               faults.remove(i);
             } else {
-              faults.set(i, new Fault(fault.action(), fault.times() - 1, fault.status(), fault.code()));
+              faults.set(i, new Fault(fault.accountId(), fault.action(), fault.times() - 1, fault.status(), fault.code()));
             }
           }
           throw new AwsError(fault.status(), fault.code(), "Injected " + fault.code() + " for " + action);

@@ -1,0 +1,195 @@
+package com.ingrammicro.masterpayer.cleanup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ingrammicro.masterpayer.support.FakeAws;
+import com.ingrammicro.masterpayer.support.PayerAccounts;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+/**
+ * The IAM work against the seeded payer account, through the real AWS SDK over HTTP: a cross-account
+ * session from STS, discovery, removal in IAM's order, verification, paging, idempotence and errors.
+ */
+class IamCleanupTest {
+
+  static final String EXTERNAL_ID = "external-id-for-this-test";
+  static final int PAGE_SIZE = 5;
+
+  static FakeAws aws;
+  static AwsClients clients;
+  static int accounts;
+
+  FakeAws.Account account;
+  CrossAccountSession session;
+  final List<AwsCall> journal = new ArrayList<>();
+
+  @BeforeAll
+  static void startAws() {
+    aws = new FakeAws().pageSize(PAGE_SIZE);
+    System.setProperty("aws.accessKeyId", FakeAws.ENGINE_ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", FakeAws.ENGINE_SECRET_KEY);
+    clients = new AwsClients(properties(aws));
+  }
+
+  @AfterAll
+  static void stopAws() {
+    clients.destroy();
+    aws.close();
+  }
+
+  @BeforeEach
+  void seed() {
+    account = PayerAccounts.seed(aws.account(String.format("%012d", 123456789012L + ++accounts)), EXTERNAL_ID);
+    aws.clearFaults();
+    session = clients.assume(account.id(), EXTERNAL_ID, "1b4e28ba-2fa1-11d2-883f-0016d3cca427");
+  }
+
+  @AfterEach
+  void closeSession() {
+    session.close();
+  }
+
+  @Test
+  void removesEverythingOfTheDistributorAndNothingElse() {
+    long started = System.nanoTime();
+    CleanupPlan plan = cleanup().discover(account.id(), session.roleArn());
+
+    assertThat(plan.roles()).extracting(CleanupPlan.Target::name)
+        .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_ROLES);
+    assertThat(plan.policies()).extracting(CleanupPlan.Target::name)
+        .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_POLICIES);
+    assertThat(plan.skipped()).extracting(CleanupPlan.Skipped::name)
+        .containsExactlyInAnyOrder("CloudCheckr", PayerAccounts.CLEANUP_ROLE);
+    assertThat(target(plan, "IMBillingRole").reason()).isEqualTo("named IMBillingRole");
+    assertThat(target(plan, "CloudCheckr-CostOps").reason()).contains("trusts the distributor account cloudcheckr (352813966189)");
+    assertThat(target(plan, "CloudCheckr-CostOps").steps()).extracting(CleanupPlan.Step::action).containsExactly(
+        "RemoveRoleFromInstanceProfile", "DetachRolePolicy", "DetachRolePolicy", "DeleteRolePermissionsBoundary", "DeleteRole");
+    assertThat(target(plan, "IMMasterBilling").steps()).extracting(CleanupPlan.Step::action).containsExactly(
+        "DetachUserPolicy", "DetachGroupPolicy", "DetachRolePolicy", "DeletePolicyVersion", "DeletePolicyVersion",
+        "DeletePolicy");
+
+    cleanup().remove(plan, journal::add);
+    CleanupPlan after = cleanup().discover(account.id(), session.roleArn());
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(after.isEmpty()).as("nothing of the distributor remains").isTrue();
+    assertThat(account.roleNames()).doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES)
+        .containsAll(PayerAccounts.CUSTOMER_ROLES).hasSize(PayerAccounts.CUSTOMER_ROLES.size() + PayerAccounts.WORKLOAD_ROLES);
+    assertThat(account.policyNames()).containsExactly("AppPolicy");
+    assertThat(account.attachedToRole("AppServerRole")).hasSize(2);
+    assertThat(account.attachedToUser("finance-analyst")).containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
+    assertThat(account.attachedToGroup("billing-team")).isEmpty();
+    assertThat(account.boundaryOfUser("cost-robot")).isNull();
+    assertThat(account.instanceProfileRoles("cloudcheckr-collector")).isEmpty();
+    assertThat(account.instanceProfileRoles("app-server")).containsExactly("AppServerRole");
+    assertThat(journal).allSatisfy(call -> {
+      assertThat(call.outcome()).isEqualTo(AwsCall.Outcome.DONE);
+      assertThat(call.requestId()).as("AWS request id of " + call).isNotBlank();
+    });
+    // 25 planned, 22 made: deleting IMBillingRole and CloudCheckr-CostOps already detached three of the policies
+    assertThat(plan.stepCount()).isEqualTo(25);
+    assertThat(journal).hasSize(22);
+    System.out.printf("Cleanup of the seeded payer account (plan, remove, verify): 1 STS call and %d IAM calls "
+            + "(%d HTTP attempts), %d of them changes, in %d ms; list page size %d%n",
+        session.counter().calls(), session.counter().attempts(), journal.size(), took.toMillis(), PAGE_SIZE);
+  }
+
+  @Test
+  void aRunInterruptedHalfwayIsFinishedByTheNextRunWithoutErrors() {
+    CleanupPlan plan = cleanup().discover(account.id(), session.roleArn());
+    AtomicInteger made = new AtomicInteger();
+    Consumer<AwsCall> crashingAtTheSeventhChange = call -> {
+      if (made.incrementAndGet() == 7) {
+        throw new IllegalStateException("the engine died here");
+      }
+    };
+    assertThatThrownBy(() -> cleanup().remove(plan, crashingAtTheSeventhChange)).hasMessage("the engine died here");
+    assertThat(account.roleNames()).as("half done").doesNotContain("IMBillingRole").contains("CloudCheckr-CostOps");
+
+    cleanup().remove(plan, journal::add);
+
+    assertThat(cleanup().discover(account.id(), session.roleArn()).isEmpty()).isTrue();
+    assertThat(journal).extracting(AwsCall::outcome).doesNotContain(AwsCall.Outcome.FAILED);
+    assertThat(journal).filteredOn(call -> call.entity().equals("role IMBillingRole"))
+        .singleElement().extracting(AwsCall::outcome).isEqualTo(AwsCall.Outcome.ALREADY_GONE);
+  }
+
+  @Test
+  void throttlingServerErrorsAndIamSettlingAreRetriedUntilDone() {
+    aws.fail("ListRoles", 2, 400, "Throttling");
+    aws.fail("DeleteRole", 2, 503, "ServiceUnavailable");
+    aws.fail("DetachRolePolicy", 1, 409, "ConcurrentModification");
+    aws.fail("DeletePolicy", 1, 409, "DeleteConflict");
+
+    CleanupPlan plan = cleanup().discover(account.id(), session.roleArn());
+    cleanup().remove(plan, journal::add);
+
+    assertThat(cleanup().discover(account.id(), session.roleArn()).isEmpty()).isTrue();
+    assertThat(session.counter().attempts()).isGreaterThan(session.counter().calls());
+  }
+
+  @Test
+  void aServerThatKeepsFailingIsATechnicalFailureNotABusinessOne() {
+    CleanupPlan plan = cleanup().discover(account.id(), session.roleArn());
+    aws.fail("DeleteRole", -1, 500, "ServiceFailure");
+
+    assertThatThrownBy(() -> cleanup().remove(plan, journal::add))
+        .isInstanceOf(AwsServiceException.class).isNotInstanceOf(CleanupBlockedException.class);
+    assertThat(journal).last().extracting(AwsCall::outcome).isEqualTo(AwsCall.Outcome.FAILED);
+  }
+
+  @Test
+  void accessDeniedBlocksWithWhatRemains() {
+    CleanupPlan plan = cleanup().discover(account.id(), session.roleArn());
+    aws.fail("DeleteRolePolicy", -1, 403, "AccessDenied");
+
+    assertThatThrownBy(() -> cleanup().remove(plan, journal::add))
+        .isInstanceOfSatisfying(CleanupBlockedException.class, blocked -> {
+          assertThat(blocked.getMessage()).contains("role CloudCheckrRole").contains("AccessDenied");
+          assertThat(blocked.remaining()).contains("role CloudCheckrRole", "policy IMMasterBilling")
+              .doesNotContain("role IMBillingRole");
+        });
+  }
+
+  @Test
+  void theRoleCannotBeAssumedWithoutThisOffboardingsExternalId() {
+    assertThatThrownBy(() -> clients.assume(account.id(), "another-offboardings-id", "session"))
+        .isInstanceOfSatisfying(StsException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(403);
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+        });
+  }
+
+  private IamCleanup cleanup() {
+    return new IamCleanup(session.iam(), new DistributorFootprint(properties(aws), new ObjectMapper()),
+        Clock.systemUTC(), 3, Duration.ofMillis(10));
+  }
+
+  private static CleanupPlan.Target target(CleanupPlan plan, String name) {
+    return plan.targets().filter(target -> target.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  static CleanupProperties properties(FakeAws aws) {
+    return new CleanupProperties(true, FakeAws.ENGINE_PRINCIPAL, PayerAccounts.CLEANUP_ROLE, Duration.ofMinutes(15),
+        "us-east-1", aws.endpoint(), aws.endpoint(),
+        List.of("IMBillingRole", "CloudCheckr", "CloudCheckrRole", "CloudCheckr-Role"),
+        List.of("IMMasterBilling", "CloudCheckr*"),
+        Map.of("cloudcheckr", FakeAws.CLOUDCHECKR_ACCOUNT, "ingram-micro", FakeAws.INGRAM_ACCOUNT), 5, 3,
+        Duration.ofMillis(10));
+  }
+}
