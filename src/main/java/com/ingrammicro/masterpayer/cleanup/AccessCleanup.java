@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,13 +87,19 @@ public class AccessCleanup {
     List<String> everything = plan.targets().map(CleanupPlan.Target::label).toList();
     requireEnabled(offboardingId);
     try (CrossAccountSession session = assume(offboardingId, payerAccountId, record.externalId(), everything)) {
+      AtomicInteger changes = new AtomicInteger();
       blockingOnRefusal(offboardingId, session, everything, () -> {
-        inAccount(session).remove(plan, call -> repository.recordCall(offboardingId, call));
+        inAccount(session).remove(plan, call -> {
+          repository.recordCall(offboardingId, call);
+          if (call.outcome() == AwsCall.Outcome.DONE) {
+            changes.incrementAndGet();
+          }
+        });
         return null;
       });
       repository.saveStatus(offboardingId, CleanupStatus.REMOVED, null, session.counter(), now());
-      log.info("Access removal for offboarding {} made its {} planned calls with {} IAM calls ({} HTTP attempts)",
-          offboardingId, plan.stepCount(), session.counter().calls(), session.counter().attempts());
+      log.info("Access removal for offboarding {} made {} changes ({} planned) with {} IAM calls ({} HTTP attempts)",
+          offboardingId, changes.get(), plan.stepCount(), session.counter().calls(), session.counter().attempts());
     }
   }
 

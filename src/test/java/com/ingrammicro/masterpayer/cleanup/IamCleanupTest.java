@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
@@ -153,14 +155,15 @@ class IamCleanupTest {
     assertThat(journal).last().extracting(AwsCall::outcome).isEqualTo(AwsCall.Outcome.FAILED);
   }
 
-  @Test
-  void accessDeniedBlocksWithWhatRemains() {
+  @ParameterizedTest
+  @CsvSource({"403, AccessDenied", "400, UnmodifiableEntity", "409, LimitExceeded"})
+  void refusalsThatRetryingWillNotFixBlockWithWhatRemains(int status, String code) {
     CleanupPlan plan = cleanup().discover(account.id(), session.roleArn());
-    aws.fail("DeleteRolePolicy", -1, 403, "AccessDenied");
+    aws.fail("DeleteRolePolicy", -1, status, code);
 
     assertThatThrownBy(() -> cleanup().remove(plan, journal::add))
         .isInstanceOfSatisfying(CleanupBlockedException.class, blocked -> {
-          assertThat(blocked.getMessage()).contains("role CloudCheckrRole").contains("AccessDenied");
+          assertThat(blocked.getMessage()).contains("role CloudCheckrRole").contains(code);
           assertThat(blocked.remaining()).contains("role CloudCheckrRole", "policy IMMasterBilling")
               .doesNotContain("role IMBillingRole");
         });

@@ -57,12 +57,18 @@ public final class FakeAws implements AutoCloseable {
   private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
   private volatile int pageSize = 100;
+  private volatile boolean seedOnFirstUse;
 
+  /** On a free loopback port. */
   public FakeAws() {
+    this(0);
+  }
+
+  public FakeAws(int port) {
     // small answers in two writes (headers, body) would otherwise wait for delayed ACKs: 40 ms a call
     System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -78,6 +84,16 @@ public final class FakeAws implements AutoCloseable {
   /** The account with this id, created empty on first use. */
   public Account account(String id) {
     return accounts.computeIfAbsent(id, accountId -> new Account(this, accountId));
+  }
+
+  /**
+   * Sandbox mode: an unknown payer account is created on its first AssumeRole, seeded with the
+   * distributor's footprint ({@link PayerAccounts}) and a cleanup role that requires the ExternalId
+   * presented, as if the reseller had deployed it.
+   */
+  public FakeAws seedOnFirstUse() {
+    this.seedOnFirstUse = true;
+    return this;
   }
 
   /** Lists answer at most this many items a page, to exercise the client's paging. */
@@ -404,6 +420,9 @@ public final class FakeAws implements AutoCloseable {
         + params.get("RoleArn");
     if (!arn.matches()) {
       throw new AwsError(400, "ValidationError", "Invalid RoleArn");
+    }
+    if (seedOnFirstUse && !accounts.containsKey(arn.group(1))) {
+      PayerAccounts.seed(account(arn.group(1)), params.get("ExternalId"));
     }
     Account account = accounts.get(arn.group(1));
     if (account == null) {
