@@ -187,12 +187,13 @@ abstract class JourneyScenarios {
     assertThat(text(mails.get("PAYMENT_OUTSTANDING"))).contains("1250.50");
     assertThat(recipients(mails.get("OFFBOARDING_COMPLETED"))).containsExactlyInAnyOrder("ops@acme.example",
         "billing@contoso.example", "aws-iaas-sales@ingrammicro.example", "aws-finance@ingrammicro.example");
+    assertThat(text(mails.get("OFFBOARDING_COMPLETED"))).contains("Verified through AWS: nothing of the distributor remains");
   }
 
   // --- the removal of the distributor's access -------------------------------------------------
 
   @Test
-  void whenTheCleanupRoleCannotBeAssumedSalesRemoveAccessByHandAndTheirAttestationIsRecorded() {
+  void whenTheCleanupRoleCannotBeAssumedSalesRemoveAccessByHandAndTheirAttestationIsRecorded() throws Exception {
     String payer = randomPayer();
     String id = start("acme", payer);
     driveToAccessRemoval(id); // the reseller never deploys the cleanup role
@@ -213,6 +214,10 @@ abstract class JourneyScenarios {
     assertThat(completed.path("accessRemoval").path("status").asText()).as("attested, not verified").isEqualTo("ATTESTED");
     JsonNode evidence = api.get("acme", "/api/offboardings/" + id + "/access-removal").json();
     assertThat(evidence.path("attestation").path("by").asText()).isEqualTo("sales");
+    Map<String, MimeMessage> mails = awaitMails(id, "ACCESS_REMOVAL_NEEDED", "OFFBOARDING_COMPLETED");
+    assertThat(recipients(mails.get("ACCESS_REMOVAL_NEEDED"))).containsExactly("aws-iaas-sales@ingrammicro.example");
+    assertThat(text(mails.get("ACCESS_REMOVAL_NEEDED"))).contains("could not be assumed");
+    assertThat(text(mails.get("OFFBOARDING_COMPLETED"))).contains("Removed by hand and attested; not verified through AWS");
     assertThat(evidence.path("attestation").path("notes").asText()).isEqualTo("Deleted in the console with the customer");
     assertThat(evidence.path("verification").path("result").asText()).isEqualTo("UNVERIFIABLE");
     assertThat(evidence.path("calls")).isEmpty();

@@ -1,5 +1,8 @@
 package com.ingrammicro.masterpayer.process;
 
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CLEANUP_FAILURE;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CLEANUP_REMAINING;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CLEANUP_REPORT;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_REJECTION_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.OUTSTANDING_AMOUNT;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.REJECTION_REASON;
@@ -58,7 +61,8 @@ class SendMailDelegate implements JavaDelegate {
     Notification notification = Notification.valueOf((String) execution.getVariableLocal(OffboardingProcess.Variables.MAIL));
     Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(execution));
     Map<String, String> details = new HashMap<>();
-    for (String reason : List.of(REJECTION_REASON, CTA_REJECTION_REASON, WITHDRAWAL_REASON)) {
+    for (String reason : List.of(REJECTION_REASON, CTA_REJECTION_REASON, WITHDRAWAL_REASON, CLEANUP_FAILURE,
+        CLEANUP_REMAINING, CLEANUP_REPORT)) {
       if (execution.getVariable(reason) instanceof String text) {
         details.put(reason, text);
       }

@@ -20,7 +20,7 @@ class MailTemplatesTest {
     Stream.of("offboardingId", "payerAccountId", "resellerId", "resellerName", "reason", "contactEmail", "newPartyName",
         "newPartyEmail", "newPartyKind", "requestedBy", "baseUrl", "apiUrl", "tasklistUrl", "rejectionReason",
         "ctaRejectionReason", "withdrawalReason", "outstandingAmount", "gracePeriod", "taskName", "taskDueDate",
-        "taskAssignee", "taskGroup").forEach(key -> model.put(key, "<" + key + ">"));
+        "taskAssignee", "taskGroup", "cleanupFailure", "cleanupRemaining", "cleanupReport").forEach(key -> model.put(key, "<" + key + ">"));
     return model;
   }
 
@@ -40,6 +40,9 @@ class MailTemplatesTest {
     assertThat(templates.render(Notification.CTA_RESIGNATURE_REQUESTED, model).body()).contains("<ctaRejectionReason>");
     assertThat(templates.render(Notification.PAYMENT_OUTSTANDING, model).body()).contains("<outstandingAmount>");
     assertThat(templates.render(Notification.WITHDRAWAL_CONFIRMED, model).body()).contains("<withdrawalReason>");
+    assertThat(templates.render(Notification.ACCESS_REMOVAL_NEEDED, model).body())
+        .contains("<cleanupFailure>", "<cleanupRemaining>");
+    assertThat(templates.render(Notification.OFFBOARDING_COMPLETED, model).body()).contains("<cleanupReport>");
   }
 
   @Test

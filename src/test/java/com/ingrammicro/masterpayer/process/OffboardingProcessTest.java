@@ -120,8 +120,10 @@ class OffboardingProcessTest {
     ProcessInstance offboarding = approvedAndSettled();
 
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
+    execute(job("SendTask_NotifySalesOfManualRemoval"));
 
     assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY).hasNotPassed(Elements.REMOVE_DISTRIBUTOR_ACCESS);
+    Assertions.assertThat(recorders.mails.sent).endsWith("ACCESS_REMOVAL_NEEDED");
     assertThat(task()).hasCandidateGroup("iaas-sales");
     assertThat(offboarding).variables()
         .containsEntry(Variables.CLEANUP_FAILURE, "The cleanup role could not be assumed (AccessDenied: not authorized)");
@@ -149,6 +151,7 @@ class OffboardingProcessTest {
 
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
     execute(job(Elements.REMOVE_DISTRIBUTOR_ACCESS));
+    execute(job("SendTask_NotifySalesOfManualRemoval"));
 
     assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
     Assertions.assertThat((String) runtimeService().getVariable(offboarding.getId(), Variables.CLEANUP_REMAINING))
@@ -163,6 +166,7 @@ class OffboardingProcessTest {
         ProcessTestEngine.verification(Verification.Result.VERIFIED));
     ProcessInstance offboarding = approvedAndSettled();
     removeAccessAutomatically(offboarding);
+    execute(job("SendTask_NotifySalesOfManualRemoval"));
 
     assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
     Assertions.assertThat((String) runtimeService().getVariable(offboarding.getId(), Variables.CLEANUP_REMAINING))
@@ -171,6 +175,7 @@ class OffboardingProcessTest {
     // a confirmation that AWS contradicts does not complete the journey
     complete(task(), withVariables(ACCESS_REMOVED, true));
     execute(job(Elements.VERIFY_ACCESS_REMOVED));
+    execute(job("SendTask_NotifySalesOfManualRemoval"));
     assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
 
     complete(task(), withVariables(ACCESS_REMOVED, true));
@@ -338,6 +343,7 @@ class OffboardingProcessTest {
     jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
     when(recorders.cleanup.plan(any(), any())).thenThrow(new CleanupBlockedException("AccessDenied", List.of()));
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
+    execute(job("SendTask_NotifySalesOfManualRemoval"));
     assertHumanTask(task(REMOVE_ACCESS_MANUALLY), "iaas-sales", Duration.ofDays(3), "Form_RemoveAccessManually");
   }
 
