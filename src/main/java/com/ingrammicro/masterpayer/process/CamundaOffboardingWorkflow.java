@@ -7,11 +7,13 @@ import com.ingrammicro.masterpayer.cta.SignedCta;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingWorkflow;
 import com.ingrammicro.masterpayer.system.AppUser;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -70,7 +72,10 @@ class CamundaOffboardingWorkflow implements OffboardingWorkflow, CtaSignatureWor
   }
 
   private boolean correlate(AppUser actor, Offboarding offboarding, String message, Map<String, Object> variables) {
-    return translated(() -> engine.as(actor, () -> {
+    Map<String, Object> logged = new LinkedHashMap<>(variables);
+    logged.put("messageName", message);
+    return translated(() -> engine.asLogged(actor, UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE,
+        offboarding.processInstanceId(), logged, () -> {
       try {
         runtimeService.createMessageCorrelation(message)
             .processInstanceId(offboarding.processInstanceId())

@@ -1,11 +1,18 @@
 package com.ingrammicro.masterpayer.process;
 
 import com.ingrammicro.masterpayer.system.AppUser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +37,29 @@ class EngineActor {
   }
 
   <T> T as(AppUser actor, Supplier<T> engineCalls) {
+    return as(actor, context -> engineCalls.get());
+  }
+
+  /**
+   * Like {@link #as}, and records the call in the user operation log as an operation on one process
+   * instance. Camunda logs process starts and task work itself, but not a single message
+   * correlation; logged first, the operation's id also marks the variables the call sets. Callers
+   * roll back when the call is refused, so a refused call leaves no entry.
+   */
+  <T> T asLogged(AppUser actor, String operationType, String processInstanceId, Map<String, Object> properties,
+      Supplier<T> engineCalls) {
+    return as(actor, context -> {
+      ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
+      List<PropertyChange> changes = new ArrayList<>();
+      properties.forEach((name, value) -> changes.add(new PropertyChange(name, null, value)));
+      context.getOperationLogManager().logProcessInstanceOperation(operationType, processInstanceId,
+          instance == null ? null : instance.getProcessDefinitionId(),
+          instance == null ? null : instance.getProcessDefinition().getKey(), changes);
+      return engineCalls.get();
+    });
+  }
+
+  private <T> T as(AppUser actor, Function<CommandContext, T> engineCalls) {
     Authentication previous = identityService.getCurrentAuthentication();
     identityService.setAuthentication(actor.userId(), actor.groupIds(), actor.tenantIds());
     try {
@@ -37,7 +67,7 @@ class EngineActor {
       return commands.execute(context -> {
         context.disableAuthorizationCheck();
         context.disableTenantCheck();
-        return engineCalls.get();
+        return engineCalls.apply(context);
       });
     } finally {
       if (previous == null) {
