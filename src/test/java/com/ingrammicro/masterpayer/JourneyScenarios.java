@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ingrammicro.masterpayer.support.Api;
+import com.ingrammicro.masterpayer.support.Journeys;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestRequests;
 import com.ingrammicro.masterpayer.system.Digests;
@@ -20,16 +21,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class JourneyScenarios {
 
   static final TestSmtp SMTP = new TestSmtp().start();
-  private static final Duration PATIENCE = Duration.ofSeconds(45);
+  private static final Duration PATIENCE = Journeys.PATIENCE;
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
@@ -64,10 +62,12 @@ abstract class JourneyScenarios {
   RuntimeService runtimeService;
 
   Api api;
+  Journeys journeys;
 
   @BeforeEach
   void client() {
     api = new Api(port);
+    journeys = new Journeys(api, runtimeService, managementService);
   }
 
   // --- the journey -----------------------------------------------------------------------------
@@ -458,51 +458,32 @@ abstract class JourneyScenarios {
     return TestRequests.offboarding(payer);
   }
 
-  /** Makes a timer of the offboarding's process due now, as if its time had come. */
   void fireTimer(String offboardingId, String timerActivityId) {
-    String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(offboardingId)
-        .singleResult().getId();
-    Job timer = await().atMost(PATIENCE).until(() -> managementService.createJobQuery()
-        .processInstanceId(processInstanceId).activityId(timerActivityId).singleResult(), Objects::nonNull);
-    managementService.setJobDuedate(timer.getId(), new Date());
+    journeys.fireTimer(offboardingId, timerActivityId);
   }
 
   String start(String reseller, String payer) {
-    Api.Response created = api.postJson(reseller, "/api/offboardings", request(payer));
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    return created.json().path("id").asText();
+    return journeys.start(reseller, payer);
   }
 
-  /** The id of the open task of that kind, as the given user finds it through engine-rest. */
   String awaitTask(String user, String offboardingId, String taskDefinitionKey) {
-    String path = "/engine-rest/task?processInstanceBusinessKey=" + offboardingId + "&taskDefinitionKey=" + taskDefinitionKey;
-    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
-        .until(() -> api.get(user, path).json(), tasks -> tasks.size() == 1)
-        .get(0).path("id").asText();
+    return journeys.awaitTask(user, offboardingId, taskDefinitionKey);
   }
 
   Api.Response submit(String user, String taskId, Map<String, Object> variables) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    variables.forEach((name, value) -> values.put(name, Map.of("value", value)));
-    return api.postJson(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", values));
+    return journeys.submit(user, taskId, variables);
   }
 
   JsonNode awaitView(String user, String offboardingId, Predicate<JsonNode> condition) {
-    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
-        .until(() -> api.get(user, "/api/offboardings/" + offboardingId).json(), condition::test);
+    return journeys.awaitView(user, offboardingId, condition);
   }
 
   static boolean hasAction(JsonNode view, String action) {
-    return !action(view, action).isMissingNode();
+    return Journeys.hasAction(view, action);
   }
 
   static JsonNode action(JsonNode view, String action) {
-    for (JsonNode open : view.path("openActions")) {
-      if (open.path("action").asText().equals(action)) {
-        return open;
-      }
-    }
-    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    return Journeys.action(view, action);
   }
 
   List<String> listIds(String user, String status) {
