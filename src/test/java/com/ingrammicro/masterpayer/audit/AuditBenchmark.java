@@ -63,17 +63,16 @@ public final class AuditBenchmark {
     String url = TestPostgres.freshDatabase("offboarding_audit_bench");
     ConfigurableApplicationContext app = new SpringApplicationBuilder(MasterPayerOffboardingApplication.class)
         .profiles("local", "postgres")
-        .properties(
-            "spring.datasource.url=" + url,
-            "spring.datasource.username=" + TestPostgres.USER,
-            "spring.datasource.password=" + TestPostgres.PASSWORD,
-            "server.port=0",
-            "offboarding.mail.drop-folder=" + Files.createTempDirectory("audit-bench-mail"),
-            "camunda.bpm.job-execution.wait-time-in-millis=50",
-            "camunda.bpm.job-execution.max-wait=500",
-            "logging.level.root=WARN",
-            "logging.level.org.camunda.bpm.engine.context=OFF")
-        .run();
+        // command-line arguments: they outrank the profiles' files
+        .run("--spring.datasource.url=" + url,
+            "--spring.datasource.username=" + TestPostgres.USER,
+            "--spring.datasource.password=" + TestPostgres.PASSWORD,
+            "--server.port=0",
+            "--offboarding.mail.drop-folder=" + Files.createTempDirectory("audit-bench-mail"),
+            "--camunda.bpm.job-execution.wait-time-in-millis=50",
+            "--camunda.bpm.job-execution.max-wait=500",
+            "--logging.level.root=WARN",
+            "--logging.level.org.camunda.bpm.engine.context=OFF");
     try {
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
