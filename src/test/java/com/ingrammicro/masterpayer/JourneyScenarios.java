@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.Journeys;
+import com.ingrammicro.masterpayer.support.RunningApplication;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestRequests;
 import com.ingrammicro.masterpayer.system.Digests;
@@ -26,49 +27,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The reseller API and the human tasks end to end, over HTTP, on the full application. Run on H2
  * ({@link H2JourneyIT}) and on PostgreSQL ({@link PostgresJourneyIT}); mail goes to a real SMTP
  * server. Human tasks are completed through engine-rest's {@code submit-form}, as Tasklist does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class JourneyScenarios {
+abstract class JourneyScenarios extends RunningApplication {
 
-  static final TestSmtp SMTP = new TestSmtp().start();
   private static final Duration PATIENCE = Journeys.PATIENCE;
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    SMTP.registerWith(registry);
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  ManagementService managementService;
-
-  @Autowired
-  RuntimeService runtimeService;
-
-  Api api;
-  Journeys journeys;
-
-  @BeforeEach
-  void client() {
-    api = new Api(port);
-    journeys = new Journeys(api, runtimeService, managementService);
-  }
 
   // --- the journey -----------------------------------------------------------------------------
 

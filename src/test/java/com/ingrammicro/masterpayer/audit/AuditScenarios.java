@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.Journeys;
+import com.ingrammicro.masterpayer.support.RunningApplication;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestRequests;
-import com.ingrammicro.masterpayer.support.TestSmtp;
 import com.ingrammicro.masterpayer.system.Digests;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,18 +25,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What an auditor gets, end to end over HTTP: the trail of a completed, a rejected, a withdrawn and
@@ -44,40 +37,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * export, the evidence bundle verified as an auditor would, and that auditors change nothing and
  * nobody else reads the audit. Run on H2 ({@link H2AuditIT}) and PostgreSQL ({@link PostgresAuditIT}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class AuditScenarios {
+abstract class AuditScenarios extends RunningApplication {
 
-  static final TestSmtp SMTP = new TestSmtp().start();
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Gateways are left out of the asserted paths: they add nothing a reader needs, only noise. */
   private static final Set<String> GATEWAYS = Set.of("exclusiveGateway", "parallelGateway");
 
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    SMTP.registerWith(registry);
-  }
-
-  @LocalServerPort
-  int port;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  ManagementService managementService;
   @Autowired
   HistoryService historyService;
   @Autowired
   AuthorizationService authorizationService;
   @Autowired
   ProcessEngineConfigurationImpl engineConfiguration;
-
-  Api api;
-  Journeys journeys;
-
-  @BeforeEach
-  void client() {
-    api = new Api(port);
-    journeys = new Journeys(api, runtimeService, managementService);
-  }
 
   // --- trails --------------------------------------------------------------------------------------
 
