@@ -3,7 +3,8 @@
 (function () {
   'use strict';
 
-  const API = '/api/audit/offboardings';
+  // Absolute, from the origin: a page opened as http://user:pw@host/audit cannot fetch URLs relative to it.
+  const API = location.origin + '/api/audit/offboardings';
   const PAGE_SIZE = 25;
   const DATE_FIELDS = ['startedFrom', 'startedTo', 'endedFrom', 'endedTo'];
   const $ = (id) => document.getElementById(id);

@@ -71,6 +71,7 @@ final class DiagramSvg {
             .bpmn .visited .shape{fill:#e6f4ea;stroke:#1e8e3e;stroke-width:2.5}
             .bpmn .active .shape{fill:#fef7e0;stroke:#e37400;stroke-width:3}
             .bpmn .visited.container-node .shape{fill:#f4fbf6}
+            .bpmn .active.container-node .shape{fill:#fffbf0;stroke-width:2}
             .bpmn .flow{fill:none;stroke:#9aa0a6;stroke-width:1.2}
             .bpmn .flow.taken{stroke:#1e8e3e;stroke-width:2.5}
             .bpmn .badge{fill:#1e8e3e}.bpmn .badge-text{fill:#fff;font-size:10px;font-weight:600}
