@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.FakeAws;
+import com.ingrammicro.masterpayer.support.Journeys;
 import com.ingrammicro.masterpayer.support.PayerAccounts;
+import com.ingrammicro.masterpayer.support.RunningApplication;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestRequests;
 import com.ingrammicro.masterpayer.system.Digests;
@@ -22,64 +24,22 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import java.util.Date;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The reseller API and the human tasks end to end, over HTTP, on the full application. Run on H2
  * ({@link H2JourneyIT}) and on PostgreSQL ({@link PostgresJourneyIT}); mail goes to a real SMTP
  * server. Human tasks are completed through engine-rest's {@code submit-form}, as Tasklist does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class JourneyScenarios {
+abstract class JourneyScenarios extends RunningApplication {
 
-  static final TestSmtp SMTP = new TestSmtp().start();
-  static final FakeAws AWS = new FakeAws().pageSize(10);
-  private static final Duration PATIENCE = Duration.ofSeconds(45);
-
-  @DynamicPropertySource
-  static void outsideWorld(DynamicPropertyRegistry registry) {
-    SMTP.registerWith(registry);
-    registry.add("offboarding.cleanup.enabled", () -> true);
-    registry.add("offboarding.cleanup.engine-principal", () -> FakeAws.ENGINE_PRINCIPAL);
-    registry.add("offboarding.cleanup.sts-endpoint", AWS::endpoint);
-    registry.add("offboarding.cleanup.iam-endpoint", AWS::endpoint);
-    registry.add("offboarding.cleanup.distributor-accounts.ingram-micro", () -> FakeAws.INGRAM_ACCOUNT);
-    // the engine's own credentials, as the AWS default credential chain finds them
-    System.setProperty("aws.accessKeyId", FakeAws.ENGINE_ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", FakeAws.ENGINE_SECRET_KEY);
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  ManagementService managementService;
-
-  @Autowired
-  RuntimeService runtimeService;
-
-  Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(port);
-  }
+  private static final Duration PATIENCE = Journeys.PATIENCE;
 
   // --- the journey -----------------------------------------------------------------------------
 
@@ -129,8 +89,8 @@ abstract class JourneyScenarios {
 
     // the reseller deploys the cleanup role that the engine will assume, with this offboarding's ExternalId
     JsonNode deploy = action(awaitView("acme", id, view -> hasAction(view, "DEPLOY_CLEANUP_ROLE")), "DEPLOY_CLEANUP_ROLE");
-    FakeAws.Account account = deployCleanupRole(deploy.path("href").asText(), payer);
-    PayerAccounts.seed(account, null);
+    assertThat(deploy.path("href").asText()).isEqualTo("/api/offboardings/" + id + "/cleanup-access");
+    FakeAws.Account account = PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null);
 
     // billing handover (sales) and payment clearance (finance) run in parallel
     String billing = awaitTask("sales", id, "Task_HandOverBilling");
@@ -227,7 +187,7 @@ abstract class JourneyScenarios {
   void accessDeniedHalfwayHandsOverWhatRemainsAndAConfirmationAwsContradictsDoesNotComplete() {
     String payer = randomPayer();
     String id = start("acme", payer);
-    FakeAws.Account account = PayerAccounts.seed(deployCleanupRole("/api/offboardings/" + id + "/cleanup-access", payer), null)
+    FakeAws.Account account = PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null)
         .fail("DeleteRolePolicy", -1, 403, "AccessDenied");
     driveToAccessRemoval(id);
 
@@ -253,7 +213,7 @@ abstract class JourneyScenarios {
   void awsFailingForAWhileIsRetriedAndFailingForGoodBecomesAnIncidentThatResumes() {
     String payer = randomPayer();
     String id = start("acme", payer);
-    FakeAws.Account account = PayerAccounts.seed(deployCleanupRole("/api/offboardings/" + id + "/cleanup-access", payer), null)
+    FakeAws.Account account = PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null)
         .fail("ListRoles", 2, 400, "Throttling")
         .fail("DeleteRole", 1, 503, "ServiceUnavailable")
         .fail("ListPolicies", -1, 500, "ServiceFailure");
@@ -598,14 +558,6 @@ abstract class JourneyScenarios {
     return TestRequests.randomPayer();
   }
 
-  /** The reseller reads what to deploy and deploys it: the payer account now has the cleanup role. */
-  FakeAws.Account deployCleanupRole(String cleanupAccessHref, String payer) {
-    Api.Response access = api.get("acme", cleanupAccessHref);
-    assertThat(access.status()).as(access.toString()).isEqualTo(200);
-    return AWS.account(payer).withCleanupRole(access.json().path("roleName").asText(),
-        access.json().path("externalId").asText());
-  }
-
   /** Approval, a signed and countersigned CTA, billing handed over and payments cleared. */
   void driveToAccessRemoval(String id) {
     submit("sales", awaitTask("sales", id, "Task_ReviewRequest"), Map.of("approved", true));
@@ -622,51 +574,32 @@ abstract class JourneyScenarios {
     return TestRequests.offboarding(payer);
   }
 
-  /** Makes a timer of the offboarding's process due now, as if its time had come. */
   void fireTimer(String offboardingId, String timerActivityId) {
-    String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(offboardingId)
-        .singleResult().getId();
-    Job timer = await().atMost(PATIENCE).until(() -> managementService.createJobQuery()
-        .processInstanceId(processInstanceId).activityId(timerActivityId).singleResult(), Objects::nonNull);
-    managementService.setJobDuedate(timer.getId(), new Date());
+    journeys.fireTimer(offboardingId, timerActivityId);
   }
 
   String start(String reseller, String payer) {
-    Api.Response created = api.postJson(reseller, "/api/offboardings", request(payer));
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    return created.json().path("id").asText();
+    return journeys.start(reseller, payer);
   }
 
-  /** The id of the open task of that kind, as the given user finds it through engine-rest. */
   String awaitTask(String user, String offboardingId, String taskDefinitionKey) {
-    String path = "/engine-rest/task?processInstanceBusinessKey=" + offboardingId + "&taskDefinitionKey=" + taskDefinitionKey;
-    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
-        .until(() -> api.get(user, path).json(), tasks -> tasks.size() == 1)
-        .get(0).path("id").asText();
+    return journeys.awaitTask(user, offboardingId, taskDefinitionKey);
   }
 
   Api.Response submit(String user, String taskId, Map<String, Object> variables) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    variables.forEach((name, value) -> values.put(name, Map.of("value", value)));
-    return api.postJson(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", values));
+    return journeys.submit(user, taskId, variables);
   }
 
   JsonNode awaitView(String user, String offboardingId, Predicate<JsonNode> condition) {
-    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
-        .until(() -> api.get(user, "/api/offboardings/" + offboardingId).json(), condition::test);
+    return journeys.awaitView(user, offboardingId, condition);
   }
 
   static boolean hasAction(JsonNode view, String action) {
-    return !action(view, action).isMissingNode();
+    return Journeys.hasAction(view, action);
   }
 
   static JsonNode action(JsonNode view, String action) {
-    for (JsonNode open : view.path("openActions")) {
-      if (open.path("action").asText().equals(action)) {
-        return open;
-      }
-    }
-    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    return Journeys.action(view, action);
   }
 
   List<String> listIds(String user, String status) {

@@ -11,9 +11,6 @@ class PostgresJourneyIT extends JourneyScenarios {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    String url = TestPostgres.freshDatabase("offboarding_journey_it");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> TestPostgres.USER);
-    registry.add("spring.datasource.password", () -> TestPostgres.PASSWORD);
+    TestPostgres.useFreshDatabase(registry, "offboarding_journey_it");
   }
 }

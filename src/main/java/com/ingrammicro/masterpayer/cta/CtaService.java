@@ -114,7 +114,7 @@ public class CtaService {
       documents.insert(document, pdf);
       SignedCta signed = new SignedCta(document.id(), sha256, pdf.length, inspection.pageCount(),
           inspection.signatureCount());
-      if (!workflow.signedCtaReceived(offboarding, signed)) {
+      if (!workflow.signedCtaReceived(offboarding, signed, user)) {
         throw notAwaitingSignature(offboardingId);
       }
       return signed;

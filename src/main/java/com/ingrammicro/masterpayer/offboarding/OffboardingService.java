@@ -56,7 +56,7 @@ public class OffboardingService {
       Offboarding created = transactions.execute(() -> {
         Offboarding offboarding = Offboarding.requested(UUID.randomUUID(), resellerId, user.userId(), request, now());
         repository.insert(offboarding, idempotencyKey, fingerprint);
-        String processInstanceId = workflow.start(offboarding);
+        String processInstanceId = workflow.start(offboarding, user);
         repository.setProcessInstanceId(offboarding.id(), processInstanceId);
         return offboarding.withProcessInstanceId(processInstanceId);
       });
@@ -113,7 +113,7 @@ public class OffboardingService {
         throw OffboardingProblems.conflict("offboarding-ended", "The offboarding has ended",
             "Offboarding " + id + " has already ended as " + offboarding.status() + "; there is nothing to withdraw.");
       }
-      if (!offboarding.isWithdrawable() || !workflow.requestWithdrawal(offboarding, reason)) {
+      if (!offboarding.isWithdrawable() || !workflow.requestWithdrawal(offboarding, reason, user)) {
         throw withdrawalTooLate(id);
       }
       return repository.findById(id).orElseThrow();

@@ -1,18 +1,21 @@
 package com.ingrammicro.masterpayer.offboarding;
 
+import com.ingrammicro.masterpayer.system.AppUser;
+
 /**
  * The journey as the offboarding module needs it: start one, ask to withdraw from one. Implemented
- * by the process module on the BPMN engine; calls join the caller's transaction.
+ * by the process module on the BPMN engine; calls join the caller's transaction. The {@code actor}
+ * is who asked, so that the engine's user operation log names them.
  */
 public interface OffboardingWorkflow {
 
   /** Starts the journey of a new offboarding and returns the process instance id. */
-  String start(Offboarding offboarding);
+  String start(Offboarding offboarding, AppUser actor);
 
   /**
    * Asks the journey to stop at the reseller's request.
    *
    * @return false when the journey no longer accepts a withdrawal (access removal started or it ended)
    */
-  boolean requestWithdrawal(Offboarding offboarding, String reason);
+  boolean requestWithdrawal(Offboarding offboarding, String reason, AppUser actor);
 }

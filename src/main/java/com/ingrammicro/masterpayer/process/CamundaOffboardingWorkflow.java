@@ -6,11 +6,14 @@ import com.ingrammicro.masterpayer.cta.CtaSignatureWorkflow;
 import com.ingrammicro.masterpayer.cta.SignedCta;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingWorkflow;
+import com.ingrammicro.masterpayer.system.AppUser;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -19,19 +22,22 @@ import org.springframework.stereotype.Component;
  * The journey on the Camunda engine: starts process instances and correlates the reseller's
  * messages. A message the process is not waiting for is a "no" (the caller answers 409); a
  * concurrent change of the same instance surfaces as Spring's {@link OptimisticLockingFailureException}
- * so callers can retry.
+ * so callers can retry. Every call runs as the API caller ({@link EngineActor}), so the engine's
+ * history says who started, withdrew or handed in a signed CTA.
  */
 @Component
 class CamundaOffboardingWorkflow implements OffboardingWorkflow, CtaSignatureWorkflow {
 
   private final RuntimeService runtimeService;
+  private final EngineActor engine;
 
-  CamundaOffboardingWorkflow(RuntimeService runtimeService) {
+  CamundaOffboardingWorkflow(RuntimeService runtimeService, EngineActor engine) {
     this.runtimeService = runtimeService;
+    this.engine = engine;
   }
 
   @Override
-  public String start(Offboarding offboarding) {
+  public String start(Offboarding offboarding, AppUser actor) {
     VariableMap variables = org.camunda.bpm.engine.variable.Variables.createVariables()
         .putValue(Variables.OFFBOARDING_ID, offboarding.id().toString())
         .putValue(Variables.RESELLER_ID, offboarding.resellerId())
@@ -42,22 +48,22 @@ class CamundaOffboardingWorkflow implements OffboardingWorkflow, CtaSignatureWor
         .putValue(Variables.NEW_PARTY_EMAIL, offboarding.newResponsibleParty().email())
         .putValue(Variables.NEW_PARTY_KIND, offboarding.newResponsibleParty().kind().name())
         .putValue(Variables.REQUESTED_BY, offboarding.requestedBy());
-    return runtimeService.createProcessInstanceByKey(OffboardingProcess.KEY)
+    return engine.as(actor, () -> runtimeService.createProcessInstanceByKey(OffboardingProcess.KEY)
         .businessKey(offboarding.id().toString())
         .setVariables(variables)
         .execute()
-        .getId();
+        .getId());
   }
 
   @Override
-  public boolean requestWithdrawal(Offboarding offboarding, String reason) {
-    return correlate(offboarding, OffboardingProcess.Messages.WITHDRAWAL_REQUESTED,
+  public boolean requestWithdrawal(Offboarding offboarding, String reason, AppUser actor) {
+    return correlate(actor, offboarding, OffboardingProcess.Messages.WITHDRAWAL_REQUESTED,
         Map.of(Variables.WITHDRAWAL_REASON, reason));
   }
 
   @Override
-  public boolean signedCtaReceived(Offboarding offboarding, SignedCta signed) {
-    return correlate(offboarding, OffboardingProcess.Messages.CTA_SIGNED, Map.of(
+  public boolean signedCtaReceived(Offboarding offboarding, SignedCta signed, AppUser actor) {
+    return correlate(actor, offboarding, OffboardingProcess.Messages.CTA_SIGNED, Map.of(
         Variables.SIGNED_CTA_DOCUMENT_ID, signed.documentId().toString(),
         Variables.SIGNED_CTA_SHA256, signed.sha256(),
         Variables.SIGNED_CTA_SIZE_BYTES, signed.sizeBytes(),
@@ -65,8 +71,11 @@ class CamundaOffboardingWorkflow implements OffboardingWorkflow, CtaSignatureWor
         Variables.SIGNED_CTA_SIGNATURE_COUNT, signed.signatureCount()));
   }
 
-  private boolean correlate(Offboarding offboarding, String message, Map<String, Object> variables) {
-    return translated(() -> {
+  private boolean correlate(AppUser actor, Offboarding offboarding, String message, Map<String, Object> variables) {
+    Map<String, Object> logged = new LinkedHashMap<>(variables);
+    logged.put("messageName", message);
+    return translated(() -> engine.asLogged(actor, UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE,
+        offboarding.processInstanceId(), logged, () -> {
       try {
         runtimeService.createMessageCorrelation(message)
             .processInstanceId(offboarding.processInstanceId())
@@ -76,7 +85,7 @@ class CamundaOffboardingWorkflow implements OffboardingWorkflow, CtaSignatureWor
       } catch (MismatchingMessageCorrelationException notWaiting) {
         return false;
       }
-    });
+    }));
   }
 
   private static <T> T translated(Supplier<T> engineCall) {

@@ -38,9 +38,6 @@ class TasklistSetup extends AbstractCamundaConfiguration {
       grants.grant(role, Resources.PROCESS_DEFINITION, OffboardingProcess.KEY, ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }
-    grants.grant(Role.AUDITOR, Resources.PROCESS_DEFINITION, OffboardingProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY);
 
     TaskQuery groupTasks = engine.getTaskService().createTaskQuery()
         .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()

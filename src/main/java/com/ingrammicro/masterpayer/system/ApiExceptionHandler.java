@@ -41,7 +41,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-        .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+        .map(error -> new FieldProblem(error.getField(), error.isBindingFailure()
+            // A query parameter of the wrong type: say so, not the converter's stack of class names.
+            ? "'" + error.getRejectedValue() + "' is not a valid value"
+            : error.getDefaultMessage()))
         .sorted((a, b) -> a.field().compareTo(b.field()))
         .toList();
     return validationProblem(errors, ex, headers, request);

@@ -1,5 +1,6 @@
 package com.ingrammicro.masterpayer.system;
 
+import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -24,7 +25,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call what. One identity store (Camunda's users and groups) behind every door:
  * <ul>
  *   <li>{@code /engine-rest/**}: HTTP Basic, staff only, run as the user so engine authorizations apply;</li>
- *   <li>{@code /api/**}: HTTP Basic; resellers start, follow and withdraw their own offboardings, staff read;</li>
+ *   <li>{@code /api/**}: HTTP Basic; resellers start, follow and withdraw their own offboardings, staff read;
+ *       the audit API ({@code /api/audit/**}) is for auditors and administrators only;</li>
+ *   <li>{@code /audit/**}: the audit page, for auditors and administrators (HTTP Basic, or their Camunda
+ *       webapp session);</li>
  *   <li>{@code /camunda/**}: Camunda's webapps, which have their own login, CSRF protection and
  *       application authorizations (resellers have none);</li>
  *   <li>actuator: health for probes, the rest for administrators.</li>
@@ -35,6 +39,7 @@ class SecurityConfiguration {
 
   private static final String[] STAFF = {
       Role.IAAS_SALES.name(), Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name()};
+  private static final String[] AUDIT_READERS = {Role.AUDITOR.name(), Role.ADMIN.name()};
   private static final String[] ANYONE_WITH_A_ROLE = {
       Role.RESELLER.name(), Role.IAAS_SALES.name(), Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name()};
 
@@ -62,14 +67,28 @@ class SecurityConfiguration {
             .requestMatchers(POST, "/api/offboardings").hasRole(Role.RESELLER.name())
             .requestMatchers(PUT, "/api/offboardings/*/cta/signed").hasRole(Role.RESELLER.name())
             .requestMatchers(POST, "/api/offboardings/*/withdrawal").hasRole(Role.RESELLER.name())
+            .requestMatchers(GET, "/api/audit/**").hasAnyRole(AUDIT_READERS)
+            .requestMatchers("/api/audit/**").denyAll()
             // reading: resellers their own offboardings, staff all (checked per offboarding)
             .requestMatchers("/api/**").hasAnyRole(ANYONE_WITH_A_ROLE)
             .anyRequest().authenticated());
     return http.build();
   }
 
+  /** The audit page: static files that only call the audit API, so the same readers and the same login. */
   @Bean
   @Order(3)
+  SecurityFilterChain auditPage(HttpSecurity http, ProblemResponses problems, AppUsers appUsers, ProcessEngine engine)
+      throws Exception {
+    statelessBasic(http.securityMatcher(paths("/audit", "/audit/**")), problems)
+        .addFilterAfter(new CamundaWebappSessionAuthenticationFilter(appUsers, engine.getName()), BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(requests -> requests.requestMatchers(GET, "/audit", "/audit/**").hasAnyRole(AUDIT_READERS)
+            .anyRequest().denyAll());
+    return http.build();
+  }
+
+  @Bean
+  @Order(4)
   SecurityFilterChain actuator(HttpSecurity http, ProblemResponses problems) throws Exception {
     statelessBasic(http.securityMatcher(EndpointRequest.toAnyEndpoint()), problems)
         .authorizeHttpRequests(requests -> requests
@@ -80,7 +99,7 @@ class SecurityConfiguration {
 
   /** Camunda's webapps guard themselves: login, session, CSRF token and security headers. */
   @Bean
-  @Order(4)
+  @Order(5)
   SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
     http.securityMatcher(paths("/camunda/**", "/", "/error", "/favicon.ico"))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -93,7 +112,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  @Order(5)
+  @Order(6)
   SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
     statelessBasic(http, problems).authorizeHttpRequests(requests -> requests.anyRequest().denyAll());
     return http.build();

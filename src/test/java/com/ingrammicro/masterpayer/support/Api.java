@@ -73,6 +73,15 @@ public final class Api {
     return send(request(user, path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  public Response putJson(String user, String path, Object body) {
+    return send(request(user, path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+  }
+
+  public Response delete(String user, String path) {
+    return send(request(user, path).DELETE());
+  }
+
   public Response postForm(String path, String form, Map<String, String> headers) {
     HttpRequest.Builder request = request(null, path)
         .header("Content-Type", "application/x-www-form-urlencoded")

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The PostgreSQL server of the machine (127.0.0.1:5432 by default; {@code IT_POSTGRES_HOST},
@@ -36,6 +37,14 @@ public final class TestPostgres {
       throw new IllegalStateException("PostgreSQL is needed at " + HOST + ":" + PORT + " for this test "
           + "(.ci/run starts it; locally: pg_ctlcluster <version> main start)", e);
     }
+  }
+
+  /** Points the application at a fresh database named {@code name} (plus this checkout's suffix). */
+  public static void useFreshDatabase(DynamicPropertyRegistry registry, String name) {
+    String url = freshDatabase(name);
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> USER);
+    registry.add("spring.datasource.password", () -> PASSWORD);
   }
 
   private static String url(String database) {

@@ -1,0 +1,92 @@
+package com.ingrammicro.masterpayer.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.ingrammicro.masterpayer.system.Digests;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.stereotype.Component;
+
+/**
+ * The evidence of one offboarding as a zip an auditor can verify offline: {@code trail.json}, every
+ * stored document (the CTA as issued and each signed copy), {@code manifest.json} with the SHA-256
+ * and size of every file (and, for documents, the digest recorded when they were stored), and
+ * {@code SHA256SUMS} for {@code sha256sum -c}.
+ */
+@Component
+class EvidenceBundle {
+
+  static final String TRAIL = "trail.json";
+  static final String MANIFEST = "manifest.json";
+  static final String CHECKSUMS = "SHA256SUMS";
+
+  private final AuditRecords records;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  EvidenceBundle(AuditRecords records, ObjectMapper json, Clock clock) {
+    this.records = records;
+    this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    this.clock = clock;
+  }
+
+  void write(Trail trail, String generatedBy, OutputStream target) throws IOException {
+    List<Map<String, Object>> files = new ArrayList<>();
+    StringBuilder checksums = new StringBuilder();
+    try (ZipOutputStream zip = new ZipOutputStream(target)) {
+      add(zip, TRAIL, json.writeValueAsBytes(trail), files, checksums, Map.of());
+      int number = 1;
+      for (AuditRecords.StoredDocument document : records.documents(trail.offboarding().id())) {
+        byte[] content = records.documentContent(document.id());
+        String path = "documents/%02d-%s-%s".formatted(number++, document.kind(), document.fileName());
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("documentId", document.id());
+        recorded.put("kind", document.kind());
+        recorded.put("storedAt", document.createdAt());
+        recorded.put("storedBy", document.createdBy());
+        recorded.put("recordedSha256", document.sha256());
+        recorded.put("matchesRecord", document.sha256().equals(Digests.sha256Hex(content)));
+        add(zip, path, content, files, checksums, recorded);
+      }
+      Map<String, Object> manifest = new LinkedHashMap<>();
+      manifest.put("offboardingId", trail.offboarding().id());
+      manifest.put("processInstanceId", trail.processInstanceId());
+      manifest.put("generatedAt", OffsetDateTime.now(clock));
+      manifest.put("generatedBy", generatedBy);
+      manifest.put("algorithm", "SHA-256");
+      manifest.put("files", files);
+      byte[] manifestBytes = json.writeValueAsBytes(manifest);
+      checksums.append(Digests.sha256Hex(manifestBytes)).append("  ").append(MANIFEST).append('\n');
+      entry(zip, MANIFEST, manifestBytes);
+      entry(zip, CHECKSUMS, checksums.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static void add(ZipOutputStream zip, String path, byte[] content, List<Map<String, Object>> files,
+      StringBuilder checksums, Map<String, Object> extra) throws IOException {
+    String sha256 = Digests.sha256Hex(content);
+    Map<String, Object> file = new LinkedHashMap<>();
+    file.put("path", path);
+    file.put("sha256", sha256);
+    file.put("sizeBytes", content.length);
+    file.putAll(extra);
+    files.add(file);
+    checksums.append(sha256).append("  ").append(path).append('\n');
+    entry(zip, path, content);
+  }
+
+  private static void entry(ZipOutputStream zip, String path, byte[] content) throws IOException {
+    zip.putNextEntry(new ZipEntry(path));
+    zip.write(content);
+    zip.closeEntry();
+  }
+}

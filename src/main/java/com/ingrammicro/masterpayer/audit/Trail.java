@@ -1,0 +1,79 @@
+package com.ingrammicro.masterpayer.audit;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit trail of one offboarding: its record, the steps the journey took (for the diagram and
+ * the step table) and one timeline of everything that happened, in a stable order (time, then
+ * source, then position within the source), numbered by {@code sequence}.
+ */
+record Trail(
+    AuditedOffboarding offboarding,
+    String processInstanceId,
+    String processDefinitionId,
+    String processState,
+    String startedBy,
+    List<Step> steps,
+    List<Entry> entries) {
+
+  /** One activity instance: a step entered and, unless it still runs, left. */
+  record Step(
+      String activityId,
+      String activityName,
+      String activityType,
+      OffsetDateTime startedAt,
+      OffsetDateTime endedAt,
+      Long durationMillis,
+      boolean canceled,
+      String taskId,
+      List<String> candidateGroups,
+      List<String> candidateUsers,
+      String claimedBy,
+      String completedBy,
+      Map<String, Object> outcome) {}
+
+  /** One event of the timeline. {@code actor} is a user id, or {@code system} for the engine's own work. */
+  record Entry(
+      int sequence,
+      OffsetDateTime at,
+      EntryType type,
+      String activityId,
+      String activityName,
+      String actor,
+      String summary,
+      Map<String, Object> details) {}
+
+  /** What an entry records. */
+  enum EntryType {
+    /** The reseller's request started the journey. */
+    REQUESTED,
+    STEP_ENTERED,
+    STEP_LEFT,
+    TASK_CREATED,
+    /** A group or user became a candidate of a task (or stopped being one). */
+    TASK_CANDIDATE,
+    /** A task was claimed or assigned (or unclaimed). */
+    TASK_ASSIGNEE,
+    TASK_COMPLETED,
+    /** The decision a person took in a task, with its reason. */
+    DECISION,
+    /** A process variable was created, changed or deleted. */
+    VARIABLE,
+    /** Evidence of the automated access removal ({@code cleanup*} variables), JSON parsed. */
+    CLEANUP,
+    /** An operation a user performed through the engine (Camunda's user operation log). */
+    USER_OPERATION,
+    INCIDENT_OPENED,
+    INCIDENT_RESOLVED,
+    /** An asynchronous step failed; the engine retries it until its retries are exhausted. */
+    JOB_FAILED,
+    /** An asynchronous step succeeded after earlier failures. */
+    JOB_RETRIED,
+    MAIL_SENT,
+    DOCUMENT_STORED,
+    /** The journey ended, with the offboarding's outcome and reason. */
+    ENDED
+  }
+}

@@ -1,0 +1,51 @@
+package com.ingrammicro.masterpayer.support;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port with a real SMTP server and AWS's IAM and STS on loopback
+ * ({@link FakeAws}, the automated access removal on), and a client that drives it as its users do:
+ * the base of the scenario tests that run end to end over HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class RunningApplication {
+
+  protected static final TestSmtp SMTP = new TestSmtp().start();
+  protected static final FakeAws AWS = new FakeAws().pageSize(10);
+
+  @DynamicPropertySource
+  static void outsideWorld(DynamicPropertyRegistry registry) {
+    SMTP.registerWith(registry);
+    registry.add("offboarding.cleanup.enabled", () -> true);
+    registry.add("offboarding.cleanup.engine-principal", () -> FakeAws.ENGINE_PRINCIPAL);
+    registry.add("offboarding.cleanup.sts-endpoint", AWS::endpoint);
+    registry.add("offboarding.cleanup.iam-endpoint", AWS::endpoint);
+    registry.add("offboarding.cleanup.distributor-accounts.ingram-micro", () -> FakeAws.INGRAM_ACCOUNT);
+    // the engine's own credentials, as the AWS default credential chain finds them
+    System.setProperty("aws.accessKeyId", FakeAws.ENGINE_ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", FakeAws.ENGINE_SECRET_KEY);
+  }
+
+  @LocalServerPort
+  protected int port;
+  @Autowired
+  protected RuntimeService runtimeService;
+  @Autowired
+  protected ManagementService managementService;
+
+  protected Api api;
+  protected Journeys journeys;
+
+  @BeforeEach
+  void client() {
+    api = new Api(port);
+    journeys = new Journeys(api, runtimeService, managementService);
+  }
+}
