@@ -2,6 +2,8 @@ package com.ingrammicro.masterpayer.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
+import com.ingrammicro.masterpayer.cleanup.CleanupEvidence;
 import com.ingrammicro.masterpayer.system.Digests;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,13 +14,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Component;
 
 /**
  * The evidence of one offboarding as a zip an auditor can verify offline: {@code trail.json}, every
- * stored document (the CTA as issued and each signed copy), {@code manifest.json} with the SHA-256
+ * stored document (the CTA as issued and each signed copy), {@code access-removal.json} (the plan, every
+ * IAM call with AWS's request id, the verification), {@code manifest.json} with the SHA-256
  * and size of every file (and, for documents, the digest recorded when they were stored), and
  * {@code SHA256SUMS} for {@code sha256sum -c}.
  */
@@ -26,15 +30,18 @@ import org.springframework.stereotype.Component;
 class EvidenceBundle {
 
   static final String TRAIL = "trail.json";
+  static final String ACCESS_REMOVAL = "access-removal.json";
   static final String MANIFEST = "manifest.json";
   static final String CHECKSUMS = "SHA256SUMS";
 
   private final AuditRecords records;
+  private final AccessCleanup accessRemoval;
   private final ObjectMapper json;
   private final Clock clock;
 
-  EvidenceBundle(AuditRecords records, ObjectMapper json, Clock clock) {
+  EvidenceBundle(AuditRecords records, AccessCleanup accessRemoval, ObjectMapper json, Clock clock) {
     this.records = records;
+    this.accessRemoval = accessRemoval;
     this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     this.clock = clock;
   }
@@ -56,6 +63,10 @@ class EvidenceBundle {
         recorded.put("recordedSha256", document.sha256());
         recorded.put("matchesRecord", document.sha256().equals(Digests.sha256Hex(content)));
         add(zip, path, content, files, checksums, recorded);
+      }
+      Optional<CleanupEvidence> removal = accessRemoval.evidence(trail.offboarding().id());
+      if (removal.isPresent()) {
+        add(zip, ACCESS_REMOVAL, json.writeValueAsBytes(removal.get()), files, checksums, Map.of());
       }
       Map<String, Object> manifest = new LinkedHashMap<>();
       manifest.put("offboardingId", trail.offboarding().id());

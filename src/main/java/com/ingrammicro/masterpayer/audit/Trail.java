@@ -61,8 +61,16 @@ record Trail(
     DECISION,
     /** A process variable was created, changed or deleted. */
     VARIABLE,
-    /** Evidence of the automated access removal ({@code cleanup*} variables), JSON parsed. */
+    /** A summary the access removal left in a process variable ({@code cleanup*}), JSON parsed. */
     CLEANUP,
+    /** The access removal's plan, recorded before any change: every entity, why, and every call. */
+    ACCESS_REMOVAL_PLANNED,
+    /** One IAM call that changed (or tried to change) the payer account, with AWS's request id. */
+    AWS_CALL,
+    /** What verification through AWS found (the latest verification). */
+    ACCESS_REMOVAL_VERIFIED,
+    /** A person confirmed having removed the access by hand (the latest confirmation). */
+    ACCESS_REMOVAL_ATTESTED,
     /** An operation a user performed through the engine (Camunda's user operation log). */
     USER_OPERATION,
     INCIDENT_OPENED,

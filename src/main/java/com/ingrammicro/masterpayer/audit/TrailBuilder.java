@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ingrammicro.masterpayer.audit.Trail.Entry;
 import com.ingrammicro.masterpayer.audit.Trail.EntryType;
 import com.ingrammicro.masterpayer.audit.Trail.Step;
+import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
+import com.ingrammicro.masterpayer.cleanup.AwsCall;
+import com.ingrammicro.masterpayer.cleanup.CleanupEvidence;
+import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
+import com.ingrammicro.masterpayer.cleanup.Verification;
+import com.ingrammicro.masterpayer.process.OffboardingProcess;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,8 +41,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds an offboarding's {@link Trail} from Camunda's history (activity and task instances,
  * identity links, variable updates, user operations, incidents, job logs) and the application's
- * records (mails, documents). Every variable change is in the trail whatever its name, so evidence
- * that later steps record as process variables appears without changes here.
+ * records (mails, documents, the access removal's plan, IAM calls and verification). Every variable
+ * change is in the trail whatever its name.
  */
 @Component
 class TrailBuilder {
@@ -53,15 +59,17 @@ class TrailBuilder {
    * transaction often records several things in one millisecond): what caused a step first, then
    * the step, then what it produced.
    */
-  private enum Source { REQUEST, OPERATION, STEP, TASK, VARIABLE, DOCUMENT, MAIL, JOB, END }
+  private enum Source { REQUEST, OPERATION, STEP, TASK, VARIABLE, DOCUMENT, ACCESS_REMOVAL, MAIL, JOB, END }
 
   private final HistoryService history;
   private final AuditRecords records;
+  private final AccessCleanup accessRemoval;
   private final ObjectMapper json;
 
-  TrailBuilder(HistoryService history, AuditRecords records, ObjectMapper json) {
+  TrailBuilder(HistoryService history, AuditRecords records, AccessCleanup accessRemoval, ObjectMapper json) {
     this.history = history;
     this.records = records;
+    this.accessRemoval = accessRemoval;
     this.json = json;
   }
 
@@ -95,6 +103,7 @@ class TrailBuilder {
       }
     }
     documents(offboarding.id(), timeline);
+    accessRemoval(offboarding.id(), timeline);
     mails(offboarding.id(), timeline);
     return new Trail(offboarding, pid, instance == null ? null : instance.getProcessDefinitionId(),
         instance == null ? "NO_HISTORY" : instance.getState(), instance == null ? null : instance.getStartUserId(),
@@ -368,6 +377,51 @@ class TrailBuilder {
           details("documentId", document.id(), "kind", document.kind(), "fileName", document.fileName(),
               "contentType", document.contentType(), "sizeBytes", document.sizeBytes(), "sha256", document.sha256())));
     }
+  }
+
+  /** The access removal's own evidence: the plan, every IAM call that changed the account, verification, attestation. */
+  private void accessRemoval(UUID offboardingId, Timeline timeline) {
+    accessRemoval.evidence(offboardingId).ifPresent(evidence -> {
+      int position = 0;
+      CleanupPlan plan = evidence.plan();
+      if (plan != null) {
+        timeline.add(plan.discoveredAt().atOffset(ZoneOffset.UTC), Source.ACCESS_REMOVAL, position++, new Entry(0, null,
+            EntryType.ACCESS_REMOVAL_PLANNED, OffboardingProcess.Elements.PLAN_ACCESS_REMOVAL, null, null,
+            "Planned the removal of " + plan.roles().size() + " roles and " + plan.policies().size()
+                + " customer-managed policies from payer account " + plan.payerAccountId() + " (" + plan.stepCount()
+                + " IAM calls), through " + plan.roleArn(),
+            details("roleArn", plan.roleArn(), "roles", plan.roles(), "policies", plan.policies(),
+                "skipped", plan.skipped())));
+      }
+      for (AwsCall call : evidence.calls()) {
+        timeline.add(call.calledAt().atOffset(ZoneOffset.UTC), Source.ACCESS_REMOVAL, position++, new Entry(0, null,
+            EntryType.AWS_CALL, OffboardingProcess.Elements.REMOVE_DISTRIBUTOR_ACCESS, null, null,
+            call.action() + " " + call.subject() + " (" + call.entity() + "): " + call.outcome()
+                + (call.errorCode() == null ? "" : " " + call.errorCode())
+                + (call.requestId() == null ? "" : ", AWS request " + call.requestId()),
+            details("entity", call.entity(), "action", call.action(), "subject", call.subject(),
+                "outcome", call.outcome(), "errorCode", call.errorCode(), "requestId", call.requestId())));
+      }
+      Verification verification = evidence.verification();
+      if (verification != null) {
+        timeline.add(verification.checkedAt().atOffset(ZoneOffset.UTC), Source.ACCESS_REMOVAL, position++,
+            new Entry(0, null, EntryType.ACCESS_REMOVAL_VERIFIED, OffboardingProcess.Elements.VERIFY_ACCESS_REMOVED,
+                null, null, switch (verification.result()) {
+                  case VERIFIED -> "Verified through AWS: nothing of the distributor remains";
+                  case REMAINING -> "Verification found still in the account: " + String.join(", ", verification.remaining());
+                  case UNVERIFIABLE -> "Could not verify through AWS: " + verification.reason();
+                },
+                details("result", verification.result(), "remaining", verification.remaining(),
+                    "reason", verification.reason(), "assumeRequestId", verification.assumeRequestId(),
+                    "status", evidence.status())));
+      }
+      CleanupEvidence.Attestation attestation = evidence.attestation();
+      if (attestation != null) {
+        timeline.add(attestation.at(), Source.ACCESS_REMOVAL, position, new Entry(0, null,
+            EntryType.ACCESS_REMOVAL_ATTESTED, OffboardingProcess.Tasks.REMOVE_ACCESS_MANUALLY, null, attestation.by(),
+            "Removal by hand attested by " + attestation.by(), details("notes", attestation.notes())));
+      }
+    });
   }
 
   private void mails(UUID offboardingId, Timeline timeline) {

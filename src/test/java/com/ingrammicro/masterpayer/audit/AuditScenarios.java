@@ -99,6 +99,15 @@ abstract class AuditScenarios extends RunningApplication {
     assertThat(decisions).extracting(d -> d.path("actor").asText()).containsExactly("sales", "sales", "finance", "sales");
     assertThat(entries(trail, "CLEANUP")).extracting(c -> c.path("details").path("name").asText())
         .contains("cleanupPlan", "cleanupReport");
+    assertThat(entries(trail, "ACCESS_REMOVAL_PLANNED")).singleElement().satisfies(plan ->
+        assertThat(plan.path("details").path("roles")).extracting(role -> role.path("name").asText())
+            .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_ROLES));
+    assertThat(entries(trail, "AWS_CALL")).hasSize(22).allSatisfy(call -> {
+      assertThat(call.path("details").path("outcome").asText()).isEqualTo("DONE");
+      assertThat(call.path("details").path("requestId").asText()).isNotBlank();
+    });
+    assertThat(entries(trail, "ACCESS_REMOVAL_VERIFIED")).singleElement()
+        .satisfies(verified -> assertThat(verified.path("details").path("result").asText()).isEqualTo("VERIFIED"));
     assertThat(entries(trail, "MAIL_SENT")).extracting(m -> m.path("details").path("notification").asText())
         .containsExactly("REQUEST_RECEIVED", "CTA_FOR_SIGNATURE", "PAYMENT_CHECK_REQUESTED", "OFFBOARDING_COMPLETED");
     byte[] issued = api.get("auditor", "/api/offboardings/" + id + "/cta").body();
@@ -416,7 +425,7 @@ abstract class AuditScenarios extends RunningApplication {
         "documents/01-CTA_ISSUED-consent-to-assignment-" + trail.path("offboarding").path("payerAccountId").asText() + ".pdf",
         "documents/02-CTA_SIGNED-consent-to-assignment-" + trail.path("offboarding").path("payerAccountId").asText()
             + "-signed.pdf",
-        "manifest.json", "SHA256SUMS");
+        "access-removal.json", "manifest.json", "SHA256SUMS");
     Map<String, String> sums = new LinkedHashMap<>();
     new String(files.get("SHA256SUMS"), StandardCharsets.UTF_8).lines().forEach(line ->
         sums.put(line.substring(66), line.substring(0, 64)));
@@ -431,6 +440,8 @@ abstract class AuditScenarios extends RunningApplication {
     assertThat(Digests.sha256Hex(files.get(manifest.path("files").get(1).path("path").asText())))
         .isEqualTo(Digests.sha256Hex(issued));
     assertThat(files.get(manifest.path("files").get(2).path("path").asText())).isEqualTo(signed);
+    assertThat(JSON.readTree(files.get("access-removal.json")).path("calls"))
+        .isEqualTo(api.get("auditor", "/api/offboardings/" + id + "/access-removal").json().path("calls"));
     JsonNode bundledTrail = JSON.readTree(files.get("trail.json"));
     assertThat(bundledTrail.path("entries")).isEqualTo(trail.path("entries"));
   }
