@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
@@ -66,7 +67,7 @@ final class IamCleanup {
 
   /** The calls that remove a role, in IAM's order; empty when the role is already gone. */
   private Optional<List<Step>> roleSteps(String roleName) {
-    try {
+    return unlessGone(() -> {
       List<Step> steps = new ArrayList<>();
       iam.listInstanceProfilesForRolePaginator(request -> request.roleName(roleName)).instanceProfiles()
           .forEach(profile -> steps.add(new Step("RemoveRoleFromInstanceProfile", profile.instanceProfileName())));
@@ -80,18 +81,13 @@ final class IamCleanup {
         steps.add(new Step("DeleteRolePermissionsBoundary", boundary.permissionsBoundaryArn()));
       }
       steps.add(new Step("DeleteRole", roleName));
-      return Optional.of(steps);
-    } catch (AwsServiceException e) {
-      if (AwsErrors.isGone(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+      return steps;
+    });
   }
 
   /** The calls that remove a customer-managed policy, in IAM's order; empty when it is already gone. */
   private Optional<List<Step>> policySteps(String policyArn) {
-    try {
+    return unlessGone(() -> {
       List<Step> steps = new ArrayList<>();
       for (ListEntitiesForPolicyResponse page : iam.listEntitiesForPolicyPaginator(request -> request
           .policyArn(policyArn).policyUsageFilter(PolicyUsageType.PERMISSIONS_POLICY))) {
@@ -110,7 +106,14 @@ final class IamCleanup {
         }
       }
       steps.add(new Step("DeletePolicy", policyArn));
-      return Optional.of(steps);
+      return steps;
+    });
+  }
+
+  /** Listing an entity that vanished meanwhile answers NoSuchEntity: nothing left to do for it. */
+  private static Optional<List<Step>> unlessGone(Supplier<List<Step>> listing) {
+    try {
+      return Optional.of(listing.get());
     } catch (AwsServiceException e) {
       if (AwsErrors.isGone(e)) {
         return Optional.empty();

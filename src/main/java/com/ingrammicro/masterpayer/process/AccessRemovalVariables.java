@@ -19,8 +19,19 @@ final class AccessRemovalVariables {
 
   private AccessRemovalVariables() {}
 
-  /** Records why the automation stopped and what remains, then hands over to people. */
-  static BpmnError handOver(DelegateExecution execution, CleanupBlockedException blocked) {
+  /**
+   * Runs a step of the automated removal; when AWS refuses for good, records why and what remains
+   * and throws the BPMN error that hands the work over to people.
+   */
+  static void handingOverWhenBlocked(DelegateExecution execution, Runnable step) {
+    try {
+      step.run();
+    } catch (CleanupBlockedException blocked) {
+      throw handOver(execution, blocked);
+    }
+  }
+
+  private static BpmnError handOver(DelegateExecution execution, CleanupBlockedException blocked) {
     execution.setVariable(CLEANUP_FAILURE, limit(blocked.getMessage()));
     execution.setVariable(CLEANUP_REMAINING, bullets(blocked.remaining(),
         "Unknown: the automation could not look. Check every role and customer-managed policy."));

@@ -1,7 +1,6 @@
 package com.ingrammicro.masterpayer.process;
 
 import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
-import com.ingrammicro.masterpayer.cleanup.CleanupBlockedException;
 import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
@@ -24,14 +23,12 @@ class PlanAccessRemovalDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(execution));
-    try {
+    AccessRemovalVariables.handingOverWhenBlocked(execution, () -> {
       CleanupPlan plan = cleanup.plan(offboarding.id(), offboarding.payerAccountId());
       execution.setVariable(OffboardingProcess.Variables.CLEANUP_PLAN, AccessRemovalVariables.bullets(
           plan.targets().map(target -> target.label() + " (" + target.reason() + "): " + target.steps().size() + " calls")
               .toList(),
           "Nothing of the distributor found in payer account " + offboarding.payerAccountId() + "."));
-    } catch (CleanupBlockedException blocked) {
-      throw AccessRemovalVariables.handOver(execution, blocked);
-    }
+    });
   }
 }

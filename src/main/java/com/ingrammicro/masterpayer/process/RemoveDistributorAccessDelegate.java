@@ -1,7 +1,6 @@
 package com.ingrammicro.masterpayer.process;
 
 import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
-import com.ingrammicro.masterpayer.cleanup.CleanupBlockedException;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,10 +22,7 @@ class RemoveDistributorAccessDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(execution));
-    try {
-      cleanup.remove(offboarding.id(), offboarding.payerAccountId());
-    } catch (CleanupBlockedException blocked) {
-      throw AccessRemovalVariables.handOver(execution, blocked);
-    }
+    AccessRemovalVariables.handingOverWhenBlocked(execution,
+        () -> cleanup.remove(offboarding.id(), offboarding.payerAccountId()));
   }
 }

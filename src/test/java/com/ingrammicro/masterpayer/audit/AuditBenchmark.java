@@ -2,6 +2,7 @@ package com.ingrammicro.masterpayer.audit;
 
 import com.ingrammicro.masterpayer.MasterPayerOffboardingApplication;
 import com.ingrammicro.masterpayer.support.Api;
+import com.ingrammicro.masterpayer.support.FakeAws;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestPostgres;
 import com.ingrammicro.masterpayer.support.TestRequests;
@@ -44,7 +45,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Seeding, honestly: {@code audit.bench.real} (default 200) journeys run for real, end to end,
  * through the running application (reseller API, engine task completions by the users of the
- * groups, the job executor sending every mail and issuing every CTA); then their rows are cloned
+ * groups, the job executor sending every mail, issuing every CTA and removing the distributor's access
+ * through the real AWS SDK from a payer account of the IAM/STS test server); then their rows are cloned
  * with SQL (the application's tables and every Camunda history table, with new ids, start times
  * spread over two years and resellers spread over 100) until there are {@code audit.bench.total}
  * (default 10,000). Each clone is a complete, consistent trail of a real journey.
@@ -61,6 +63,9 @@ public final class AuditBenchmark {
 
   public static void main(String[] args) throws Exception {
     String url = TestPostgres.freshDatabase("offboarding_audit_bench");
+    FakeAws aws = new FakeAws().seedOnFirstUse();
+    System.setProperty("aws.accessKeyId", FakeAws.ENGINE_ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", FakeAws.ENGINE_SECRET_KEY);
     ConfigurableApplicationContext app = new SpringApplicationBuilder(MasterPayerOffboardingApplication.class)
         .profiles("local", "postgres")
         // command-line arguments: they outrank the profiles' files
@@ -69,6 +74,11 @@ public final class AuditBenchmark {
             "--spring.datasource.password=" + TestPostgres.PASSWORD,
             "--server.port=0",
             "--offboarding.mail.drop-folder=" + Files.createTempDirectory("audit-bench-mail"),
+            "--offboarding.cleanup.enabled=true",
+            "--offboarding.cleanup.engine-principal=" + FakeAws.ENGINE_PRINCIPAL,
+            "--offboarding.cleanup.sts-endpoint=" + aws.endpoint(),
+            "--offboarding.cleanup.iam-endpoint=" + aws.endpoint(),
+            "--offboarding.cleanup.distributor-accounts.ingram-micro=" + FakeAws.INGRAM_ACCOUNT,
             "--camunda.bpm.job-execution.wait-time-in-millis=50",
             "--camunda.bpm.job-execution.max-wait=500",
             "--logging.level.root=WARN",
@@ -118,6 +128,7 @@ public final class AuditBenchmark {
           csv.peakHeapMb, csv.heapBeforeMb);
     } finally {
       app.close();
+      aws.close();
     }
   }
 
@@ -204,6 +215,21 @@ public final class AuditBenchmark {
         select md5(d.id::text || '~' || g)::uuid, md5(d.offboarding_id::text || '~' || g)::uuid, d.kind, d.file_name,
           d.content_type, d.size_bytes, d.sha256, d.content, d.created_at, d.created_by
         from document d join offboarding o on o.id = d.offboarding_id and o.status = 'COMPLETED'
+        cross join generate_series(1, ?) g""", copies);
+    jdbc.update("""
+        insert into access_cleanup (offboarding_id, external_id, status, plan, verification, failure, iam_calls,
+          iam_attempts, attested_by, attested_at, attestation_notes, started_at, finished_at, created_at, updated_at)
+        select md5(c.offboarding_id::text || '~' || g)::uuid, c.external_id || '~' || g, c.status, c.plan,
+          c.verification, c.failure, c.iam_calls, c.iam_attempts, c.attested_by, c.attested_at, c.attestation_notes,
+          c.started_at, c.finished_at, c.created_at, c.updated_at
+        from access_cleanup c join offboarding o on o.id = c.offboarding_id and o.status = 'COMPLETED'
+        cross join generate_series(1, ?) g""", copies);
+    jdbc.update("""
+        insert into access_cleanup_call (id, offboarding_id, entity, action, subject, outcome, error_code, request_id,
+          called_at)
+        select md5(c.id::text || '~' || g)::uuid, md5(c.offboarding_id::text || '~' || g)::uuid, c.entity, c.action,
+          c.subject, c.outcome, c.error_code, c.request_id, c.called_at
+        from access_cleanup_call c join offboarding o on o.id = c.offboarding_id and o.status = 'COMPLETED'
         cross join generate_series(1, ?) g""", copies);
     jdbc.update("""
         insert into sent_mail (id, offboarding_id, notification, recipients, subject, message_id, sent_at)
