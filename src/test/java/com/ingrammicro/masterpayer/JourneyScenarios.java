@@ -184,6 +184,24 @@ abstract class JourneyScenarios extends RunningApplication {
   }
 
   @Test
+  void whenTheResellerDeploysTheCleanupRoleLateSalesRunTheAutomationAgain() {
+    String payer = randomPayer();
+    String id = start("acme", payer);
+    driveToAccessRemoval(id);
+    String removal = awaitTask("sales", id, "Task_RemoveAccessManually");
+
+    FakeAws.Account account = PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null);
+    assertThat(submit("sales", removal, Map.of("retryAutomation", true, "notes", "Role deployed by Acme today"))
+        .status()).isEqualTo(204);
+
+    JsonNode completed = awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
+    assertThat(completed.path("accessRemoval").path("status").asText()).isEqualTo("VERIFIED");
+    assertThat(account.roleNames()).doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES);
+    assertThat(api.get("acme", "/api/offboardings/" + id + "/access-removal").json().path("attestation").isMissingNode())
+        .as("nothing attested by hand").isTrue();
+  }
+
+  @Test
   void accessDeniedHalfwayHandsOverWhatRemainsAndAConfirmationAwsContradictsDoesNotComplete() {
     String payer = randomPayer();
     String id = start("acme", payer);

@@ -7,8 +7,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Completion of "Remove distributor access": records who attested the removal by hand, with their
- * notes, as evidence beside the automated calls. Runs after {@code taskOutcomeValidator}.
+ * The task "Remove distributor access manually". When it is created, the answers of an earlier round
+ * are cleared, so each round's answer stands alone. When it is completed as "removed by hand", who
+ * attested it, with their notes, is recorded as evidence beside the automated calls (after
+ * {@code taskOutcomeValidator} has accepted the answer).
  */
 @Component("accessRemovalAttestation")
 class AccessRemovalAttestation implements TaskListener {
@@ -21,6 +23,14 @@ class AccessRemovalAttestation implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.getExecution().removeVariable(OffboardingProcess.Variables.ACCESS_REMOVED);
+      task.getExecution().removeVariable(OffboardingProcess.Variables.RETRY_AUTOMATION);
+      return;
+    }
+    if (!Boolean.TRUE.equals(task.getVariable(OffboardingProcess.Variables.ACCESS_REMOVED))) {
+      return; // the automation runs again instead: nothing attested
+    }
     Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String user = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
         : task.getAssignee() != null ? task.getAssignee() : "unauthenticated";

@@ -51,6 +51,7 @@ public final class OffboardingProcess {
     public static final String PLAN_ACCESS_REMOVAL = "ServiceTask_PlanAccessRemoval";
     public static final String REMOVE_DISTRIBUTOR_ACCESS = "ServiceTask_RemoveDistributorAccess";
     public static final String VERIFY_ACCESS_REMOVED = "ServiceTask_VerifyAccessRemoved";
+    public static final String RETRY_AUTOMATION_GATEWAY = "Gateway_RetryAutomation";
 
     private Elements() {}
   }
@@ -86,6 +87,8 @@ public final class OffboardingProcess {
     public static final String PAYMENT_CLEARED = "paymentCleared";
     public static final String OUTSTANDING_AMOUNT = "outstandingAmount";
     public static final String ACCESS_REMOVED = "accessRemoved";
+    /** Sales' other answer to a hand-over: the cause is fixed (say, the cleanup role is deployed now), run the automation again. */
+    public static final String RETRY_AUTOMATION = "retryAutomation";
     public static final String NOTES = "notes";
     // the automated removal of access: summaries for people (the full evidence is in the cleanup module)
     public static final String CLEANUP_PLAN = "cleanupPlan";

@@ -10,6 +10,7 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.N
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.OUTSTANDING_AMOUNT;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.PAYMENT_CLEARED;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.RETRY_AUTOMATION;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.TAX_SETTINGS_UPDATED;
 
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks;
@@ -53,7 +54,16 @@ final class TaskOutcomeRules {
         }
       }
       case Tasks.REMOVE_ACCESS_MANUALLY -> {
-        outcome.requireTrue(ACCESS_REMOVED, "every role and policy of the distributor removed");
+        Boolean retry = outcome.optionalBoolean(RETRY_AUTOMATION);
+        if (Boolean.TRUE.equals(retry)) {
+          if (Boolean.TRUE.equals(variables.apply(ACCESS_REMOVED))) {
+            outcome.problems.add("Choose one: 'accessRemoved' (removed by hand) or 'retryAutomation' (run the "
+                + "automated removal again), not both");
+          }
+        } else {
+          outcome.requireTrue(ACCESS_REMOVED, "every role and policy of the distributor removed (or set "
+              + "'retryAutomation' to run the automated removal again)");
+        }
         outcome.optionalText(NOTES);
       }
       default -> throw new IllegalArgumentException("No outcome rules for task " + taskDefinitionKey);
@@ -77,6 +87,15 @@ final class TaskOutcomeRules {
       problems.add(value == null
           ? "'" + name + "' is required: state " + meaning + " (true or false)"
           : "'" + name + "' must be true or false, not '" + value + "'");
+      return null;
+    }
+
+    Boolean optionalBoolean(String name) {
+      Object value = variables.apply(name);
+      if (value == null || value instanceof Boolean) {
+        return (Boolean) value;
+      }
+      problems.add("'" + name + "' must be true or false, not '" + value + "'");
       return null;
     }
 

@@ -28,10 +28,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.ingrammicro.masterpayer.cleanup.CleanupBlockedException;
+import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
 import com.ingrammicro.masterpayer.cleanup.Verification;
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Elements;
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Messages;
@@ -140,6 +142,27 @@ class OffboardingProcessTest {
     assertThat(offboarding).isEnded().hasPassedInOrder(
         Elements.PLAN_ACCESS_REMOVAL, REMOVE_ACCESS_MANUALLY, Elements.VERIFY_ACCESS_REMOVED, "EndEvent_Completed");
     Assertions.assertThat(recorders.journey.conclusions()).containsExactly("COMPLETED");
+  }
+
+  @Test
+  void salesCanSendTheWorkBackToTheAutomationOnceTheCauseIsFixed() {
+    when(recorders.cleanup.plan(any(), any()))
+        .thenThrow(new CleanupBlockedException("The cleanup role could not be assumed (AccessDenied)", List.of()))
+        .thenReturn(new CleanupPlan(ProcessTestEngine.PAYER, "arn:aws:iam::123456789012:role/cleanup", NOW,
+            List.of(), List.of(), List.of()));
+    ProcessInstance offboarding = approvedAndSettled();
+    execute(job(Elements.PLAN_ACCESS_REMOVAL));
+    execute(job("SendTask_NotifySalesOfManualRemoval"));
+
+    complete(task(REMOVE_ACCESS_MANUALLY), withVariables(Variables.RETRY_AUTOMATION, true,
+        Variables.NOTES, "The reseller deployed the cleanup role"));
+    removeAccessAutomatically(offboarding);
+    execute(job("SendTask_NotifyCompletion"));
+
+    assertThat(offboarding).isEnded().hasPassedInOrder(Elements.PLAN_ACCESS_REMOVAL, REMOVE_ACCESS_MANUALLY,
+        Elements.RETRY_AUTOMATION_GATEWAY, Elements.PLAN_ACCESS_REMOVAL, Elements.REMOVE_DISTRIBUTOR_ACCESS,
+        Elements.VERIFY_ACCESS_REMOVED, "EndEvent_Completed");
+    verify(recorders.cleanup, never()).attest(any(), any(), any());
   }
 
   @Test

@@ -72,6 +72,18 @@ class TaskOutcomeRulesTest {
   }
 
   @Test
+  void manualAccessRemovalMaySendTheWorkBackToTheAutomationInstead() {
+    assertThat(check(Tasks.REMOVE_ACCESS_MANUALLY, "retryAutomation", true)).isEmpty();
+    assertThat(check(Tasks.REMOVE_ACCESS_MANUALLY, "retryAutomation", true, "accessRemoved", false)).isEmpty();
+    assertThat(check(Tasks.REMOVE_ACCESS_MANUALLY, "retryAutomation", true, "accessRemoved", true))
+        .singleElement().asString().contains("Choose one");
+    assertThat(check(Tasks.REMOVE_ACCESS_MANUALLY, "retryAutomation", false)).singleElement().asString()
+        .contains("'accessRemoved' must be true");
+    assertThat(check(Tasks.REMOVE_ACCESS_MANUALLY, "retryAutomation", "yes", "accessRemoved", true))
+        .singleElement().asString().contains("'retryAutomation' must be true or false");
+  }
+
+  @Test
   void aTaskWithoutRulesIsAProgrammingError() {
     assertThatThrownBy(() -> check("Task_Unknown")).isInstanceOf(IllegalArgumentException.class);
   }
