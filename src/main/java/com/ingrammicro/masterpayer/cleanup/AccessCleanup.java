@@ -105,9 +105,9 @@ public class AccessCleanup {
 
   /**
    * Looks again: nothing of the distributor may remain. When AWS cannot be asked and a person has
-   * attested the removal, the outcome says exactly that: attested, not verified.
+   * just attested the removal ({@code attested}), the outcome says exactly that: attested, not verified.
    */
-  public Verification verify(UUID offboardingId, String payerAccountId) {
+  public Verification verify(UUID offboardingId, String payerAccountId, boolean attested) {
     CleanupRecord record = repository.findOrCreate(offboardingId, newExternalId(), now());
     Verification verification;
     AwsClients.CallCounter calls = null;
@@ -128,7 +128,7 @@ public class AccessCleanup {
     CleanupStatus status = switch (verification.result()) {
       case VERIFIED -> CleanupStatus.VERIFIED;
       case REMAINING -> CleanupStatus.REMAINING;
-      case UNVERIFIABLE -> record.attestedBy() != null ? CleanupStatus.ATTESTED : CleanupStatus.UNVERIFIABLE;
+      case UNVERIFIABLE -> attested ? CleanupStatus.ATTESTED : CleanupStatus.UNVERIFIABLE;
     };
     String failure = switch (verification.result()) {
       case VERIFIED -> null;

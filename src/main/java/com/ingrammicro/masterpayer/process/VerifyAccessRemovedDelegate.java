@@ -33,8 +33,8 @@ class VerifyAccessRemovedDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(execution));
-    Verification verification = cleanup.verify(offboarding.id(), offboarding.payerAccountId());
     boolean attested = Boolean.TRUE.equals(execution.getVariable(ACCESS_REMOVED));
+    Verification verification = cleanup.verify(offboarding.id(), offboarding.payerAccountId(), attested);
     boolean done = verification.result() == Verification.Result.VERIFIED
         || (verification.result() == Verification.Result.UNVERIFIABLE && attested);
     execution.setVariable(ACCESS_VERIFICATION, verification.result().name());

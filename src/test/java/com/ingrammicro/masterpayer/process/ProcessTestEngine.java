@@ -1,6 +1,7 @@
 package com.ingrammicro.masterpayer.process;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -86,7 +87,7 @@ final class ProcessTestEngine {
     Recorders() {
       when(cleanup.plan(any(), any())).thenReturn(new CleanupPlan(PAYER, "arn:aws:iam::" + PAYER + ":role/cleanup",
           Instant.parse("2026-11-26T09:00:00Z"), List.of(), List.of(), List.of()));
-      when(cleanup.verify(any(), any())).thenReturn(verification(Verification.Result.VERIFIED));
+      when(cleanup.verify(any(), any(), anyBoolean())).thenReturn(verification(Verification.Result.VERIFIED));
     }
   }
 
