@@ -140,6 +140,7 @@ abstract class JourneyScenarios extends RunningApplication {
     assertThat(mails.get("REQUEST_RECEIVED").getSubject()).contains(payer);
     assertThat(recipients(mails.get("CTA_FOR_SIGNATURE"))).containsExactly("ops@acme.example");
     assertThat(attachmentNames(mails.get("CTA_FOR_SIGNATURE"))).containsExactly("consent-to-assignment-" + payer + ".pdf");
+    assertThat(text(mails.get("CTA_FOR_SIGNATURE"))).contains("/api/offboardings/" + id + "/cleanup-access");
     assertThat(text(mails.get("CTA_RESIGNATURE_REQUESTED"))).contains("The assignee's signature is missing");
     assertThat(recipients(mails.get("PAYMENT_CHECK_REQUESTED"))).containsExactly("aws-finance@ingrammicro.example");
     assertThat(recipients(mails.get("PAYMENT_OUTSTANDING")))
@@ -148,6 +149,7 @@ abstract class JourneyScenarios extends RunningApplication {
     assertThat(recipients(mails.get("OFFBOARDING_COMPLETED"))).containsExactlyInAnyOrder("ops@acme.example",
         "billing@contoso.example", "aws-iaas-sales@ingrammicro.example", "aws-finance@ingrammicro.example");
     assertThat(text(mails.get("OFFBOARDING_COMPLETED"))).contains("Verified through AWS: nothing of the distributor remains");
+    assertThat(text(mails.get("OFFBOARDING_COMPLETED"))).contains("aws cloudformation delete-stack");
   }
 
   // --- the removal of the distributor's access -------------------------------------------------

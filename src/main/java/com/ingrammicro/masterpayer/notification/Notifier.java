@@ -55,6 +55,11 @@ public class Notifier {
    * @param details values the template needs beyond the offboarding's own facts (a reason, an amount);
    *     {@code taskGroup} names the group mailbox for {@link Notification#TASK_REMINDER}
    */
+  /** The offboarding's address in the reseller API, as mails link to it. */
+  public String apiUrl(Offboarding offboarding) {
+    return properties.publicBaseUrl() + "/api/offboardings/" + offboarding.id();
+  }
+
   public void send(Notification notification, Offboarding offboarding, Map<String, String> details,
       List<Attachment> attachments) {
     Set<String> recipients = recipients(notification, offboarding, details);
@@ -94,7 +99,7 @@ public class Notifier {
     model.put("newPartyKind", offboarding.newResponsibleParty().kind().name());
     model.put("requestedBy", offboarding.requestedBy());
     model.put("baseUrl", properties.publicBaseUrl());
-    model.put("apiUrl", properties.publicBaseUrl() + "/api/offboardings/" + offboarding.id());
+    model.put("apiUrl", apiUrl(offboarding));
     model.put("tasklistUrl", properties.publicBaseUrl() + "/camunda/app/tasklist/");
     return model;
   }

@@ -8,6 +8,7 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.O
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.REJECTION_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.WITHDRAWAL_REASON;
 
+import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
 import com.ingrammicro.masterpayer.cta.CtaService;
 import com.ingrammicro.masterpayer.notification.Attachment;
 import com.ingrammicro.masterpayer.notification.Notification;
@@ -47,13 +48,16 @@ class SendMailDelegate implements JavaDelegate {
   private final CtaService ctas;
   private final TaskService taskService;
   private final Sla sla;
+  private final AccessCleanup cleanup;
 
-  SendMailDelegate(OffboardingJourney offboardings, Notifier notifier, CtaService ctas, TaskService taskService, Sla sla) {
+  SendMailDelegate(OffboardingJourney offboardings, Notifier notifier, CtaService ctas, TaskService taskService, Sla sla,
+      AccessCleanup cleanup) {
     this.offboardings = offboardings;
     this.notifier = notifier;
     this.ctas = ctas;
     this.taskService = taskService;
     this.sla = sla;
+    this.cleanup = cleanup;
   }
 
   @Override
@@ -69,6 +73,11 @@ class SendMailDelegate implements JavaDelegate {
     }
     details.put(OUTSTANDING_AMOUNT, ProcessVariables.amount(execution.getVariable(OUTSTANDING_AMOUNT)));
     details.put("gracePeriod", sla.describePaymentRecheckDelay());
+    details.put("cleanupInstructions", cleanup.isEnabled()
+        ? "please deploy the temporary cleanup role described at " + notifier.apiUrl(offboarding) + "/cleanup-access "
+            + "(a CloudFormation template with this offboarding's ExternalId) before billing is handed over; "
+            + "the engine then removes IMBillingRole, CloudCheckr's roles and their policies itself."
+        : "nothing to deploy; Ingram IaaS sales remove IMBillingRole, CloudCheckr's roles and their policies.");
 
     String remindedTask = (String) execution.getVariableLocal(OffboardingProcess.Variables.REMINDED_TASK);
     if (remindedTask != null) {

@@ -20,7 +20,7 @@ class MailTemplatesTest {
     Stream.of("offboardingId", "payerAccountId", "resellerId", "resellerName", "reason", "contactEmail", "newPartyName",
         "newPartyEmail", "newPartyKind", "requestedBy", "baseUrl", "apiUrl", "tasklistUrl", "rejectionReason",
         "ctaRejectionReason", "withdrawalReason", "outstandingAmount", "gracePeriod", "taskName", "taskDueDate",
-        "taskAssignee", "taskGroup", "cleanupFailure", "cleanupRemaining", "cleanupReport").forEach(key -> model.put(key, "<" + key + ">"));
+        "taskAssignee", "taskGroup", "cleanupFailure", "cleanupRemaining", "cleanupReport", "cleanupInstructions").forEach(key -> model.put(key, "<" + key + ">"));
     return model;
   }
 
