@@ -21,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,10 @@ abstract class JourneyScenarios extends RunningApplication {
       assertThat(call.path("requestId").asText()).isNotBlank();
     });
     assertThat(evidence.path("verification").path("result").asText()).isEqualTo("VERIFIED");
+    assertThat(AWS.assumedSessions()).as("plan, removal and verification: three short sessions named after the offboarding")
+        .filteredOn(session -> session.contains(":" + payer + ":"))
+        .containsExactly(Collections.nCopies(3, "arn:aws:iam::" + payer + ":role/" + PayerAccounts.CLEANUP_ROLE + "/" + id
+            + " 900s").toArray(String[]::new));
     String processInstanceId = api.get("sales", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + id)
         .json().get(0).path("id").asText();
     assertThat(api.get("sales", "/engine-rest/history/activity-instance?processInstanceId=" + processInstanceId).json())

@@ -56,6 +56,7 @@ public final class FakeAws implements AutoCloseable {
   private final Map<String, String> sessions = new ConcurrentHashMap<>(); // access key -> account id
   private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> assumedSessions = Collections.synchronizedList(new ArrayList<>());
   private volatile int pageSize = 100;
   private volatile boolean seedOnFirstUse;
 
@@ -111,6 +112,13 @@ public final class FakeAws implements AutoCloseable {
 
   public void clearCalls() {
     calls.clear();
+  }
+
+  /** Every session AssumeRole handed out, as CloudTrail names it: {@code <role ARN>/<session name> <duration>s}. */
+  public List<String> assumedSessions() {
+    synchronized (assumedSessions) {
+      return List.copyOf(assumedSessions);
+    }
   }
 
   /**
@@ -442,6 +450,7 @@ public final class FakeAws implements AutoCloseable {
     }
     String sessionKey = "ASIA" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
     sessions.put(sessionKey, account.id);
+    assumedSessions.add(params.get("RoleArn") + "/" + session + " " + duration + "s");
     return "<AssumeRoleResponse xmlns=\"" + STS_NS + "\"><AssumeRoleResult><Credentials>"
         + el("AccessKeyId", sessionKey) + el("SecretAccessKey", "session-secret") + el("SessionToken", "session-token-" + session)
         + el("Expiration", Instant.now().plusSeconds(duration).truncatedTo(ChronoUnit.SECONDS).toString())
