@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -52,6 +53,11 @@ public final class FakeAws implements AutoCloseable {
   private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/[^/]+/[^/]+/([^/]+)/aws4_request");
 
   private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(4, task -> {
+    Thread thread = new Thread(task, "fake-aws");
+    thread.setDaemon(true); // never keeps a JVM alive
+    return thread;
+  });
   private final Map<String, Account> accounts = new ConcurrentHashMap<>();
   private final Map<String, String> sessions = new ConcurrentHashMap<>(); // access key -> account id
   private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
@@ -74,7 +80,7 @@ public final class FakeAws implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/", this::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -136,6 +142,7 @@ public final class FakeAws implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 
   // --- the accounts ----------------------------------------------------------------------------
