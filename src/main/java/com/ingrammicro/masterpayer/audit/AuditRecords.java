@@ -21,10 +21,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Read-only queries over the application's tables ({@code offboarding}, {@code document},
- * {@code sent_mail}) for the audit. Reading them here, rather than through the owning modules'
- * services, keeps reporting queries (filters over tens of thousands of rows, a streamed export)
- * out of modules that serve one offboarding at a time.
+ * Read-only reporting queries over the {@code offboarding} table for the audit: filters over tens of
+ * thousands of rows and a streamed export, kept out of the offboarding module, which serves one
+ * offboarding at a time. One offboarding's documents and mails come from their own modules.
  */
 @Repository
 class AuditRecords {
@@ -37,14 +36,6 @@ class AuditRecords {
       new_party_kind, process_instance_id, created_at, updated_at, ended_at""";
 
   private static final RowMapper<AuditedOffboarding> ROW = AuditRecords::map;
-
-  /** A mail the journey sent. */
-  record SentMail(UUID id, String notification, String recipients, String subject, String messageId,
-      OffsetDateTime sentAt) {}
-
-  /** A stored document's metadata. */
-  record StoredDocument(UUID id, String kind, String fileName, String contentType, long sizeBytes, String sha256,
-      OffsetDateTime createdAt, String createdBy) {}
 
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate streaming;
@@ -87,34 +78,6 @@ class AuditRecords {
 
   Optional<AuditedOffboarding> find(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from offboarding where id = :id").param("id", id).query(ROW).optional();
-  }
-
-  List<SentMail> mails(UUID offboardingId) {
-    return jdbc.sql("""
-            select id, notification, recipients, subject, message_id, sent_at from sent_mail
-            where offboarding_id = :id order by sent_at, id""")
-        .param("id", offboardingId)
-        .query((rs, n) -> new SentMail(rs.getObject("id", UUID.class), rs.getString("notification"),
-            rs.getString("recipients"), rs.getString("subject"), rs.getString("message_id"),
-            rs.getObject("sent_at", OffsetDateTime.class)))
-        .list();
-  }
-
-  List<StoredDocument> documents(UUID offboardingId) {
-    return jdbc.sql("""
-            select id, kind, file_name, content_type, size_bytes, sha256, created_at, created_by from document
-            where offboarding_id = :id order by created_at, id""")
-        .param("id", offboardingId)
-        .query((rs, n) -> new StoredDocument(rs.getObject("id", UUID.class), rs.getString("kind"),
-            rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
-            rs.getString("sha256").trim(), rs.getObject("created_at", OffsetDateTime.class),
-            rs.getString("created_by")))
-        .list();
-  }
-
-  byte[] documentContent(UUID documentId) {
-    return jdbc.sql("select content from document where id = :id").param("id", documentId)
-        .query((rs, n) -> rs.getBytes("content")).single();
   }
 
   private static AuditedOffboarding map(ResultSet rs, int rowNum) throws SQLException {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
 import com.ingrammicro.masterpayer.cleanup.CleanupEvidence;
+import com.ingrammicro.masterpayer.cta.CtaService;
+import com.ingrammicro.masterpayer.cta.Document;
 import com.ingrammicro.masterpayer.system.Digests;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,13 +36,13 @@ class EvidenceBundle {
   static final String MANIFEST = "manifest.json";
   static final String CHECKSUMS = "SHA256SUMS";
 
-  private final AuditRecords records;
+  private final CtaService documents;
   private final AccessCleanup accessRemoval;
   private final ObjectMapper json;
   private final Clock clock;
 
-  EvidenceBundle(AuditRecords records, AccessCleanup accessRemoval, ObjectMapper json, Clock clock) {
-    this.records = records;
+  EvidenceBundle(CtaService documents, AccessCleanup accessRemoval, ObjectMapper json, Clock clock) {
+    this.documents = documents;
     this.accessRemoval = accessRemoval;
     this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     this.clock = clock;
@@ -52,8 +54,8 @@ class EvidenceBundle {
     try (ZipOutputStream zip = new ZipOutputStream(target)) {
       add(zip, TRAIL, json.writeValueAsBytes(trail), files, checksums, Map.of());
       int number = 1;
-      for (AuditRecords.StoredDocument document : records.documents(trail.offboarding().id())) {
-        byte[] content = records.documentContent(document.id());
+      for (Document document : documents.documents(trail.offboarding().id())) {
+        byte[] content = documents.content(document);
         String path = "documents/%02d-%s-%s".formatted(number++, document.kind(), document.fileName());
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("documentId", document.id());

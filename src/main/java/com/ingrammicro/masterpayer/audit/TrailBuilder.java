@@ -10,6 +10,10 @@ import com.ingrammicro.masterpayer.cleanup.AwsCall;
 import com.ingrammicro.masterpayer.cleanup.CleanupEvidence;
 import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
 import com.ingrammicro.masterpayer.cleanup.Verification;
+import com.ingrammicro.masterpayer.cta.CtaService;
+import com.ingrammicro.masterpayer.cta.Document;
+import com.ingrammicro.masterpayer.notification.Notifier;
+import com.ingrammicro.masterpayer.notification.SentMail;
 import com.ingrammicro.masterpayer.process.OffboardingProcess;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -63,12 +67,17 @@ class TrailBuilder {
 
   private final HistoryService history;
   private final AuditRecords records;
+  private final CtaService documents;
+  private final Notifier mails;
   private final AccessCleanup accessRemoval;
   private final ObjectMapper json;
 
-  TrailBuilder(HistoryService history, AuditRecords records, AccessCleanup accessRemoval, ObjectMapper json) {
+  TrailBuilder(HistoryService history, AuditRecords records, CtaService documents, Notifier mails,
+      AccessCleanup accessRemoval, ObjectMapper json) {
     this.history = history;
     this.records = records;
+    this.documents = documents;
+    this.mails = mails;
     this.accessRemoval = accessRemoval;
     this.json = json;
   }
@@ -370,7 +379,7 @@ class TrailBuilder {
 
   private void documents(UUID offboardingId, Timeline timeline) {
     int position = 0;
-    for (AuditRecords.StoredDocument document : records.documents(offboardingId)) {
+    for (Document document : documents.documents(offboardingId)) {
       timeline.add(document.createdAt(), Source.DOCUMENT, position++, new Entry(0, null, EntryType.DOCUMENT_STORED,
           null, null, document.createdBy(), document.kind() + " " + document.fileName() + " stored, SHA-256 "
               + document.sha256(),
@@ -426,7 +435,7 @@ class TrailBuilder {
 
   private void mails(UUID offboardingId, Timeline timeline) {
     int position = 0;
-    for (AuditRecords.SentMail mail : records.mails(offboardingId)) {
+    for (SentMail mail : mails.sentAbout(offboardingId)) {
       timeline.add(mail.sentAt(), Source.MAIL, position++, new Entry(0, null, EntryType.MAIL_SENT, null, null, null,
           mail.notification() + " to " + mail.recipients(),
           details("notification", mail.notification(), "recipients", mail.recipients(), "subject", mail.subject(),

@@ -11,6 +11,7 @@ import com.ingrammicro.masterpayer.system.RetryingTransactions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -77,6 +78,16 @@ public class CtaService {
     Document document = documents.findLatest(offboardingId, DocumentKind.CTA_ISSUED)
         .orElseThrow(() -> new IllegalStateException("No CTA was issued for offboarding " + offboardingId));
     return new DocumentContent(document, documents.content(document.id()));
+  }
+
+  /** Every document of an offboarding, oldest first (for the audit: no access check here). */
+  public List<Document> documents(UUID offboardingId) {
+    return documents.findAll(offboardingId);
+  }
+
+  /** A document's stored bytes. */
+  public byte[] content(Document document) {
+    return documents.content(document.id());
   }
 
   /** The latest document of a kind, if the caller may see the offboarding. */

@@ -3,6 +3,7 @@ package com.ingrammicro.masterpayer.cta;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
@@ -47,6 +48,11 @@ class DocumentRepository {
             + "order by created_at desc, id fetch first 1 rows only")
         .param("offboardingId", offboardingId).param("kind", kind.name())
         .query(ROW).optional();
+  }
+
+  List<Document> findAll(UUID offboardingId) {
+    return jdbc.sql("select " + COLUMNS + " from document where offboarding_id = :offboardingId order by created_at, id")
+        .param("offboardingId", offboardingId).query(ROW).list();
   }
 
   byte[] content(UUID documentId) {

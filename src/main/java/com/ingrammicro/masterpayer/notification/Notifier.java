@@ -55,11 +55,6 @@ public class Notifier {
    * @param details values the template needs beyond the offboarding's own facts (a reason, an amount);
    *     {@code taskGroup} names the group mailbox for {@link Notification#TASK_REMINDER}
    */
-  /** The offboarding's address in the reseller API, as mails link to it. */
-  public String apiUrl(Offboarding offboarding) {
-    return properties.publicBaseUrl() + "/api/offboardings/" + offboarding.id();
-  }
-
   public void send(Notification notification, Offboarding offboarding, Map<String, String> details,
       List<Attachment> attachments) {
     Set<String> recipients = recipients(notification, offboarding, details);
@@ -70,6 +65,16 @@ public class Notifier {
     MimeMessage message = compose(notification, recipients, mail, messageId, offboarding, attachments);
     String destination = transport.deliver(message);
     log.info("Sent {} for offboarding {} to {} via {}", notification, offboarding.id(), recipients, destination);
+  }
+
+  /** The offboarding's address in the reseller API, as mails link to it. */
+  public String apiUrl(Offboarding offboarding) {
+    return properties.publicBaseUrl() + "/api/offboardings/" + offboarding.id();
+  }
+
+  /** Every mail sent about an offboarding, oldest first. */
+  public List<SentMail> sentAbout(UUID offboardingId) {
+    return sentMails.findByOffboarding(offboardingId);
   }
 
   private Set<String> recipients(Notification notification, Offboarding offboarding, Map<String, String> details) {

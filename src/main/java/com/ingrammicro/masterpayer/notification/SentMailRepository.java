@@ -1,6 +1,7 @@
 package com.ingrammicro.masterpayer.notification;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,5 +29,16 @@ class SentMailRepository {
         .param("messageId", messageId)
         .param("sentAt", sentAt)
         .update();
+  }
+
+  List<SentMail> findByOffboarding(UUID offboardingId) {
+    return jdbc.sql("""
+            select id, notification, recipients, subject, message_id, sent_at from sent_mail
+            where offboarding_id = :id order by sent_at, id""")
+        .param("id", offboardingId)
+        .query((rs, n) -> new SentMail(rs.getObject("id", UUID.class), Notification.valueOf(rs.getString("notification")),
+            rs.getString("recipients"), rs.getString("subject"), rs.getString("message_id"),
+            rs.getObject("sent_at", OffsetDateTime.class)))
+        .list();
   }
 }
