@@ -25,16 +25,14 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 /**
  * The engine's AWS clients: one STS client with the engine's own credentials (the default credential
  * chain: environment, profile, container or instance role), and per offboarding an IAM client that
- * works with the credentials of the assumed cleanup role. All share one connection pool.
+ * works with the credentials of the assumed cleanup role. All share one connection pool, made on
+ * first use: an engine that never removes access automatically opens none.
  */
 @Component
 class AwsClients implements DisposableBean {
 
   private final CleanupProperties properties;
-  private final SdkHttpClient http = Apache5HttpClient.builder()
-      .connectionTimeout(Duration.ofSeconds(5))
-      .socketTimeout(Duration.ofSeconds(30))
-      .build();
+  private SdkHttpClient http; // written before sts, read after it
   private volatile StsClient sts;
 
   AwsClients(CleanupProperties properties) {
@@ -75,6 +73,10 @@ class AwsClients implements DisposableBean {
     if (client == null) {
       synchronized (this) {
         if (sts == null) {
+          http = Apache5HttpClient.builder()
+              .connectionTimeout(Duration.ofSeconds(5))
+              .socketTimeout(Duration.ofSeconds(30))
+              .build();
           sts = StsClient.builder()
               .httpClient(http)
               .region(Region.of(properties.region()))
@@ -112,8 +114,8 @@ class AwsClients implements DisposableBean {
   public void destroy() {
     if (sts != null) {
       sts.close();
+      http.close();
     }
-    http.close();
   }
 
   /** Counts the API calls of one session and the HTTP attempts they took (retries included). */

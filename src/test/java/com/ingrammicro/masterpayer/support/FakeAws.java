@@ -60,7 +60,6 @@ public final class FakeAws implements AutoCloseable {
   });
   private final Map<String, Account> accounts = new ConcurrentHashMap<>();
   private final Map<String, String> sessions = new ConcurrentHashMap<>(); // access key -> account id
-  private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
   private final List<String> assumedSessions = Collections.synchronizedList(new ArrayList<>());
   private volatile int pageSize = 100;
@@ -107,17 +106,6 @@ public final class FakeAws implements AutoCloseable {
   public FakeAws pageSize(int size) {
     this.pageSize = size;
     return this;
-  }
-
-  /** Every action called, in order (STS and IAM; retries count once per HTTP attempt). */
-  public List<String> calls() {
-    synchronized (calls) {
-      return List.copyOf(calls);
-    }
-  }
-
-  public void clearCalls() {
-    calls.clear();
   }
 
   /** Every session AssumeRole handed out, as CloudTrail names it: {@code <role ARN>/<session name> <duration>s}. */
@@ -366,7 +354,6 @@ public final class FakeAws implements AutoCloseable {
     Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     String action = params.getOrDefault("Action", "");
     boolean sts = action.equals("AssumeRole") || action.equals("GetCallerIdentity");
-    calls.add(action);
     String body;
     int status = 200;
     try {
