@@ -97,7 +97,7 @@ class AuditController {
   @GetMapping(path = "/{id}/diagram.svg", produces = "image/svg+xml")
   @Operation(summary = "The process diagram with the path this offboarding took highlighted (SVG)")
   ResponseEntity<String> diagram(@PathVariable UUID id) {
-    Trail trail = trails.build(id).orElseThrow(() -> notFound(id));
+    Trail trail = trails.buildSteps(id).orElseThrow(() -> notFound(id));
     if (trail.processDefinitionId() == null) {
       throw Problems.problem(HttpStatus.NOT_FOUND, "no-history", "No process history",
           "The process history of offboarding " + id + " is not available.");

@@ -83,10 +83,18 @@ class TrailBuilder {
   }
 
   Optional<Trail> build(UUID offboardingId) {
-    return records.find(offboardingId).map(this::build);
+    return records.find(offboardingId).map(offboarding -> build(offboarding, true));
   }
 
-  private Trail build(AuditedOffboarding offboarding) {
+  /**
+   * The trail's steps without its timeline, as the diagram needs them: the variable history, job
+   * log, incidents and the application's records are not read.
+   */
+  Optional<Trail> buildSteps(UUID offboardingId) {
+    return records.find(offboardingId).map(offboarding -> build(offboarding, false));
+  }
+
+  private Trail build(AuditedOffboarding offboarding, boolean withTimeline) {
     Timeline timeline = new Timeline();
     String pid = offboarding.processInstanceId();
     HistoricProcessInstance instance = pid == null ? null
@@ -100,10 +108,12 @@ class TrailBuilder {
               "reason", offboarding.reason(), "newResponsibleParty", offboarding.newPartyName(),
               "newPartyKind", offboarding.newPartyKind())));
       Operations operations = operations(pid, timeline);
-      Map<String, List<HistoricVariableUpdate>> variablesByTask = variables(pid, timeline);
+      Map<String, List<HistoricVariableUpdate>> variablesByTask = withTimeline ? variables(pid, timeline) : Map.of();
       steps = steps(pid, operations, variablesByTask, timeline);
-      incidents(pid, timeline);
-      jobs(pid, timeline);
+      if (withTimeline) {
+        incidents(pid, timeline);
+        jobs(pid, timeline);
+      }
       if (instance.getEndTime() != null) {
         timeline.add(at(instance.getEndTime()), Source.END, 0, new Entry(0, null, EntryType.ENDED, null, null, null,
             "Ended " + offboarding.status() + (offboarding.statusReason() == null ? "" : ": " + offboarding.statusReason()),
@@ -111,12 +121,14 @@ class TrailBuilder {
                 "processState", instance.getState())));
       }
     }
-    documents(offboarding.id(), timeline);
-    accessRemoval(offboarding.id(), timeline);
-    mails(offboarding.id(), timeline);
+    if (withTimeline) {
+      documents(offboarding.id(), timeline);
+      accessRemoval(offboarding.id(), timeline);
+      mails(offboarding.id(), timeline);
+    }
     return new Trail(offboarding, pid, instance == null ? null : instance.getProcessDefinitionId(),
         instance == null ? "NO_HISTORY" : instance.getState(), instance == null ? null : instance.getStartUserId(),
-        steps, timeline.ordered());
+        steps, withTimeline ? timeline.ordered() : List.of());
   }
 
   // --- steps and tasks ---------------------------------------------------------------------------

@@ -130,12 +130,7 @@ public class AccessCleanup {
       case REMAINING -> CleanupStatus.REMAINING;
       case UNVERIFIABLE -> attested ? CleanupStatus.ATTESTED : CleanupStatus.UNVERIFIABLE;
     };
-    String failure = switch (verification.result()) {
-      case VERIFIED -> null;
-      case REMAINING -> "Still in the payer account: " + String.join(", ", verification.remaining());
-      case UNVERIFIABLE -> "Verification through AWS not possible: " + verification.reason();
-    };
-    repository.saveVerification(offboardingId, status, write(verification), failure, calls, now());
+    repository.saveVerification(offboardingId, status, write(verification), verification.problem(), calls, now());
     log.info("Access removal for offboarding {} checked: {}", offboardingId, status);
     return verification;
   }
@@ -152,7 +147,7 @@ public class AccessCleanup {
         record.status(),
         record.failure(),
         record.planJson() == null ? null : read(record.planJson()),
-        repository.calls(offboardingId),
+        record.status() == CleanupStatus.AWAITING ? List.of() : repository.calls(offboardingId),
         record.verificationJson() == null ? null : readVerification(record.verificationJson()),
         record.attestedBy() == null ? null
             : new CleanupEvidence.Attestation(record.attestedBy(), record.attestedAt(), record.attestationNotes()),

@@ -13,6 +13,15 @@ import java.util.List;
 public record Verification(Result result, List<String> remaining, String reason, Instant checkedAt,
     String assumeRequestId) {
 
+  /** What keeps the journey from completing, in words for people; null when verified. */
+  public String problem() {
+    return switch (result) {
+      case VERIFIED -> null;
+      case REMAINING -> "Still in the payer account: " + String.join(", ", remaining);
+      case UNVERIFIABLE -> "Verification through AWS not possible: " + reason;
+    };
+  }
+
   /** The three answers verification can give. */
   public enum Result { VERIFIED, REMAINING, UNVERIFIABLE }
 }

@@ -47,9 +47,7 @@ class VerifyAccessRemovedDelegate implements JavaDelegate {
           + verification.reason();
     });
     if (!done) {
-      execution.setVariable(CLEANUP_FAILURE, AccessRemovalVariables.limit(verification.result() == Verification.Result.REMAINING
-          ? "Verification found entities of the distributor still in the payer account."
-          : "Verification through AWS not possible: " + verification.reason()));
+      execution.setVariable(CLEANUP_FAILURE, AccessRemovalVariables.limit(verification.problem()));
       execution.setVariable(CLEANUP_REMAINING, AccessRemovalVariables.bullets(verification.remaining(),
           "Unknown: verification could not look. Check every role and customer-managed policy."));
     }
