@@ -573,8 +573,8 @@ abstract class JourneyScenarios extends RunningApplication {
     assertThat(firstPage.path("content").get(0).path("id").asText()).isEqualTo(withdrawn);
     assertThat(firstPage.path("content").get(1).path("id").asText()).isEqualTo(newer);
     assertThat(firstPage.path("totalElements").asLong()).isGreaterThanOrEqualTo(3);
-    assertThat(ids(inProgress)).contains(older, newer).doesNotContain(withdrawn);
-    assertThat(ids(withdrawnOnly)).contains(withdrawn).doesNotContain(older, newer);
+    assertThat(Journeys.ids(inProgress)).contains(older, newer).doesNotContain(withdrawn);
+    assertThat(Journeys.ids(withdrawnOnly)).contains(withdrawn).doesNotContain(older, newer);
   }
 
   // --- helpers ---------------------------------------------------------------------------------
@@ -628,13 +628,7 @@ abstract class JourneyScenarios extends RunningApplication {
   }
 
   List<String> listIds(String user, String status) {
-    return ids(api.get(user, "/api/offboardings?size=100" + (status == null ? "" : "&status=" + status)).json());
-  }
-
-  static List<String> ids(JsonNode page) {
-    List<String> ids = new ArrayList<>();
-    page.path("content").forEach(item -> ids.add(item.path("id").asText()));
-    return ids;
+    return Journeys.ids(api.get(user, "/api/offboardings?size=100" + (status == null ? "" : "&status=" + status)).json());
   }
 
   static Map<String, MimeMessage> awaitMails(String offboardingId, String... notifications) {

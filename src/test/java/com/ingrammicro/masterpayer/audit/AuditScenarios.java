@@ -243,13 +243,13 @@ abstract class AuditScenarios extends RunningApplication {
 
     assertThat(byPayer.path("totalElements").asLong()).isEqualTo(1);
     assertThat(byPayer.path("content").get(0).path("id").asText()).isEqualTo(first);
-    List<String> oldestFirst = ids(globexOldestFirst);
+    List<String> oldestFirst = Journeys.ids(globexOldestFirst);
     assertThat(oldestFirst.indexOf(first)).isLessThan(oldestFirst.indexOf(second));
     assertThat(oldestFirst.indexOf(second)).isLessThan(oldestFirst.indexOf(withdrawn));
-    assertThat(ids(globexNewest)).containsExactly(withdrawn);
+    assertThat(Journeys.ids(globexNewest)).containsExactly(withdrawn);
     assertThat(globexNewest.path("totalPages").asLong()).isEqualTo(globexNewest.path("totalElements").asLong());
-    assertThat(ids(withdrawnOnes)).contains(withdrawn).doesNotContain(first, second);
-    assertThat(ids(inReview)).contains(first, second).doesNotContain(withdrawn);
+    assertThat(Journeys.ids(withdrawnOnes)).contains(withdrawn).doesNotContain(first, second);
+    assertThat(Journeys.ids(inReview)).contains(first, second).doesNotContain(withdrawn);
 
     Api.Response csv = api.get("auditor", "/api/audit/offboardings/export.csv?resellerId=GLOBEX&sort=createdAt,asc");
     assertThat(csv.status()).isEqualTo(200);
@@ -444,12 +444,6 @@ abstract class AuditScenarios extends RunningApplication {
         .isEqualTo(api.get("auditor", "/api/offboardings/" + id + "/access-removal").json().path("calls"));
     JsonNode bundledTrail = JSON.readTree(files.get("trail.json"));
     assertThat(bundledTrail.path("entries")).isEqualTo(trail.path("entries"));
-  }
-
-  static List<String> ids(JsonNode page) {
-    List<String> ids = new ArrayList<>();
-    page.path("content").forEach(item -> ids.add(item.path("id").asText()));
-    return ids;
   }
 
   /** RFC 4180 parsing, strict enough to catch a wrong escape. */

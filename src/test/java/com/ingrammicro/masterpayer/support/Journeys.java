@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -102,6 +104,13 @@ public final class Journeys {
     Job timer = await().atMost(PATIENCE).until(() -> managementService.createJobQuery()
         .processInstanceId(processInstanceId).activityId(timerActivityId).singleResult(), Objects::nonNull);
     managementService.setJobDuedate(timer.getId(), new Date());
+  }
+
+  /** The ids of a page of offboardings, in the page's order. */
+  public static List<String> ids(JsonNode page) {
+    List<String> ids = new ArrayList<>();
+    page.path("content").forEach(item -> ids.add(item.path("id").asText()));
+    return ids;
   }
 
   public static boolean hasAction(JsonNode view, String action) {
