@@ -11,5 +11,7 @@ enum Audience {
   /** The Ingram finance mailbox. */
   FINANCE,
   /** The mailbox of the group that works the task being reminded of. */
-  TASK_GROUP
+  TASK_GROUP,
+  /** Whoever must hear of a missed deadline ({@code offboarding.mail.escalation}). */
+  ESCALATION
 }

@@ -12,10 +12,11 @@ import org.springframework.validation.annotation.Validated;
  * @param from the sender address, with a display name if wanted
  * @param iaasSales the Ingram IaaS sales team's mailbox
  * @param finance the Ingram finance team's mailbox
+ * @param escalation who is told when a task passes its due date (a team lead's or a service desk's mailbox)
  * @param dropFolder where mails are written when no SMTP server is configured; blank to forbid that
  * @param publicBaseUrl the address where people reach this application, for links in mails
  */
 @Validated
 @ConfigurationProperties("offboarding.mail")
 record MailProperties(@NotBlank String from, @NotBlank @Email String iaasSales, @NotBlank @Email String finance,
-    String dropFolder, @NotBlank String publicBaseUrl) {}
+    @NotBlank @Email String escalation, String dropFolder, @NotBlank String publicBaseUrl) {}

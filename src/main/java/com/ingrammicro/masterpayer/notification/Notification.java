@@ -11,6 +11,7 @@ import java.util.Set;
 public enum Notification {
   REQUEST_RECEIVED(false, Audience.IAAS_SALES),
   TASK_REMINDER(false, Audience.TASK_GROUP),
+  TASK_OVERDUE(false, Audience.ESCALATION, Audience.TASK_GROUP),
   CTA_FOR_SIGNATURE(true, Audience.RESELLER),
   CTA_SIGNATURE_REMINDER(true, Audience.RESELLER),
   CTA_RESIGNATURE_REQUESTED(true, Audience.RESELLER),

@@ -53,7 +53,8 @@ public class Notifier {
    * Sends one notification about an offboarding.
    *
    * @param details values the template needs beyond the offboarding's own facts (a reason, an amount);
-   *     {@code taskGroup} names the group mailbox for {@link Notification#TASK_REMINDER}
+   *     {@code taskGroup} names the group mailbox for {@link Notification#TASK_REMINDER} and
+   *     {@link Notification#TASK_OVERDUE}
    */
   public void send(Notification notification, Offboarding offboarding, Map<String, String> details,
       List<Attachment> attachments) {
@@ -72,6 +73,11 @@ public class Notifier {
     return properties.publicBaseUrl() + "/api/offboardings/" + offboarding.id();
   }
 
+  /** Camunda Tasklist's address, as mails link to it. */
+  public String tasklistUrl() {
+    return properties.publicBaseUrl() + "/camunda/app/tasklist/";
+  }
+
   /** Every mail sent about an offboarding, oldest first. */
   public List<SentMail> sentAbout(UUID offboardingId) {
     return sentMails.findByOffboarding(offboardingId);
@@ -86,6 +92,7 @@ public class Notifier {
         case IAAS_SALES -> properties.iaasSales();
         case FINANCE -> properties.finance();
         case TASK_GROUP -> Role.FINANCE.groupId().equals(details.get("taskGroup")) ? properties.finance() : properties.iaasSales();
+        case ESCALATION -> properties.escalation();
       });
     }
     return recipients;
@@ -105,7 +112,7 @@ public class Notifier {
     model.put("requestedBy", offboarding.requestedBy());
     model.put("baseUrl", properties.publicBaseUrl());
     model.put("apiUrl", apiUrl(offboarding));
-    model.put("tasklistUrl", properties.publicBaseUrl() + "/camunda/app/tasklist/");
+    model.put("tasklistUrl", tasklistUrl());
     return model;
   }
 

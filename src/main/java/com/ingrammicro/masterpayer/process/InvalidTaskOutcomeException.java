@@ -2,14 +2,27 @@ package com.ingrammicro.masterpayer.process;
 
 import java.util.List;
 
-/** A task completion that breaks the rules of {@link TaskOutcomeRules}; the task stays open. */
+/**
+ * A task completion that breaks the rules of {@link TaskOutcomeRules}, or a change a task may not
+ * take (removing its due date); the task stays as it was.
+ */
 public class InvalidTaskOutcomeException extends RuntimeException {
 
   private final List<String> problems;
 
   InvalidTaskOutcomeException(String taskName, List<String> problems) {
-    super("'" + taskName + "' cannot be completed: " + String.join("; ", problems) + ".");
+    this(problems, "'" + taskName + "' cannot be completed: " + String.join("; ", problems) + ".");
+  }
+
+  private InvalidTaskOutcomeException(List<String> problems, String message) {
+    super(message);
     this.problems = List.copyOf(problems);
+  }
+
+  /** Someone tried to take a task's due date away: every task of the journey keeps one. */
+  static InvalidTaskOutcomeException dueDateRemoved(String taskName) {
+    String problem = "every offboarding task has a due date; set a new one instead of removing it";
+    return new InvalidTaskOutcomeException(List.of(problem), "'" + taskName + "' keeps its due date: " + problem + ".");
   }
 
   public List<String> problems() {

@@ -1,6 +1,6 @@
 package com.ingrammicro.masterpayer.process;
 
-import java.util.List;
+import java.util.Map;
 
 /**
  * The contract of {@code bpmn/offboarding.bpmn}: process key, element ids, messages and variable
@@ -39,9 +39,22 @@ public final class OffboardingProcess {
     private Tasks() {}
   }
 
-  /** The keys of {@code offboarding.sla.tasks}, as the diagram's due dates and reminders use them. */
-  static final List<String> SLA_TASKS =
-      List.of("review-request", "countersign-cta", "hand-over-billing", "confirm-payment-clearance", "remove-access");
+  /**
+   * The deadline of a user task: its key in {@code offboarding.sla.tasks} (the diagram's due date and
+   * timers use it) and its two non-interrupting timers, the reminder before the due date and the
+   * escalation when it passes.
+   */
+  record TaskSla(String key, String reminderTimer, String overdueTimer) {}
+
+  /** Every user task's deadline, by task definition key. */
+  static final Map<String, TaskSla> TASK_SLAS = Map.of(
+      Tasks.REVIEW_REQUEST, new TaskSla("review-request", "BoundaryEvent_ReviewReminder", "BoundaryEvent_ReviewOverdue"),
+      Tasks.COUNTERSIGN_CTA, new TaskSla("countersign-cta", "BoundaryEvent_CountersignReminder", "BoundaryEvent_CountersignOverdue"),
+      Tasks.HAND_OVER_BILLING, new TaskSla("hand-over-billing", "BoundaryEvent_HandoverReminder", "BoundaryEvent_HandoverOverdue"),
+      Tasks.CONFIRM_PAYMENT_CLEARANCE, new TaskSla("confirm-payment-clearance", "BoundaryEvent_PaymentCheckReminder",
+          "BoundaryEvent_PaymentCheckOverdue"),
+      Tasks.REMOVE_ACCESS_MANUALLY, new TaskSla("remove-access", "BoundaryEvent_AccessRemovalReminder",
+          "BoundaryEvent_AccessRemovalOverdue"));
 
   /** Other element ids that Java refers to. */
   public static final class Elements {

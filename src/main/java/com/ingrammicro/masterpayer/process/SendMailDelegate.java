@@ -80,10 +80,11 @@ class SendMailDelegate implements JavaDelegate {
         : "nothing to deploy; Ingram IaaS sales remove IMBillingRole, CloudCheckr's roles and their policies.");
 
     String remindedTask = (String) execution.getVariableLocal(OffboardingProcess.Variables.REMINDED_TASK);
+    // reminders and escalations are about a task: none when it was completed meanwhile
     if (remindedTask != null) {
-      Optional<Map<String, String>> task = openTask(execution.getProcessInstanceId(), remindedTask);
+      Optional<Map<String, String>> task = openTask(execution, remindedTask);
       if (task.isEmpty()) {
-        log.info("No reminder for {} of offboarding {}: the task was completed meanwhile", remindedTask, offboarding.id());
+        log.info("No {} for {} of offboarding {}: the task was completed meanwhile", notification, remindedTask, offboarding.id());
         return;
       }
       details.putAll(task.get());
@@ -96,8 +97,8 @@ class SendMailDelegate implements JavaDelegate {
     notifier.send(notification, offboarding, details, attachments);
   }
 
-  private Optional<Map<String, String>> openTask(String processInstanceId, String taskDefinitionKey) {
-    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
+  private Optional<Map<String, String>> openTask(DelegateExecution execution, String taskDefinitionKey) {
+    Task task = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKey(taskDefinitionKey).singleResult();
     if (task == null) {
       return Optional.empty();
@@ -107,7 +108,9 @@ class SendMailDelegate implements JavaDelegate {
         .map(IdentityLink::getGroupId)
         .findFirst().orElse(Role.IAAS_SALES.groupId());
     return Optional.of(Map.of(
-        "taskName", task.getName(),
+        // the diagram's name: the subject names the payer already, the task's own name repeats it
+        "taskName", execution.getBpmnModelInstance().getModelElementById(taskDefinitionKey).getAttributeValue("name"),
+        "taskUrl", notifier.tasklistUrl() + "default/#/?task=" + task.getId(),
         "taskDueDate", task.getDueDate() == null ? "without a due date" : DUE.format(task.getDueDate().toInstant().atOffset(ZoneOffset.UTC)),
         "taskAssignee", task.getAssignee() == null ? "nobody yet (any member of " + group + " can claim it)" : task.getAssignee(),
         "taskGroup", group));

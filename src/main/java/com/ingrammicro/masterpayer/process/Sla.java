@@ -1,6 +1,7 @@
 package com.ingrammicro.masterpayer.process;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +14,16 @@ public class Sla {
   private final SlaProperties properties;
 
   Sla(SlaProperties properties) {
-    for (String task : OffboardingProcess.SLA_TASKS) {
-      if (!properties.tasks().containsKey(task)) {
-        throw new IllegalStateException("offboarding.sla.tasks." + task + " is missing: every human task needs a due date");
+    List<String> missing = OffboardingProcess.TASK_SLAS.values().stream().map(OffboardingProcess.TaskSla::key)
+        .filter(key -> !properties.tasks().containsKey(key)).sorted().map(key -> "offboarding.sla.tasks." + key).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(String.join(", ", missing) + " missing: every human task needs a due date");
+    }
+    for (OffboardingProcess.TaskSla task : OffboardingProcess.TASK_SLAS.values()) {
+      SlaProperties.TaskSla sla = properties.tasks().get(task.key());
+      if (sla.reminder().compareTo(sla.due()) >= 0) {
+        throw new IllegalStateException("offboarding.sla.tasks." + task.key() + ".reminder (" + sla.reminder()
+            + ") must come before its due date (" + sla.due() + "): the reminder warns before the task is overdue");
       }
     }
     this.properties = properties;
@@ -29,6 +37,11 @@ public class Sla {
   /** After how long a task's reminder goes out, as an ISO 8601 duration. */
   public String reminder(String task) {
     return task(task).reminder().toString();
+  }
+
+  /** How long before its due date a task's reminder goes out: moved with the due date when someone changes it. */
+  Duration reminderLead(String task) {
+    return task(task).due().minus(task(task).reminder());
   }
 
   public String getCtaReminderCycle() {

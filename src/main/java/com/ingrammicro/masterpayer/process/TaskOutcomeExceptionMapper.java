@@ -5,26 +5,28 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes engine-rest (and so Tasklist) answer an invalid task completion with 400 and the rule that
- * was broken, instead of the 500 it gives any exception of a task listener. The JSON keeps Camunda's
- * error shape ({@code type}, {@code message}) so Tasklist shows the message to the user.
+ * Makes engine-rest (and so Tasklist) answer an invalid task completion or change with 400 and the
+ * rule that was broken, instead of the 500 it gives any exception of a task listener. The JSON keeps
+ * Camunda's error shape ({@code type}, {@code message}) so Tasklist shows the message to the user.
+ * Completions reach Jersey wrapped in a {@link RestException}, task updates (a new due date) as the
+ * engine's {@link ProcessEngineException}: one mapper for each, so each outranks Camunda's own.
  */
-@Priority(1)
-class TaskOutcomeExceptionMapper implements ExtendedExceptionMapper<RestException> {
+abstract class TaskOutcomeExceptionMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
 
   @Override
-  public boolean isMappable(RestException exception) {
+  public boolean isMappable(E exception) {
     return invalidOutcome(exception) != null;
   }
 
   @Override
-  public Response toResponse(RestException exception) {
+  public Response toResponse(E exception) {
     InvalidTaskOutcomeException invalid = invalidOutcome(exception);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", InvalidTaskOutcomeException.class.getSimpleName());
@@ -42,11 +44,18 @@ class TaskOutcomeExceptionMapper implements ExtendedExceptionMapper<RestExceptio
     return null;
   }
 
+  @Priority(1)
+  static class OnCompletion extends TaskOutcomeExceptionMapper<RestException> {}
+
+  @Priority(1)
+  static class OnUpdate extends TaskOutcomeExceptionMapper<ProcessEngineException> {}
+
   @Component
   static class Registration implements ResourceConfigCustomizer {
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-      config.register(TaskOutcomeExceptionMapper.class);
+      config.register(OnCompletion.class);
+      config.register(OnUpdate.class);
     }
   }
 }

@@ -2,6 +2,7 @@ package com.ingrammicro.masterpayer.system;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -38,5 +39,11 @@ class IdentityBootstrap extends AbstractCamundaConfiguration {
     grants.grant(Role.IAAS_SALES, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grants.grant(Role.FINANCE, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grants.grant(Role.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    // Administrators get what Camunda's own set-up gives its admin group: everything, on every
+    // resource. Membership in camunda-admin alone opens only the Admin webapp; without these grants
+    // an administrator could not see a task in Tasklist or move its due date.
+    for (Resources resource : Resources.values()) {
+      grants.grant(Role.ADMIN, resource, Authorization.ANY, Permissions.ALL);
+    }
   }
 }

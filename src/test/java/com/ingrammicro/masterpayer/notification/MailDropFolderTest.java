@@ -25,7 +25,7 @@ class MailDropFolderTest {
   @Test
   void writesEachMailAsAnEmlFileKeepingItsMessageId(@TempDir Path folder) throws Exception {
     MailTransport transport = new MailTransports().mailTransport(noSmtp.getBeanProvider(JavaMailSender.class),
-        new MailProperties("Offboarding <offboarding@example.com>", "sales@example.com", "finance@example.com",
+        new MailProperties("Offboarding <offboarding@example.com>", "sales@example.com", "finance@example.com", "escalations@example.com",
             folder.toString(), "http://localhost:8080"));
     MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
     message.setFrom(new InternetAddress("offboarding@example.com"));
@@ -50,7 +50,7 @@ class MailDropFolderTest {
 
   @Test
   void refusesToRunWithNeitherSmtpNorADropFolder() {
-    MailProperties nowhere = new MailProperties("offboarding@example.com", "sales@example.com", "finance@example.com",
+    MailProperties nowhere = new MailProperties("offboarding@example.com", "sales@example.com", "finance@example.com", "escalations@example.com",
         "", "http://localhost:8080");
 
     assertThatThrownBy(() -> new MailTransports().mailTransport(noSmtp.getBeanProvider(JavaMailSender.class), nowhere))

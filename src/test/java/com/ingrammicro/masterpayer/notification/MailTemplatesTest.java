@@ -19,7 +19,7 @@ class MailTemplatesTest {
     Map<String, String> model = new HashMap<>();
     Stream.of("offboardingId", "payerAccountId", "resellerId", "resellerName", "reason", "contactEmail", "newPartyName",
         "newPartyEmail", "newPartyKind", "requestedBy", "baseUrl", "apiUrl", "tasklistUrl", "rejectionReason",
-        "ctaRejectionReason", "withdrawalReason", "outstandingAmount", "gracePeriod", "taskName", "taskDueDate",
+        "ctaRejectionReason", "withdrawalReason", "outstandingAmount", "gracePeriod", "taskName", "taskDueDate", "taskUrl",
         "taskAssignee", "taskGroup", "cleanupFailure", "cleanupRemaining", "cleanupReport", "cleanupInstructions").forEach(key -> model.put(key, "<" + key + ">"));
     return model;
   }

@@ -351,6 +351,50 @@ class OffboardingProcessTest {
   }
 
   @Test
+  void overdueTaskIsEscalatedWithoutInterruptingTheWork() {
+    ProcessInstance offboarding = requestUnderReview();
+    Job escalation = job("BoundaryEvent_ReviewOverdue");
+    Assertions.assertThat(escalation.getDuedate()).as("the escalation fires when the task is due")
+        .isEqualTo(task().getDueDate());
+
+    execute(job("BoundaryEvent_ReviewReminder"));
+    execute(job("SendTask_RemindReviewRequest"));
+    execute(escalation);
+    execute(job("SendTask_EscalateReview"));
+
+    assertThat(offboarding).isWaitingAt(REVIEW_REQUEST).hasPassed("EndEvent_ReviewReminded", "EndEvent_ReviewEscalated");
+    Assertions.assertThat(recorders.mails.sent).endsWith("TASK_REMINDER Task_ReviewRequest", "TASK_OVERDUE Task_ReviewRequest");
+    complete(task(), withVariables(APPROVED, true));
+    assertThat(offboarding).hasPassed(REVIEW_REQUEST);
+  }
+
+  @Test
+  void movingTheDueDateMovesTheReminderAndTheEscalationWithIt() {
+    requestUnderReview();
+    Task review = task();
+    Date later = Date.from(NOW.plus(Duration.ofDays(5)));
+
+    review.setDueDate(later);
+    taskService().saveTask(review);
+
+    Assertions.assertThat(job("BoundaryEvent_ReviewOverdue").getDuedate()).isEqualTo(later);
+    Assertions.assertThat(job("BoundaryEvent_ReviewReminder").getDuedate())
+        .as("the reminder keeps its lead of one day before the due date").isEqualTo(Date.from(NOW.plus(Duration.ofDays(4))));
+  }
+
+  @Test
+  void aTaskKeepsItsDueDate() {
+    requestUnderReview();
+    Task review = task();
+    review.setDueDate(null);
+
+    assertThatThrownBy(() -> taskService().saveTask(review))
+        .hasRootCauseInstanceOf(InvalidTaskOutcomeException.class)
+        .rootCause().hasMessageContaining("keeps its due date");
+    Assertions.assertThat(task().getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(2))));
+  }
+
+  @Test
   void everyHumanTaskHasItsGroupDueDateAndDeployedForm() {
     ProcessInstance offboarding = requestUnderReview();
     assertHumanTask(task(), "iaas-sales", Duration.ofDays(2), "Form_ReviewRequest");
@@ -374,6 +418,13 @@ class OffboardingProcessTest {
 
   private static void assertHumanTask(Task task, String group, Duration due, String formId) {
     assertThat(task).hasCandidateGroup(group).hasDueDate(Date.from(NOW.plus(due)));
+    Assertions.assertThat(task.getName()).as("Tasklist names the payer").endsWith(" – payer 123456789012 (ACME)");
+    OffboardingProcess.TaskSla sla = OffboardingProcess.TASK_SLAS.get(task.getTaskDefinitionKey());
+    Assertions.assertThat(sla).as("SLA of " + task.getTaskDefinitionKey()).isNotNull();
+    Assertions.assertThat(jobQuery().executionId(task.getExecutionId()).activityId(sla.overdueTimer()).singleResult().getDuedate())
+        .as("escalation timer").isEqualTo(task.getDueDate());
+    Assertions.assertThat(jobQuery().executionId(task.getExecutionId()).activityId(sla.reminderTimer()).singleResult().getDuedate())
+        .as("reminder timer").isBefore(task.getDueDate());
     Assertions.assertThat(task.getDescription()).as("documentation shown in Tasklist").isNotBlank();
     try (InputStream form = engine.getProcessEngine().getFormService().getDeployedTaskForm(task.getId())) {
       Assertions.assertThat(new ObjectMapper().readTree(form).path("id").asText()).isEqualTo(formId);

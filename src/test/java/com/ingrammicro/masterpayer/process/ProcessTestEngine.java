@@ -64,7 +64,10 @@ final class ProcessTestEngine {
     Mocks.register("removeDistributorAccessDelegate", new RemoveDistributorAccessDelegate(offboardings, recorders.cleanup));
     Mocks.register("verifyAccessRemovedDelegate", new VerifyAccessRemovedDelegate(offboardings, recorders.cleanup));
     Mocks.register("accessRemovalAttestation", new AccessRemovalAttestation(recorders.cleanup));
-    Mocks.register("sla", new Sla(SLA));
+    Sla sla = new Sla(SLA);
+    Mocks.register("sla", sla);
+    Mocks.register("taskNaming", new TaskNaming());
+    Mocks.register("slaTimers", new SlaTimers(sla));
     Mocks.register("retries", new Retries(new RetryProperties("R3/PT5M", "R3/PT1M")));
     Mocks.register("taskOutcomeValidator", new TaskOutcomeValidator());
     Mocks.register("journey", recorders.journey);

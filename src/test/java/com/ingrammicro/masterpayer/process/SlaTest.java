@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,15 @@ class SlaTest {
         "R3/P7D", Duration.ofDays(30), Duration.ofDays(7));
 
     assertThatThrownBy(() -> new Sla(incomplete)).hasMessageContaining("offboarding.sla.tasks.countersign-cta");
+  }
+
+  @Test
+  void refusesAReminderThatWouldComeAfterTheDueDate() {
+    Map<String, SlaProperties.TaskSla> tasks = new HashMap<>(ProcessTestEngine.SLA.tasks());
+    tasks.put("hand-over-billing", new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(2)));
+    SlaProperties late = new SlaProperties(tasks, "R3/P7D", Duration.ofDays(30), Duration.ofDays(7));
+
+    assertThatThrownBy(() -> new Sla(late)).hasMessageContaining("offboarding.sla.tasks.hand-over-billing.reminder");
   }
 
   @Test
