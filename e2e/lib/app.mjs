@@ -1,0 +1,85 @@
+// What the suite knows of the running application: its address, the REST API as each user calls it,
+// the mails it wrote, and the browser the people use.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://localhost:18290';
+export const MAIL_DIR = process.env.E2E_MAIL_DIR;
+export const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? path.resolve('screenshots');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** Demo users of the local profile: the password is the user name. */
+const basic = (user) => 'Basic ' + Buffer.from(`${user}:${user}`).toString('base64');
+
+/** One call of the REST API as a user; the answer's JSON (or null) with its status. */
+export async function api(user, method, pathAndQuery, { json, body, contentType } = {}) {
+  const headers = { Authorization: basic(user) };
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(json);
+  } else if (contentType) {
+    headers['Content-Type'] = contentType;
+  }
+  const response = await fetch(BASE_URL + pathAndQuery, { method, headers, body });
+  const type = response.headers.get('content-type') ?? '';
+  const payload = type.includes('json') ? await response.json() : Buffer.from(await response.arrayBuffer());
+  return { status: response.status, type, body: payload };
+}
+
+/** Polls until check returns a truthy value; fails with the description when time runs out. */
+export async function eventually(description, check, { timeout = 60_000, interval = 500 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last;
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+  assert.fail(`${description}: not within ${timeout / 1000} s`);
+}
+
+/** A new random 12-digit AWS account id. */
+export const randomPayer = () => String(100_000_000_000 + Math.floor(Math.random() * 899_999_999_999));
+
+/** The reseller starts an offboarding over REST, as its own systems would. */
+export async function startOffboarding(reseller, payer) {
+  const started = await api(reseller, 'POST', '/api/offboardings', {
+    json: {
+      payerAccountId: payer,
+      reason: 'The customer moves to another distributor',
+      contactEmail: `ops@${reseller}.example`,
+      newResponsibleParty: { name: 'Contoso Distribution', email: 'billing@contoso.example', kind: 'DISTRIBUTOR' },
+    },
+  });
+  assert.equal(started.status, 201, JSON.stringify(started.body));
+  return started.body.id;
+}
+
+/** The mails written to the drop folder that concern a payer: the text of each .eml file, headers unfolded. */
+export function mailsAbout(payer) {
+  if (!MAIL_DIR || !fs.existsSync(MAIL_DIR)) return [];
+  return fs.readdirSync(MAIL_DIR).filter((name) => name.endsWith('.eml')).sort()
+    // long header lines are folded onto the next line: unfold them
+    .map((name) => fs.readFileSync(path.join(MAIL_DIR, name), 'utf8').replace(/\r?\n[ \t]+/g, ' '))
+    .filter((mail) => mail.includes(payer));
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  });
+}
+
+let shot = 0;
+/** A numbered, full-page screenshot of the step: screenshots/NN-name.png. */
+export async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  shot += 1;
+  const file = path.join(SCREENSHOTS, `${String(shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,103 @@
+// Camunda Tasklist as a person uses it. Camunda's AngularJS pages and Camunda Forms react to DOM
+// clicks; Playwright's synthetic mouse events do not reach some of their handlers in headless
+// Chromium (the login button, form checkboxes), so buttons and boxes are clicked through the DOM.
+import assert from 'node:assert/strict';
+import { BASE_URL, eventually } from './app.mjs';
+
+const click = (page, selector, text) => page.evaluate(({ selector, text }) => {
+  const target = [...document.querySelectorAll(selector)]
+    .find((element) => text === undefined || element.textContent.replace(/\s+/g, ' ').includes(text));
+  if (!target) return false;
+  target.click();
+  return true;
+}, { selector, text });
+
+export class Tasklist {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async login(user) {
+    // the first visit of a freshly started application is slow: its webapp resources load then
+    await this.page.goto(BASE_URL + '/camunda/app/tasklist/', { timeout: 90_000 });
+    await this.page.waitForSelector('input[type=password]', { timeout: 90_000 });
+    await this.page.fill('input[type=text]', user);
+    await this.page.fill('input[type=password]', user);
+    await click(this.page, 'button[type=submit]');
+  }
+
+  /** Logs in and waits for the filters. */
+  async loginToFilters(user) {
+    await this.login(user);
+    return this.filters();
+  }
+
+  /** Waits until the filters are listed after the login, and returns their names. */
+  async filters() {
+    await this.page.waitForSelector('.task-filter h4.name', { timeout: 30_000 });
+    // a filter's name is followed by its count of tasks once that is loaded
+    return this.page.$$eval('.task-filter h4.name',
+      (names) => names.map((name) => name.innerText.replace(/\s+/g, ' ').replace(/\s*\(?\d+\)?$/, '').trim()));
+  }
+
+  async openFilter(name) {
+    assert.ok(await click(this.page, '.task-filter h4.name', name), `filter "${name}" is listed`);
+  }
+
+  /** The names of the tasks the open filter lists. */
+  async taskNames() {
+    return this.page.$$eval('li.task h4.task a', (links) => links.map((link) => link.textContent.trim()));
+  }
+
+  /** Waits until the filter lists a task whose name contains every text; Tasklist is refreshed meanwhile. */
+  async findTask(filter, ...texts) {
+    return eventually(`"${filter}" lists a task with ${texts.join(', ')}`, async () => {
+      await this.openFilter(filter);
+      await this.page.waitForTimeout(700);
+      return (await this.taskNames()).find((name) => texts.every((text) => name.includes(text)));
+    }, { timeout: 90_000, interval: 1_000 });
+  }
+
+  /** Opens a task from the list and waits for its form. */
+  async openTask(filter, ...texts) {
+    const name = await this.findTask(filter, ...texts);
+    await click(this.page, 'li.task h4.task a', name);
+    await this.page.waitForSelector('.fjs-form', { timeout: 30_000 });
+    await this.page.waitForFunction((name) => document.body.innerText.includes(name), name);
+    return name;
+  }
+
+  async claim() {
+    assert.ok(await click(this.page, 'button.claim'), 'the task offers Claim');
+    await this.page.waitForFunction(() => !document.querySelector('button.claim'), null, { timeout: 15_000 });
+  }
+
+  /** Ticks (or unticks) a checkbox of the Camunda Form by its component id. */
+  async tick(componentId) {
+    assert.ok(await click(this.page, `input[id$="-${componentId}"]`), `checkbox ${componentId} in the form`);
+  }
+
+  async type(componentId, text) {
+    await this.page.fill(`[id$="-${componentId}"]`, text);
+  }
+
+  /** The visible text of the open form. */
+  async formText() {
+    return this.page.$eval('.fjs-form', (form) => form.innerText);
+  }
+
+  /** The links of the open form: text and address. */
+  async formLinks() {
+    return this.page.$$eval('.fjs-form a', (links) => links.map((link) => ({ text: link.textContent.trim(), href: link.href })));
+  }
+
+  async complete() {
+    assert.ok(await click(this.page, 'button.btn-primary', 'Complete'), 'the form offers Complete');
+  }
+
+  /** Completes the open task and waits until it has left the list. */
+  async completeAndWait(name) {
+    await this.complete();
+    await eventually(`"${name}" leaves the list`, async () => !(await this.taskNames()).includes(name), { timeout: 30_000 });
+  }
+}

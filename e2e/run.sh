@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The browser suite (README, "The browser suite"): starts the application from its jar on a fresh
+# PostgreSQL database and drives Camunda Tasklist and the audit page in headless Chromium with
+# playwright-core. Screenshots of each step go to e2e/screenshots/, the application's log and mails
+# to e2e/out/.
+#
+# Needs: Java 17, Node.js 20+, Debian's chromium (/usr/bin/chromium, or set CHROMIUM), a PostgreSQL
+# server (E2E_POSTGRES_HOST/PORT/USER, default 127.0.0.1:5432 postgres with trust authentication).
+# Uses target/*.jar when it is there (./mvnw verify builds it), else builds it.
+set -euo pipefail
+cd "$(dirname "$0")"
+E2E="$(pwd)"
+ROOT="$(cd .. && pwd)"
+PORT="${E2E_PORT:-18290}"
+PGHOST="${E2E_POSTGRES_HOST:-127.0.0.1}"
+PGPORT="${E2E_POSTGRES_PORT:-5432}"
+PGUSER="${E2E_POSTGRES_USER:-postgres}"
+export PGHOST PGPORT PGUSER
+CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+
+[ -x "$CHROMIUM" ] || { echo "No Chromium at $CHROMIUM: install Debian's chromium package (apt-get install chromium) or set CHROMIUM" >&2; exit 1; }
+command -v node >/dev/null || { echo "Node.js 20 or later is needed" >&2; exit 1; }
+
+jar() { ls "$ROOT"/target/master-payer-offboarding-*.jar 2>/dev/null | head -n 1; }
+if [ -z "$(jar)" ]; then
+  echo "Building the application jar"
+  (cd "$ROOT" && ./mvnw -B -ntp -q -DskipTests package)
+fi
+JAR="$(jar)"
+
+[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+
+# One database per checkout, made fresh for each run.
+DB="e2e_$(printf %s "$ROOT" | md5sum | cut -c1-8)"
+psql -d postgres -qc "drop database if exists $DB" -c "create database $DB"
+
+rm -rf out screenshots
+mkdir -p out/mail screenshots
+# The local profile brings the demo users; reviews fall due after 60 s, so the suite sees a task
+# go overdue, its reminder (after 30 s) and its escalation.
+java -Xmx512m -jar "$JAR" --server.port="$PORT" --spring.profiles.active=local,postgres \
+  --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
+  --offboarding.mail.drop-folder="$E2E/out/mail" --offboarding.mail.public-base-url="http://localhost:$PORT" \
+  --offboarding.sla.tasks.review-request.due=PT60S --offboarding.sla.tasks.review-request.reminder=PT30S \
+  > out/app.log 2>&1 &
+APP=$!
+stop() {
+  kill "$APP" 2>/dev/null || true
+  wait "$APP" 2>/dev/null || true
+}
+trap stop EXIT
+
+echo "Starting the application on port $PORT (database $DB)"
+for _ in $(seq 1 180); do
+  if ! kill -0 "$APP" 2>/dev/null; then
+    echo "The application did not start:" >&2
+    tail -n 40 out/app.log >&2
+    exit 1
+  fi
+  curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null && break
+  sleep 1
+done
+curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null || { echo "Not ready after 180 s" >&2; tail -n 40 out/app.log >&2; exit 1; }
+
+status=0
+E2E_BASE_URL="http://localhost:$PORT" E2E_MAIL_DIR="$E2E/out/mail" E2E_SCREENSHOTS="$E2E/screenshots" CHROMIUM="$CHROMIUM" \
+  node --test --test-concurrency=1 --test-reporter=spec tests/ || status=$?
+echo "Screenshots: $(ls screenshots | wc -l) in $E2E/screenshots"
+if [ "$status" -ne 0 ]; then
+  echo "The browser suite failed; the application's log is e2e/out/app.log" >&2
+  grep -E "ERROR|Exception" out/app.log | tail -n 20 >&2 || true
+fi
+exit "$status"

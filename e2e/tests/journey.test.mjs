@@ -1,0 +1,188 @@
+// One offboarding from the reseller's request to COMPLETED, worked by the people in their real
+// screens: Camunda Tasklist for IaaS sales and finance, the audit page for the auditor. The reseller
+// uses the REST API, as its systems do. Each step leaves a screenshot in screenshots/.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  BASE_URL, api, eventually, launchBrowser, mailsAbout, randomPayer, screenshot, startOffboarding,
+} from '../lib/app.mjs';
+import { Tasklist } from '../lib/tasklist.mjs';
+
+const payer = randomPayer();
+/** A second request that nobody works: the suite's application gives reviews a short due date. */
+const latePayer = randomPayer();
+let id;
+let lateId;
+let browser;
+let sales;
+let finance;
+
+before(async () => {
+  browser = await launchBrowser();
+  lateId = await startOffboarding('globex', latePayer);
+  id = await startOffboarding('acme', payer);
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+  sales = new Tasklist(page);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const view = async () => (await api('acme', 'GET', `/api/offboardings/${id}`)).body;
+
+test('a reseller cannot log in to Tasklist', async () => {
+  const page = await browser.newPage();
+  const tasklist = new Tasklist(page);
+  await tasklist.login('acme');
+  await page.waitForFunction(() => /wrong credentials|missing access rights/i.test(document.body.innerText), null, { timeout: 15_000 });
+  await screenshot(page, 'reseller-refused-by-tasklist');
+  await page.close();
+});
+
+test('sales finds the review in its group filter, named after the payer, with the request in the form', async () => {
+  assert.deepEqual(await sales.loginToFilters('sales'), ["My group's open tasks", 'Overdue', 'My tasks']);
+  const name = await sales.openTask("My group's open tasks", 'Review offboarding request', payer);
+  assert.equal(name, `Review offboarding request – payer ${payer} (ACME)`);
+  assert.ok((await sales.taskNames()).includes(`Review offboarding request – payer ${latePayer} (GLOBEX)`),
+    'the other reseller\'s request is listed too, under its own payer');
+  const form = await sales.formText();
+  for (const fact of [payer, 'ACME', 'Contoso Distribution', 'The customer moves to another distributor', id]) {
+    assert.ok(form.includes(fact), `the form shows ${fact}`);
+  }
+  await screenshot(sales.page, 'sales-opens-review');
+});
+
+test('a rejection without a reason shows a clear error and the task stays open', async () => {
+  // on the other request, which stays open for the overdue check below
+  await sales.openTask("My group's open tasks", 'Review offboarding request', latePayer);
+  await sales.claim();
+  await sales.complete();
+  await sales.page.waitForFunction(() => /field is required/i.test(document.querySelector('.fjs-form').innerText), null,
+    { timeout: 10_000 });
+  assert.match(await sales.page.innerText('body'), /An error happened while submitting the task form/);
+  await screenshot(sales.page, 'review-rejection-without-reason-refused');
+  const stillOpen = await api('sales', 'GET', `/engine-rest/task?processInstanceBusinessKey=${lateId}&taskDefinitionKey=Task_ReviewRequest`);
+  assert.equal(stillOpen.body.length, 1, 'the review is still open');
+  assert.equal(stillOpen.body[0].assignee, 'sales');
+  assert.equal((await api('globex', 'GET', `/api/offboardings/${lateId}`)).body.status, 'IN_PROGRESS');
+});
+
+test('sales approves the request', async () => {
+  await sales.openTask("My group's open tasks", 'Review offboarding request', payer);
+  await sales.claim();
+  await sales.tick('Checkbox_Approved');
+  await screenshot(sales.page, 'sales-approves');
+  await sales.completeAndWait(`Review offboarding request – payer ${payer} (ACME)`);
+  await eventually('the reseller may upload the signed CTA',
+    async () => (await view()).openActions?.some((action) => action.action === 'UPLOAD_SIGNED_CTA'));
+});
+
+test('the reseller downloads the CTA and uploads the signed copy over REST', async () => {
+  const cta = await api('acme', 'GET', `/api/offboardings/${id}/cta`);
+  assert.equal(cta.status, 200);
+  assert.equal(cta.type, 'application/pdf');
+  const upload = await api('acme', 'PUT', `/api/offboardings/${id}/cta/signed`, { body: cta.body, contentType: 'application/pdf' });
+  assert.equal(upload.status, 202, JSON.stringify(upload.body));
+});
+
+test('sales countersigns, with the issued and the signed CTA linked in the form', async () => {
+  await sales.openTask("My group's open tasks", 'Countersign CTA', payer);
+  await sales.claim();
+  const links = await sales.formLinks();
+  for (const document of [`/api/offboardings/${id}/cta`, `/api/offboardings/${id}/cta/signed`]) {
+    const link = links.find((candidate) => candidate.href === BASE_URL + document);
+    assert.ok(link, `the form links ${document}`);
+    // the link opens in sales' Tasklist session
+    const pdf = await sales.page.request.get(link.href);
+    assert.equal(pdf.status(), 200, `${document} opens`);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  }
+  await sales.tick('Checkbox_CtaAccepted');
+  await screenshot(sales.page, 'sales-countersigns');
+  await sales.completeAndWait(`Countersign CTA – payer ${payer} (ACME)`);
+});
+
+test('sales hands over billing', async () => {
+  await sales.openTask("My group's open tasks", 'Hand over billing', payer);
+  assert.ok((await sales.formLinks()).some((link) => link.href === `${BASE_URL}/api/offboardings/${id}/cta/signed`),
+    'the form links the signed CTA');
+  await sales.claim();
+  for (const box of ['Checkbox_BillingHandedOver', 'Checkbox_TaxSettingsUpdated', 'Checkbox_ContactsUpdated']) {
+    await sales.tick(box);
+  }
+  await screenshot(sales.page, 'sales-hands-over-billing');
+  await sales.completeAndWait(`Hand over billing – payer ${payer} (ACME)`);
+});
+
+test('finance confirms payment clearance and sees only its own group\'s work', async () => {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+  finance = new Tasklist(page);
+  assert.deepEqual(await finance.loginToFilters('finance'), ["My group's open tasks", 'Overdue', 'My tasks']);
+  await finance.openTask("My group's open tasks", 'Confirm payment clearance', payer);
+  assert.ok(!(await finance.taskNames()).some((name) => name.startsWith('Review offboarding request')),
+    'finance does not see the reviews of IaaS sales');
+  await finance.claim();
+  await finance.tick('Checkbox_PaymentCleared');
+  await screenshot(page, 'finance-confirms-payment-clearance');
+  await finance.completeAndWait(`Confirm payment clearance – payer ${payer} (ACME)`);
+});
+
+test('sales removes the distributor\'s access by hand and confirms it', async () => {
+  // this application runs without an AWS account: the automation hands the removal to sales at once
+  await sales.openTask("My group's open tasks", 'Remove distributor access manually', payer);
+  const form = await sales.formText();
+  assert.ok(form.includes('Why the automated removal stopped'), 'the form says why');
+  assert.ok(form.includes('IMBillingRole'), 'the form says what to remove');
+  await sales.claim();
+  await sales.tick('Checkbox_AccessRemoved');
+  await sales.type('Textarea_Notes', 'IMBillingRole, IMMasterBilling and the CloudCheckr roles deleted in the console');
+  await screenshot(sales.page, 'sales-confirms-access-removal');
+  await sales.completeAndWait(`Remove distributor access manually – payer ${payer} (ACME)`);
+});
+
+test('the journey completes and the reseller is told', async () => {
+  const completed = await eventually('the offboarding is COMPLETED', async () => {
+    const current = await view();
+    return current.status === 'COMPLETED' && current;
+  });
+  assert.equal(completed.accessRemoval.status, 'ATTESTED');
+  await eventually('the completion mail is written',
+    () => mailsAbout(payer).some((mail) => mail.includes('X-Offboarding-Notification: OFFBOARDING_COMPLETED')));
+});
+
+test('an overdue task shows in the Overdue filter and is escalated by mail', async () => {
+  const name = await sales.findTask('Overdue', 'Review offboarding request', latePayer);
+  assert.equal(name, `Review offboarding request – payer ${latePayer} (GLOBEX)`);
+  await screenshot(sales.page, 'sales-overdue-filter');
+  const escalation = await eventually('the escalation mail is written', () => mailsAbout(latePayer)
+    .find((mail) => mail.includes('X-Offboarding-Notification: TASK_OVERDUE')));
+  assert.match(escalation, /^To: .*aws-offboarding-escalations@ingrammicro\.example/m);
+  assert.match(escalation, /^Subject: Overdue: "Review offboarding request" for payer \d{12} was due/m);
+  assert.ok(mailsAbout(latePayer).some((mail) => mail.includes('X-Offboarding-Notification: TASK_REMINDER')),
+    'the reminder went out before');
+});
+
+test('the auditor sees the timeline and the highlighted diagram on the audit page', async () => {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1100 }, httpCredentials: { username: 'auditor', password: 'auditor' } });
+  const page = await context.newPage();
+  await page.goto(BASE_URL + '/audit/');
+  await page.fill('input[name=payerAccountId]', payer);
+  await page.evaluate(() => document.querySelector('#filters button[type=submit]').click());
+  await page.waitForFunction((payer) => [...document.querySelectorAll('#rows tr')].some((row) => row.innerText.includes(payer)), payer);
+  await screenshot(page, 'auditor-finds-the-offboarding');
+  await page.evaluate(() => document.querySelector('#rows tr').click());
+  await page.waitForSelector('#timeline li');
+  await page.waitForSelector('#diagram g.node.visited[data-element-id="EndEvent_Completed"]');
+  for (const step of ['Task_ReviewRequest', 'Task_CountersignCta', 'Task_HandOverBilling', 'Task_ConfirmPaymentClearance',
+    'Task_RemoveAccessManually']) {
+    assert.ok(await page.$(`#diagram g.node.visited[data-element-id="${step}"]`), `${step} is highlighted as passed`);
+  }
+  const timeline = await page.$eval('#timeline', (list) => list.innerText);
+  for (const actor of ['acme', 'sales', 'finance']) {
+    assert.ok(timeline.includes(actor), `the timeline names ${actor}`);
+  }
+  assert.ok(timeline.includes(`Review offboarding request – payer ${payer} (ACME)`), 'the timeline names the review');
+  await screenshot(page, 'auditor-sees-timeline-and-diagram');
+  await context.close();
+});
