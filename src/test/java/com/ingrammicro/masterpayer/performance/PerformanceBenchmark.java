@@ -4,6 +4,7 @@ import static com.ingrammicro.masterpayer.performance.StatementCounter.uncounted
 
 import com.ingrammicro.masterpayer.MasterPayerOffboardingApplication;
 import com.ingrammicro.masterpayer.support.Api;
+import com.ingrammicro.masterpayer.support.BenchmarkApplication;
 import com.ingrammicro.masterpayer.support.FakeAws;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestPostgres;
@@ -103,23 +104,8 @@ public final class PerformanceBenchmark {
   public static void main(String[] args) throws Exception {
     String url = TestPostgres.freshDatabase("offboarding_perf_bench");
     FakeAws aws = new FakeAws().seedOnFirstUse();
-    System.setProperty("aws.accessKeyId", FakeAws.ENGINE_ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", FakeAws.ENGINE_SECRET_KEY);
     Path mail = Files.createTempDirectory("perf-bench-mail");
-    List<String> arguments = new ArrayList<>(List.of(
-        // command-line arguments: they outrank the profiles' files
-        "--spring.datasource.url=" + url,
-        "--spring.datasource.username=" + TestPostgres.USER,
-        "--spring.datasource.password=" + TestPostgres.PASSWORD,
-        "--server.port=0",
-        "--offboarding.mail.drop-folder=" + mail,
-        "--offboarding.cleanup.enabled=true",
-        "--offboarding.cleanup.engine-principal=" + FakeAws.ENGINE_PRINCIPAL,
-        "--offboarding.cleanup.sts-endpoint=" + aws.endpoint(),
-        "--offboarding.cleanup.iam-endpoint=" + aws.endpoint(),
-        "--offboarding.cleanup.distributor-accounts.ingram-micro=" + FakeAws.INGRAM_ACCOUNT,
-        "--logging.level.root=WARN",
-        "--logging.level.org.camunda.bpm.engine.context=OFF"));
+    List<String> arguments = BenchmarkApplication.arguments(url, aws, mail);
     // settings to compare, e.g. -Dperf.bench.args="--camunda.bpm.job-execution.core-pool-size=3 --spring.datasource.hikari.maximum-pool-size=10"
     String extra = System.getProperty("perf.bench.args", "").trim();
     if (!extra.isEmpty()) {
