@@ -7,6 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -58,9 +59,22 @@ public class Notifier {
    */
   public void send(Notification notification, Offboarding offboarding, Map<String, String> details,
       List<Attachment> attachments) {
+    send(notification, offboarding, details, attachments, null);
+  }
+
+  /**
+   * Like {@link #send(Notification, Offboarding, Map, List)}, for a mail that may be sent again: a
+   * job whose node died after delivering, before committing, runs again elsewhere. The same
+   * {@code deliveryKey} (the job's id) gives every attempt the same Message-ID, by which mail clients
+   * and archives drop the repeat: at-least-once delivery, once as the recipient sees it.
+   */
+  public void send(Notification notification, Offboarding offboarding, Map<String, String> details,
+      List<Attachment> attachments, String deliveryKey) {
     Set<String> recipients = recipients(notification, offboarding, details);
     MailTemplates.Rendered mail = templates.render(notification, model(offboarding, details));
-    String messageId = "<" + UUID.randomUUID() + "@" + domainOf(properties.from()) + ">";
+    UUID id = deliveryKey == null ? UUID.randomUUID()
+        : UUID.nameUUIDFromBytes(("offboarding-mail:" + deliveryKey).getBytes(StandardCharsets.UTF_8));
+    String messageId = "<" + id + "@" + domainOf(properties.from()) + ">";
     sentMails.insert(offboarding.id(), notification, String.join(", ", recipients), mail.subject(), messageId,
         OffsetDateTime.now(clock));
     MimeMessage message = compose(notification, recipients, mail, messageId, offboarding, attachments);

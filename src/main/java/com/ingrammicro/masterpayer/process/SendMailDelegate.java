@@ -25,6 +25,9 @@ import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -94,7 +97,14 @@ class SendMailDelegate implements JavaDelegate {
       CtaService.DocumentContent cta = ctas.issued(offboarding.id());
       attachments = List.of(new Attachment(cta.document().fileName(), cta.document().contentType(), cta.content()));
     }
-    notifier.send(notification, offboarding, details, attachments);
+    notifier.send(notification, offboarding, details, attachments, currentJobId());
+  }
+
+  /** This send task's job: the same in every attempt, on whichever node runs it. */
+  private static String currentJobId() {
+    CommandContext context = Context.getCommandContext();
+    JobEntity job = context == null ? null : context.getCurrentJob();
+    return job == null ? null : job.getId();
   }
 
   private Optional<Map<String, String>> openTask(DelegateExecution execution, String taskDefinitionKey) {

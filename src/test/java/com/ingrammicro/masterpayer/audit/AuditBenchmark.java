@@ -2,6 +2,7 @@ package com.ingrammicro.masterpayer.audit;
 
 import com.ingrammicro.masterpayer.MasterPayerOffboardingApplication;
 import com.ingrammicro.masterpayer.support.Api;
+import com.ingrammicro.masterpayer.support.BenchmarkApplication;
 import com.ingrammicro.masterpayer.support.FakeAws;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestPostgres;
@@ -64,25 +65,11 @@ public final class AuditBenchmark {
   public static void main(String[] args) throws Exception {
     String url = TestPostgres.freshDatabase("offboarding_audit_bench");
     FakeAws aws = new FakeAws().seedOnFirstUse();
-    System.setProperty("aws.accessKeyId", FakeAws.ENGINE_ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", FakeAws.ENGINE_SECRET_KEY);
+    List<String> arguments = BenchmarkApplication.arguments(url, aws, Files.createTempDirectory("audit-bench-mail"));
+    arguments.addAll(List.of("--camunda.bpm.job-execution.wait-time-in-millis=50", "--camunda.bpm.job-execution.max-wait=500"));
     ConfigurableApplicationContext app = new SpringApplicationBuilder(MasterPayerOffboardingApplication.class)
         .profiles("local", "postgres")
-        // command-line arguments: they outrank the profiles' files
-        .run("--spring.datasource.url=" + url,
-            "--spring.datasource.username=" + TestPostgres.USER,
-            "--spring.datasource.password=" + TestPostgres.PASSWORD,
-            "--server.port=0",
-            "--offboarding.mail.drop-folder=" + Files.createTempDirectory("audit-bench-mail"),
-            "--offboarding.cleanup.enabled=true",
-            "--offboarding.cleanup.engine-principal=" + FakeAws.ENGINE_PRINCIPAL,
-            "--offboarding.cleanup.sts-endpoint=" + aws.endpoint(),
-            "--offboarding.cleanup.iam-endpoint=" + aws.endpoint(),
-            "--offboarding.cleanup.distributor-accounts.ingram-micro=" + FakeAws.INGRAM_ACCOUNT,
-            "--camunda.bpm.job-execution.wait-time-in-millis=50",
-            "--camunda.bpm.job-execution.max-wait=500",
-            "--logging.level.root=WARN",
-            "--logging.level.org.camunda.bpm.engine.context=OFF");
+        .run(arguments.toArray(String[]::new));
     try {
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);

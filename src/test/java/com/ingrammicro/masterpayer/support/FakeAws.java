@@ -53,7 +53,8 @@ public final class FakeAws implements AutoCloseable {
   private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/[^/]+/[^/]+/([^/]+)/aws4_request");
 
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(4, task -> {
+  // as many as the job threads of two engine nodes, so a slow answer (callDelay) holds up no other call
+  private final ExecutorService executor = Executors.newFixedThreadPool(16, task -> {
     Thread thread = new Thread(task, "fake-aws");
     thread.setDaemon(true); // never keeps a JVM alive
     return thread;
@@ -64,6 +65,7 @@ public final class FakeAws implements AutoCloseable {
   private final List<String> assumedSessions = Collections.synchronizedList(new ArrayList<>());
   private volatile int pageSize = 100;
   private volatile boolean seedOnFirstUse;
+  private volatile long callDelayMillis;
 
   /** On a free loopback port. */
   public FakeAws() {
@@ -99,6 +101,15 @@ public final class FakeAws implements AutoCloseable {
    */
   public FakeAws seedOnFirstUse() {
     this.seedOnFirstUse = true;
+    return this;
+  }
+
+  /**
+   * Every IAM call answers only after this delay, as a slow or distant IAM would: the two-node test
+   * (scripts/cluster-test.sh) uses it so that a node dies while it is in the middle of a removal.
+   */
+  public FakeAws callDelay(long millis) {
+    this.callDelayMillis = millis;
     return this;
   }
 
@@ -354,6 +365,13 @@ public final class FakeAws implements AutoCloseable {
     Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     String action = params.getOrDefault("Action", "");
     boolean sts = action.equals("AssumeRole") || action.equals("GetCallerIdentity");
+    if (!sts && callDelayMillis > 0) {
+      try {
+        Thread.sleep(callDelayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     String body;
     int status = 200;
     try {

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Two application nodes on one PostgreSQL database; one of them is killed (SIGKILL) in the middle of
+# the automated access removal, and every journey must still complete on the other, with no IAM
+# change made twice to a different effect and no mail lost. Prints PASS or FAIL; exits non-zero on FAIL.
+#
+#   ./mvnw verify                      # builds target/*.jar and the IAM/STS sandbox (test classes)
+#   scripts/cluster-test.sh [JOURNEYS] # default 8
+#
+# Environment: CLUSTER_PORTS (18081 18082), CLUSTER_SANDBOX_PORT (18566), CLUSTER_IAM_DELAY_MS (150:
+# each IAM call of the sandbox answers that late, so a removal takes seconds and the kill lands in
+# one), CLUSTER_LOCK_MS (20000: how long a dead node's jobs stay locked), PGHOST/PGPORT/PGUSER.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JOURNEYS="${1:-8}"
+read -r PORT_A PORT_B <<< "${CLUSTER_PORTS:-18081 18082}"
+SANDBOX_PORT="${CLUSTER_SANDBOX_PORT:-18566}"
+IAM_DELAY_MS="${CLUSTER_IAM_DELAY_MS:-150}"
+LOCK_MS="${CLUSTER_LOCK_MS:-20000}"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+# one database per checkout, like the integration tests' (TestPostgres)
+DB="offboarding_cluster_$(pwd | md5sum | cut -c1-8)"
+JAR="$(ls target/master-payer-offboarding-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)"
+if [[ -z "$JAR" || ! -d target/test-classes ]]; then
+  echo "FAIL: build first (./mvnw verify): no target/*.jar or target/test-classes" >&2
+  exit 2
+fi
+
+WORK="$(mktemp -d -t offboarding-cluster.XXXXXX)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [[ "${KEEP_CLUSTER_WORK:-}" == "" ]]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
+}
+trap cleanup EXIT
+START=$(date +%s)
+
+psql -qtA -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+echo "database $DB (fresh), work folder $WORK"
+
+# The IAM/STS sandbox: the test server FakeAws on loopback, seeding each payer account on first use.
+java -cp target/test-classes com.ingrammicro.masterpayer.support.IamSandbox "$SANDBOX_PORT" "$IAM_DELAY_MS" \
+  > "$WORK/sandbox.log" 2>&1 &
+PIDS+=($!)
+
+start_node() { # name port
+  AWS_ACCESS_KEY_ID=AKIAENGINEFAKE000001 AWS_SECRET_ACCESS_KEY=engine-secret-key-for-tests-only AWS_REGION=us-east-1 \
+  java -Xmx384m -jar "$JAR" \
+    --spring.profiles.active=local,postgres,iam-sandbox \
+    --server.port="$2" \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+    --spring.datasource.username="$PGUSER" --spring.datasource.password="${PGPASSWORD:-}" \
+    --offboarding.cleanup.sts-endpoint="http://127.0.0.1:$SANDBOX_PORT" \
+    --offboarding.cleanup.iam-endpoint="http://127.0.0.1:$SANDBOX_PORT" \
+    --offboarding.mail.drop-folder="$WORK/mail" \
+    --offboarding.node-name="$1" \
+    --spring.datasource.hikari.maximum-pool-size=10 \
+    --camunda.bpm.job-execution.lock-time-in-millis="$LOCK_MS" \
+    --camunda.bpm.job-execution.wait-time-in-millis=500 \
+    --camunda.bpm.job-execution.max-wait=1000 \
+    > "$WORK/$1.log" 2>&1 &
+  PIDS+=($!)
+  LAST_PID=$!
+}
+
+await_node() { # name port pid
+  for _ in $(seq 1 300); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$2/actuator/health"; then
+      echo "$1 is up on port $2 (pid $3)"
+      return 0
+    fi
+    if ! kill -0 "$3" 2>/dev/null; then break; fi
+    sleep 1
+  done
+  echo "FAIL: $1 did not start; its log:" >&2
+  tail -n 40 "$WORK/$1.log" >&2
+  exit 1
+}
+
+# Node A first: it creates the schema (Camunda's tables, Flyway's migrations) and deploys the process;
+# node B then finds both in place and deploys nothing (deploy-changed-only).
+start_node node-a "$PORT_A"; PID_A=$LAST_PID
+await_node node-a "$PORT_A" "$PID_A"
+start_node node-b "$PORT_B"; PID_B=$LAST_PID
+await_node node-b "$PORT_B" "$PID_B"
+
+set +e
+python3 scripts/cluster_driver.py --journeys "$JOURNEYS" --database "$DB" --mail "$WORK/mail" \
+  --node "node-a=http://127.0.0.1:$PORT_A=$PID_A" --node "node-b=http://127.0.0.1:$PORT_B=$PID_B" \
+  --victim node-a --lock-ms "$LOCK_MS"
+RESULT=$?
+set -e
+echo "cluster test took $(( $(date +%s) - START )) s"
+if [[ $RESULT -ne 0 ]]; then
+  echo "--- node-b log (last 30 lines)"; tail -n 30 "$WORK/node-b.log"
+fi
+exit $RESULT
