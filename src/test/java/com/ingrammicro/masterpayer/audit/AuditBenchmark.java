@@ -147,7 +147,7 @@ public final class AuditBenchmark {
         identity.setAuthentication(user, List.of(finance ? "finance" : "iaas-sales"));
         try {
           tasks.claim(task.getId(), user);
-          tasks.complete(task.getId(), outcome(task.getTaskDefinitionKey()));
+          tasks.complete(task.getId(), BenchmarkApplication.approvingOutcome(task.getTaskDefinitionKey()));
         } finally {
           identity.clearAuthentication();
         }
@@ -162,16 +162,6 @@ public final class AuditBenchmark {
     }
   }
 
-  private static Map<String, Object> outcome(String taskDefinitionKey) {
-    return switch (taskDefinitionKey) {
-      case "Task_ReviewRequest" -> Map.of("approved", true);
-      case "Task_CountersignCta" -> Map.of("ctaAccepted", true);
-      case "Task_ConfirmPaymentClearance" -> Map.of("paymentCleared", true);
-      case "Task_HandOverBilling" -> Map.of("billingHandedOver", true, "taxSettingsUpdated", true, "contactsUpdated", true);
-      case "Task_RemoveAccessManually" -> Map.of("accessRemoved", true, "notes", "Removed IMBillingRole and CloudCheckr roles");
-      default -> throw new IllegalStateException("Unknown task " + taskDefinitionKey);
-    };
-  }
 
   /**
    * Copies every completed offboarding {@code copies} times: its row, documents and mails, and every

@@ -251,7 +251,7 @@ public final class PerformanceBenchmark {
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), user);
       }
-      tasks.complete(task.getId(), outcome(task.getTaskDefinitionKey()));
+      tasks.complete(task.getId(), BenchmarkApplication.approvingOutcome(task.getTaskDefinitionKey()));
     } finally {
       identity.clearAuthentication();
     }
@@ -262,16 +262,6 @@ public final class PerformanceBenchmark {
     }
   }
 
-  private static Map<String, Object> outcome(String taskDefinitionKey) {
-    return switch (taskDefinitionKey) {
-      case "Task_ReviewRequest" -> Map.of("approved", true);
-      case "Task_CountersignCta" -> Map.of("ctaAccepted", true);
-      case "Task_ConfirmPaymentClearance" -> Map.of("paymentCleared", true);
-      case "Task_HandOverBilling" -> Map.of("billingHandedOver", true, "taxSettingsUpdated", true, "contactsUpdated", true);
-      case "Task_RemoveAccessManually" -> Map.of("accessRemoved", true, "notes", "Removed by hand");
-      default -> throw new IllegalStateException("Unknown task " + taskDefinitionKey);
-    };
-  }
 
   // --- 2. starts: API against the raw engine -------------------------------------------------------
 

@@ -3,6 +3,7 @@ package com.ingrammicro.masterpayer.support;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the benchmark programs start the application in their JVM: on a PostgreSQL database, the
@@ -31,5 +32,17 @@ public final class BenchmarkApplication {
         "--offboarding.cleanup.distributor-accounts.ingram-micro=" + FakeAws.INGRAM_ACCOUNT,
         "--logging.level.root=WARN",
         "--logging.level.org.camunda.bpm.engine.context=OFF"));
+  }
+
+  /** The answers that move each human task on towards COMPLETED, as the benchmarks give them. */
+  public static Map<String, Object> approvingOutcome(String taskDefinitionKey) {
+    return switch (taskDefinitionKey) {
+      case "Task_ReviewRequest" -> Map.of("approved", true);
+      case "Task_CountersignCta" -> Map.of("ctaAccepted", true);
+      case "Task_ConfirmPaymentClearance" -> Map.of("paymentCleared", true);
+      case "Task_HandOverBilling" -> Map.of("billingHandedOver", true, "taxSettingsUpdated", true, "contactsUpdated", true);
+      case "Task_RemoveAccessManually" -> Map.of("accessRemoved", true, "notes", "Removed IMBillingRole and CloudCheckr roles");
+      default -> throw new IllegalStateException("Unknown task " + taskDefinitionKey);
+    };
   }
 }
