@@ -51,22 +51,15 @@ public class Notifier {
   }
 
   /**
-   * Sends one notification about an offboarding.
+   * Sends one notification about an offboarding. It may be sent again: a job whose node died after
+   * delivering, before committing, runs again elsewhere. The same {@code deliveryKey} (the job's id)
+   * gives every attempt the same Message-ID, by which mail clients and archives drop the repeat:
+   * at-least-once delivery, once as the recipient sees it.
    *
    * @param details values the template needs beyond the offboarding's own facts (a reason, an amount);
    *     {@code taskGroup} names the group mailbox for {@link Notification#TASK_REMINDER} and
    *     {@link Notification#TASK_OVERDUE}
-   */
-  public void send(Notification notification, Offboarding offboarding, Map<String, String> details,
-      List<Attachment> attachments) {
-    send(notification, offboarding, details, attachments, null);
-  }
-
-  /**
-   * Like {@link #send(Notification, Offboarding, Map, List)}, for a mail that may be sent again: a
-   * job whose node died after delivering, before committing, runs again elsewhere. The same
-   * {@code deliveryKey} (the job's id) gives every attempt the same Message-ID, by which mail clients
-   * and archives drop the repeat: at-least-once delivery, once as the recipient sees it.
+   * @param deliveryKey the same for every attempt to send this mail; {@code null} for a new Message-ID
    */
   public void send(Notification notification, Offboarding offboarding, Map<String, String> details,
       List<Attachment> attachments, String deliveryKey) {
