@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 E2E="$(pwd)"
 ROOT="$(cd .. && pwd)"
+source "$ROOT/scripts/app.sh"
 PORT="${E2E_PORT:-18290}"
 PGHOST="${E2E_POSTGRES_HOST:-127.0.0.1}"
 PGPORT="${E2E_POSTGRES_PORT:-5432}"
@@ -21,18 +22,15 @@ CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 [ -x "$CHROMIUM" ] || { echo "No Chromium at $CHROMIUM: install Debian's chromium package (apt-get install chromium) or set CHROMIUM" >&2; exit 1; }
 command -v node >/dev/null || { echo "Node.js 20 or later is needed" >&2; exit 1; }
 
-jar() { ls "$ROOT"/target/master-payer-offboarding-*.jar 2>/dev/null | head -n 1; }
-if [ -z "$(jar)" ]; then
+if [ -z "$(app_jar "$ROOT")" ]; then
   echo "Building the application jar"
   (cd "$ROOT" && ./mvnw -B -ntp -q -DskipTests package)
 fi
-JAR="$(jar)"
+JAR="$(app_jar "$ROOT")"
 
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 
-# One database per checkout, made fresh for each run.
-DB="e2e_$(printf %s "$ROOT" | md5sum | cut -c1-8)"
-psql -d postgres -qc "drop database if exists $DB" -c "create database $DB"
+DB="$(fresh_database e2e "$ROOT")"
 
 rm -rf out screenshots
 mkdir -p out/mail screenshots
@@ -51,16 +49,7 @@ stop() {
 trap stop EXIT
 
 echo "Starting the application on port $PORT (database $DB)"
-for _ in $(seq 1 180); do
-  if ! kill -0 "$APP" 2>/dev/null; then
-    echo "The application did not start:" >&2
-    tail -n 40 out/app.log >&2
-    exit 1
-  fi
-  curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null && break
-  sleep 1
-done
-curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null || { echo "Not ready after 180 s" >&2; tail -n 40 out/app.log >&2; exit 1; }
+await_app application "$PORT" "$APP" out/app.log
 
 status=0
 E2E_BASE_URL="http://localhost:$PORT" E2E_MAIL_DIR="$E2E/out/mail" E2E_SCREENSHOTS="$E2E/screenshots" CHROMIUM="$CHROMIUM" \

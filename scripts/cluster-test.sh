@@ -11,6 +11,7 @@
 # one), CLUSTER_LOCK_MS (20000: how long a dead node's jobs stay locked), PGHOST/PGPORT/PGUSER.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/app.sh
 
 JOURNEYS="${1:-8}"
 read -r PORT_A PORT_B <<< "${CLUSTER_PORTS:-18081 18082}"
@@ -18,9 +19,7 @@ SANDBOX_PORT="${CLUSTER_SANDBOX_PORT:-18566}"
 IAM_DELAY_MS="${CLUSTER_IAM_DELAY_MS:-150}"
 LOCK_MS="${CLUSTER_LOCK_MS:-20000}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-# one database per checkout, like the integration tests' (TestPostgres)
-DB="offboarding_cluster_$(pwd | md5sum | cut -c1-8)"
-JAR="$(ls target/master-payer-offboarding-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)"
+JAR="$(app_jar .)"
 if [[ -z "$JAR" || ! -d target/test-classes ]]; then
   echo "FAIL: build first (./mvnw verify): no target/*.jar or target/test-classes" >&2
   exit 2
@@ -36,7 +35,7 @@ cleanup() {
 trap cleanup EXIT
 START=$(date +%s)
 
-psql -qtA -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+DB="$(fresh_database offboarding_cluster "$(pwd)")"
 echo "database $DB (fresh), work folder $WORK"
 
 # The IAM/STS sandbox: the test server FakeAws on loopback, seeding each payer account on first use.
@@ -64,26 +63,12 @@ start_node() { # name port
   LAST_PID=$!
 }
 
-await_node() { # name port pid
-  for _ in $(seq 1 300); do
-    if curl -sf -o /dev/null "http://127.0.0.1:$2/actuator/health"; then
-      echo "$1 is up on port $2 (pid $3)"
-      return 0
-    fi
-    if ! kill -0 "$3" 2>/dev/null; then break; fi
-    sleep 1
-  done
-  echo "FAIL: $1 did not start; its log:" >&2
-  tail -n 40 "$WORK/$1.log" >&2
-  exit 1
-}
-
 # Node A first: it creates the schema (Camunda's tables, Flyway's migrations) and deploys the process;
 # node B then finds both in place and deploys nothing (deploy-changed-only).
 start_node node-a "$PORT_A"; PID_A=$LAST_PID
-await_node node-a "$PORT_A" "$PID_A"
+await_app node-a "$PORT_A" "$PID_A" "$WORK/node-a.log"
 start_node node-b "$PORT_B"; PID_B=$LAST_PID
-await_node node-b "$PORT_B" "$PID_B"
+await_app node-b "$PORT_B" "$PID_B" "$WORK/node-b.log"
 
 set +e
 python3 scripts/cluster_driver.py --journeys "$JOURNEYS" --database "$DB" --mail "$WORK/mail" \
