@@ -1,12 +1,14 @@
 package com.ingrammicro.masterpayer.process;
 
 import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * A task completion that breaks the rules of {@link TaskOutcomeRules}, or a change a task may not
- * take (removing its due date); the task stays as it was.
+ * take (removing its due date); the task stays as it was. A {@link BadUserRequestException}, so that
+ * Camunda's REST layers (engine-rest and the webapps' engine API) answer it with 400, not 500.
  */
-public class InvalidTaskOutcomeException extends RuntimeException {
+public class InvalidTaskOutcomeException extends BadUserRequestException {
 
   private final List<String> problems;
 
