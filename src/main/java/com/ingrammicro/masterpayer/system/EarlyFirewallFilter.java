@@ -5,7 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Enumeration;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -19,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * such as {@code /engine-rest;x/task} or {@code //engine-rest/task} that Tomcat maps to the
  * engine-rest servlet, and that became a 500. The same {@link StrictHttpFirewall} rules therefore run
  * here first. A {@code Content-Type} that is no concrete media type ({@code application/*}) is refused
- * with 415 here too: Spring MVC and Jersey fail on it deep inside with a 500.
+ * with 415 here too: Spring MVC and Jersey fail on it deep inside with a 500; and a malformed
+ * {@code Accept} with 400, because Spring then cannot write any answer, not even its refusal.
  */
 class EarlyFirewallFilter extends OncePerRequestFilter {
 
@@ -48,7 +51,24 @@ class EarlyFirewallFilter extends OncePerRequestFilter {
           "The Content-Type must be one concrete media type, such as application/json.");
       return;
     }
+    if (!readable(request.getHeaders(HttpHeaders.ACCEPT))) {
+      problems.write(request, response, HttpStatus.BAD_REQUEST,
+          "The Accept header is malformed; send media types such as application/json.");
+      return;
+    }
     chain.doFilter(request, response);
+  }
+
+  /** An Accept header Spring cannot parse leaves it unable to write any answer, not even the refusal. */
+  private static boolean readable(Enumeration<String> accept) {
+    try {
+      while (accept.hasMoreElements()) {
+        MediaType.parseMediaTypes(accept.nextElement());
+      }
+      return true;
+    } catch (InvalidMediaTypeException malformed) {
+      return false;
+    }
   }
 
   private static boolean concrete(String contentType) {

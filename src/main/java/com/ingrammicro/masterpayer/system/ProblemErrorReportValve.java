@@ -24,6 +24,13 @@ class ProblemErrorReportValve extends ErrorReportValve {
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
+    if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
+      // Tomcat answers a method it does not implement (CONNECT) with 501; for the client it is a
+      // method this server does not allow, its mistake, not the server's failure
+      status = HttpStatus.METHOD_NOT_ALLOWED.value();
+      response.setStatus(status);
+      response.setHeader("Allow", String.join(", ", EarlyFirewallFilter.ALLOWED_METHODS));
+    }
     HttpStatus known = HttpStatus.resolve(status);
     String title = known != null ? known.getReasonPhrase() : "Error";
     String detail = status == 400 ? "The request is malformed: its path or headers cannot be read."
