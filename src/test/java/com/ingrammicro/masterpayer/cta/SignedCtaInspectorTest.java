@@ -49,7 +49,7 @@ class SignedCtaInspectorTest {
   @Test
   void javaScriptAnywhereIsRefusedWithTheReason() throws IOException {
     List<byte[]> withJavaScript = List.of(
-        build(document -> document.getDocumentCatalog().setOpenAction(javaScript())),
+        TestPdf.withJavaScript("app.alert('approved');"),
         build(document -> {
           PDJavascriptNameTreeNode scripts = new PDJavascriptNameTreeNode();
           scripts.setNames(java.util.Map.of("start", javaScript()));
