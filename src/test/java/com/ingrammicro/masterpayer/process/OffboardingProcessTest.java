@@ -83,7 +83,7 @@ class OffboardingProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine.getProcessEngine());
     ClockUtil.setCurrentTime(Date.from(NOW));
-    recorders = ProcessTestEngine.registerBeans();
+    recorders = ProcessTestEngine.registerBeans(engine.getProcessEngine());
   }
 
   @AfterEach
