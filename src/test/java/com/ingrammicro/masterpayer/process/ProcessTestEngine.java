@@ -48,6 +48,8 @@ final class ProcessTestEngine {
     configuration.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_FULL);
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setJobExecutorActivate(false);
+    // as application.yml: group ids such as "iaas-sales" carry a hyphen
+    configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
     configuration.setProcessEngineName("offboarding-process-test");
     return configuration.buildProcessEngine();
   }
