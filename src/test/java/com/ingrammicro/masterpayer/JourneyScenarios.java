@@ -386,14 +386,33 @@ abstract class JourneyScenarios extends RunningApplication {
   }
 
   @Test
-  void variablesSubmittedWithATaskCannotRedirectTheJourneyToAnotherOffboarding() {
+  void aTaskAcceptsOnlyItsOutcomeSoACompletionCannotRewriteTheJourneysFacts() {
     String target = start("acme", randomPayer());
     String victim = start("acme", randomPayer());
     String review = awaitTask("sales", target, "Task_ReviewRequest");
     awaitTask("sales", victim, "Task_ReviewRequest");
 
-    assertThat(submit("sales", review, Map.of("approved", true, "offboardingId", victim)).status()).isEqualTo(204);
+    Api.Response redirected = submit("sales", review, Map.of("approved", true, "offboardingId", victim));
+    Api.Response renamed = api.postJson("sales", "/engine-rest/task/" + review + "/complete", Map.of("variables",
+        Map.of("approved", Map.of("value", true), "payerAccountId", Map.of("value", "999999999999"))));
+    Api.Response retyped = api.postJson("sales", "/engine-rest/task/" + review + "/resolve", Map.of("variables",
+        Map.of("approved", Map.of("value", true, "type", "String"))));
+    Api.Response variableSet = api.putJson("sales", "/engine-rest/task/" + review + "/variables/resellerId",
+        Map.of("value", 42, "type", "Integer"));
 
+    assertThat(redirected.status()).as(redirected.toString()).isEqualTo(400);
+    assertThat(redirected.json().path("message").asText())
+        .contains("'offboardingId' is not part of this task's outcome, which is approved (true or false), rejectionReason (text)");
+    assertThat(renamed.status()).as(renamed.toString()).isEqualTo(400);
+    assertThat(renamed.json().path("problems").toString()).contains("'payerAccountId' is not part of this task's outcome");
+    assertThat(retyped.status()).as(retyped.toString()).isEqualTo(400);
+    assertThat(retyped.json().path("message").asText()).contains("'approved' must be true or false");
+    assertThat(variableSet.status()).as(variableSet.toString()).isEqualTo(403);
+    assertThat(awaitTask("sales", target, "Task_ReviewRequest")).isEqualTo(review);
+    assertThat(runtimeService.getVariable(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(target)
+        .singleResult().getId(), "resellerId")).isEqualTo("ACME");
+
+    assertThat(submit("sales", review, Map.of("approved", true)).status()).isEqualTo(204);
     awaitView("acme", target, view -> view.path("stage").asText().equals("CTA_SIGNATURE"));
     assertThat(api.get("acme", "/api/offboardings/" + victim).json().path("stage").asText()).isEqualTo("REVIEW");
     assertThat(api.get("acme", "/api/offboardings/" + victim + "/cta").status()).isEqualTo(409);

@@ -24,6 +24,14 @@ public class OffboardingJourney {
     return repository.findById(id).orElseThrow(() -> new IllegalStateException("No offboarding record " + id));
   }
 
+  /**
+   * Ties the offboarding to the process instance that runs it, once: false when there is no such
+   * offboarding or another instance already runs it (an administrator starting a second one).
+   */
+  public boolean bindProcessInstance(UUID id, String processInstanceId) {
+    return repository.bindProcessInstance(id, processInstanceId);
+  }
+
   public void enterStage(UUID id, Stage stage) {
     repository.updateStage(id, stage, now());
   }

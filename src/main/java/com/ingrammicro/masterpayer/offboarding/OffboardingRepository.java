@@ -61,6 +61,13 @@ class OffboardingRepository {
         .param("pid", processInstanceId).param("id", id).update();
   }
 
+  /** Sets the process instance unless another one is set already; the row's lock serialises concurrent starts. */
+  boolean bindProcessInstance(UUID id, String processInstanceId) {
+    return jdbc.sql("update offboarding set process_instance_id = :pid where id = :id "
+            + "and (process_instance_id is null or process_instance_id = :pid)")
+        .param("pid", processInstanceId).param("id", id).update() == 1;
+  }
+
   Optional<Offboarding> findById(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from offboarding where id = :id").param("id", id).query(ROW).optional();
   }

@@ -27,6 +27,13 @@ public class InvalidTaskOutcomeException extends BadUserRequestException {
     return new InvalidTaskOutcomeException(List.of(problem), "'" + taskName + "' keeps its due date: " + problem + ".");
   }
 
+  /** Someone tried to give a task to a user outside its candidate group. */
+  static InvalidTaskOutcomeException assignmentRefused(String taskName, String assignee, List<String> groups) {
+    String problem = "a task can be claimed or assigned only to a member of its candidate group (" + String.join(", ", groups)
+        + "); '" + assignee + "' is not one";
+    return new InvalidTaskOutcomeException(List.of(problem), "'" + taskName + "' cannot be assigned: " + problem + ".");
+  }
+
   public List<String> problems() {
     return problems;
   }

@@ -10,6 +10,8 @@ import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
 import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
 import com.ingrammicro.masterpayer.offboarding.ResellerAction;
 import com.ingrammicro.masterpayer.offboarding.Stage;
+import java.util.UUID;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,26 @@ public class JourneyListener {
   JourneyListener(OffboardingJourney records, Sla sla) {
     this.records = records;
     this.sla = sla;
+  }
+
+  /**
+   * The start listener of the process: one process instance per offboarding. The business key must
+   * name an offboarding that no other instance runs; anything else (an administrator starting an
+   * instance by hand) is refused before the instance exists.
+   */
+  public void begin(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    UUID offboardingId;
+    try {
+      offboardingId = UUID.fromString(String.valueOf(businessKey));
+    } catch (IllegalArgumentException notAnId) {
+      throw new BadUserRequestException("A Master Payer offboarding is started by the reseller's request "
+          + "(POST /api/offboardings), with the offboarding's id as business key; '" + businessKey + "' is not one.");
+    }
+    if (!records.bindProcessInstance(offboardingId, execution.getProcessInstanceId())) {
+      throw new BadUserRequestException("Offboarding " + offboardingId + " does not exist or already runs in another "
+          + "process instance; there is one process instance per offboarding.");
+    }
   }
 
   public void enterStage(DelegateExecution execution, String stage) {

@@ -16,7 +16,9 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.T
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -27,7 +29,37 @@ final class TaskOutcomeRules {
 
   static final int MAX_TEXT = 2000;
 
+  /** What an outcome variable holds. */
+  enum Kind {
+    BOOLEAN("true or false"),
+    TEXT("text"),
+    AMOUNT("a number");
+
+    final String description;
+
+    Kind(String description) {
+      this.description = description;
+    }
+  }
+
+  /** Each task's outcome variables, in the order the task's form asks for them: all that a completion may set. */
+  static final Map<String, Map<String, Kind>> OUTCOMES = Map.of(
+      Tasks.REVIEW_REQUEST, outcome(APPROVED, Kind.BOOLEAN, REJECTION_REASON, Kind.TEXT),
+      Tasks.COUNTERSIGN_CTA, outcome(CTA_ACCEPTED, Kind.BOOLEAN, CTA_REJECTION_REASON, Kind.TEXT),
+      Tasks.HAND_OVER_BILLING, outcome(BILLING_HANDED_OVER, Kind.BOOLEAN, TAX_SETTINGS_UPDATED, Kind.BOOLEAN,
+          CONTACTS_UPDATED, Kind.BOOLEAN),
+      Tasks.CONFIRM_PAYMENT_CLEARANCE, outcome(PAYMENT_CLEARED, Kind.BOOLEAN, OUTSTANDING_AMOUNT, Kind.AMOUNT),
+      Tasks.REMOVE_ACCESS_MANUALLY, outcome(ACCESS_REMOVED, Kind.BOOLEAN, NOTES, Kind.TEXT, RETRY_AUTOMATION, Kind.BOOLEAN));
+
   private TaskOutcomeRules() {}
+
+  private static Map<String, Kind> outcome(Object... namesAndKinds) {
+    Map<String, Kind> outcome = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndKinds.length; i += 2) {
+      outcome.put((String) namesAndKinds[i], (Kind) namesAndKinds[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(outcome);
+  }
 
   /** The problems with a completion, in words for the person completing the task; empty when it is valid. */
   static List<String> check(String taskDefinitionKey, Function<String, Object> variables) {

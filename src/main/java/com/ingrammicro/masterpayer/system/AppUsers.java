@@ -21,6 +21,10 @@ class AppUsers {
     this.identityService = identityService;
   }
 
+  boolean isKnown(String userId) {
+    return identityService.createUserQuery().userId(userId).count() > 0;
+  }
+
   boolean checkPassword(String userId, String password) {
     return identityService.checkPassword(userId, password);
   }

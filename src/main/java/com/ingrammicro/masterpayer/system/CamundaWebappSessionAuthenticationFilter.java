@@ -4,10 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -21,9 +18,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * so a session cookie can never change anything through the API; writes need HTTP Basic.
  */
 class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilter {
-
-  /** Where Camunda's webapp keeps the logged-in users of a session (AuthenticationUtil). */
-  private static final String CAMUNDA_SESSION_ATTRIBUTE = "authenticatedUser";
 
   private final AppUsers appUsers;
   private final String engineName;
@@ -39,18 +33,11 @@ class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (isSafe(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
         && contexts.getContext().getAuthentication() == null) {
-      HttpSession session = request.getSession(false);
-      if (session != null && session.getAttribute(CAMUNDA_SESSION_ATTRIBUTE) instanceof Authentications authentications) {
-        Authentication webappLogin = authentications.getAuthenticationForProcessEngine(engineName);
-        if (webappLogin != null) {
-          AppUser user = appUsers.load(webappLogin.getIdentityId());
-          if (user.isStaff()) {
-            SecurityContext context = contexts.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, AppUsers.authoritiesOf(user)));
-            contexts.setContext(context);
-          }
-        }
-      }
+      CamundaWebappSession.userId(request, engineName).map(appUsers::load).filter(AppUser::isStaff).ifPresent(user -> {
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, AppUsers.authoritiesOf(user)));
+        contexts.setContext(context);
+      });
     }
     chain.doFilter(request, response);
   }

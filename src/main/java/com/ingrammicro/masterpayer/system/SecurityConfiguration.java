@@ -24,13 +24,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what. One identity store (Camunda's users and groups) behind every door:
  * <ul>
- *   <li>{@code /engine-rest/**}: HTTP Basic, staff only, run as the user so engine authorizations apply;</li>
+ *   <li>{@code /engine-rest/**}: HTTP Basic, staff only, run as the user so engine authorizations apply,
+ *       and only the changes Tasklist's work needs ({@link EngineApiPolicy});</li>
  *   <li>{@code /api/**}: HTTP Basic; resellers start, follow and withdraw their own offboardings, staff read;
  *       the audit API ({@code /api/audit/**}) is for auditors and administrators only;</li>
  *   <li>{@code /audit/**}: the audit page, for auditors and administrators (HTTP Basic, or their Camunda
  *       webapp session);</li>
  *   <li>{@code /camunda/**}: Camunda's webapps, which have their own login, CSRF protection and
- *       application authorizations (resellers have none);</li>
+ *       application authorizations; staff only ({@link CamundaWebappGuard}), and their engine API under
+ *       the same rules as engine-rest;</li>
  *   <li>actuator: health for probes, the rest for administrators.</li>
  * </ul>
  */
@@ -50,10 +52,14 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain engineRest(HttpSecurity http, ProblemResponses problems, ProcessEngine engine) throws Exception {
+  SecurityFilterChain engineRest(HttpSecurity http, ProblemResponses problems, ProcessEngine engine,
+      TaskCompletionCheck completions, ObjectMapper json) throws Exception {
+    EngineRestAuthenticationFilter runAsUser = new EngineRestAuthenticationFilter(engine.getIdentityService());
     statelessBasic(http.securityMatcher(paths("/engine-rest/**")), problems)
         .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF))
-        .addFilterAfter(new EngineRestAuthenticationFilter(engine.getIdentityService()), AuthorizationFilter.class);
+        .addFilterAfter(runAsUser, AuthorizationFilter.class)
+        .addFilterAfter(new EngineApiGuard(EngineApiGuard.Door.ENGINE_REST, engine.getName(), completions,
+            engine.getIdentityService(), json), EngineRestAuthenticationFilter.class);
     return http.build();
   }
 
@@ -99,11 +105,19 @@ class SecurityConfiguration {
     return http.build();
   }
 
-  /** Camunda's webapps guard themselves: login, session, CSRF token and security headers. */
+  /**
+   * Camunda's webapps guard themselves (login, session, CSRF token, security headers); in front of
+   * them, staff only, and the same rules for their engine API as for engine-rest.
+   */
   @Bean
   @Order(5)
-  SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain camundaWebapps(HttpSecurity http, AppUsers appUsers, ProcessEngine engine,
+      TaskCompletionCheck completions, ObjectMapper json) throws Exception {
+    CamundaWebappGuard staffOnly = new CamundaWebappGuard(appUsers, engine.getName(), json);
     http.securityMatcher(paths("/camunda/**", "/", "/error", "/favicon.ico"))
+        .addFilterBefore(staffOnly, AuthorizationFilter.class)
+        .addFilterAfter(new EngineApiGuard(EngineApiGuard.Door.WEBAPP, engine.getName(), completions,
+            engine.getIdentityService(), json), CamundaWebappGuard.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)
         .headers(AbstractHttpConfigurer::disable)

@@ -51,6 +51,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -83,7 +84,7 @@ class OffboardingProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine.getProcessEngine());
     ClockUtil.setCurrentTime(Date.from(NOW));
-    recorders = ProcessTestEngine.registerBeans();
+    recorders = ProcessTestEngine.registerBeans(engine.getProcessEngine());
   }
 
   @AfterEach
@@ -235,6 +236,34 @@ class OffboardingProcessTest {
 
     assertThat(offboarding).isWaitingAt(REVIEW_REQUEST);
     assertThat(task()).hasId(taskId);
+  }
+
+  @Test
+  void aTaskCanBeClaimedOnlyByAMemberOfItsCandidateGroup() {
+    IdentityService identity = engine.getProcessEngine().getIdentityService();
+    identity.saveGroup(identity.newGroup("iaas-sales"));
+    identity.saveUser(identity.newUser("seller"));
+    identity.saveUser(identity.newUser("reseller"));
+    identity.createMembership("seller", "iaas-sales");
+    try {
+      requestUnderReview();
+      String taskId = task().getId();
+
+      assertThatThrownBy(() -> taskService().claim(taskId, "reseller"))
+          .hasRootCauseInstanceOf(InvalidTaskOutcomeException.class)
+          .hasMessageContaining("only to a member of its candidate group (iaas-sales); 'reseller' is not one");
+      assertThatThrownBy(() -> taskService().setAssignee(taskId, "nobody")).hasRootCauseInstanceOf(InvalidTaskOutcomeException.class);
+      assertThat(task()).isNotAssigned();
+
+      taskService().claim(taskId, "seller");
+      assertThat(task()).isAssignedTo("seller");
+      taskService().setAssignee(taskId, null);
+      assertThat(task()).isNotAssigned();
+    } finally {
+      identity.deleteUser("seller");
+      identity.deleteUser("reseller");
+      identity.deleteGroup("iaas-sales");
+    }
   }
 
   @Test

@@ -48,12 +48,14 @@ final class ProcessTestEngine {
     configuration.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_FULL);
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setJobExecutorActivate(false);
+    // as application.yml: group ids such as "iaas-sales" carry a hyphen
+    configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
     configuration.setProcessEngineName("offboarding-process-test");
     return configuration.buildProcessEngine();
   }
 
   /** Registers the beans the diagram's expressions name; returns the recorders. */
-  static Recorders registerBeans() {
+  static Recorders registerBeans(ProcessEngine engine) {
     Recorders recorders = new Recorders();
     // the real access-removal delegates, over a scripted AWS cleanup
     OffboardingJourney offboardings = mock(OffboardingJourney.class);
@@ -70,6 +72,7 @@ final class ProcessTestEngine {
     Mocks.register("slaTimers", new SlaTimers(sla));
     Mocks.register("retries", new Retries(new RetryProperties("R3/PT5M", "R3/PT1M")));
     Mocks.register("taskOutcomeValidator", new TaskOutcomeValidator());
+    Mocks.register("assignmentRule", new AssignmentRule(engine.getIdentityService()));
     Mocks.register("journey", recorders.journey);
     Mocks.register("sendMailDelegate", recorders.mails);
     Mocks.register("issueCtaDelegate", (JavaDelegate) execution -> {
@@ -103,6 +106,10 @@ final class ProcessTestEngine {
   /** Stands in for {@link JourneyListener}: records what the diagram reports, in order. */
   public static final class RecordingJourney {
     final List<String> events = new ArrayList<>();
+
+    public void begin(DelegateExecution execution) {
+      events.add("begin");
+    }
 
     public void enterStage(DelegateExecution execution, String stage) {
       events.add("stage " + stage);

@@ -82,6 +82,29 @@ public final class Api {
     return send(request(user, path).DELETE());
   }
 
+  /** Any method, with a JSON body or none. */
+  public Response send(String user, String method, String path, String json) {
+    HttpRequest.Builder request = request(user, path);
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return send(request);
+  }
+
+  /** Any method, with the given headers (cookies, CSRF token) and a JSON body or none, without credentials. */
+  public Response send(String method, String path, String json, Map<String, String> headers) {
+    HttpRequest.Builder request = request(null, path);
+    headers.forEach(request::header);
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return send(request);
+  }
+
   public Response postForm(String path, String form, Map<String, String> headers) {
     HttpRequest.Builder request = request(null, path)
         .header("Content-Type", "application/x-www-form-urlencoded")

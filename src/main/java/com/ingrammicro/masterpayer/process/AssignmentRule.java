@@ -1,0 +1,60 @@
+package com.ingrammicro.masterpayer.process;
+
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code assignment} listener of every user task: a task can be claimed, assigned or delegated
+ * only to a member of its candidate group. The engine itself lets a candidate claim a task for
+ * anyone, and the assignee then may work it: a reseller could be made the assignee of its own
+ * review. Being a listener, the rule holds for engine-rest, Tasklist and Java alike; the exception
+ * rolls the assignment back.
+ */
+@Component("assignmentRule")
+class AssignmentRule implements TaskListener {
+
+  private final IdentityService identityService;
+
+  AssignmentRule(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String assignee = task.getAssignee();
+    if (assignee == null) {
+      return; // unclaimed: back to the group
+    }
+    List<String> groups = task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
+    if (groups.isEmpty() || !isMemberOfAny(assignee, groups)) {
+      throw InvalidTaskOutcomeException.assignmentRefused(task.getName(), assignee, groups);
+    }
+  }
+
+  /**
+   * Membership as the identity store has it, whoever asks: the caller (a candidate claiming for a
+   * colleague) may not be allowed to read the other user's groups, and the rule must not depend on it.
+   */
+  private boolean isMemberOfAny(String userId, List<String> groups) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return identityService.createGroupQuery().groupMember(userId).groupIdIn(groups.toArray(String[]::new)).list()
+          .stream().map(Group::getId).anyMatch(groups::contains);
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
+}
