@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -20,7 +21,9 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 /**
  * Answers the engine's refusals of a request with 400, 404 or 409 instead of the 500 Camunda's REST
  * layers give most of them (a claimed task, a task that belongs to a process, an unknown id, a
- * Java-serialized variable): a refusal is the caller's to fix, not a fault of the server. The JSON
+ * Java-serialized variable, a request body without a required field): a refusal is the caller's to
+ * fix, not a fault of the server. Not found is 404; a task already claimed or a concurrent change
+ * (optimistic locking) is 409; anything else the engine will not do as asked is 400. The JSON
  * keeps Camunda's error shape ({@code type}, {@code message}, {@code code}) because Tasklist shows
  * {@code message} to the user; an invalid task outcome adds the broken rules as {@code problems}.
  * Authorization failures stay with Camunda's own mapper (403, with the missing permissions), and a
@@ -31,8 +34,8 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  */
 abstract class EngineRefusalMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
 
-  /** Camunda's code for "Java serialization format is prohibited": the variable was refused, not lost. */
-  private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
+  /** How engine-rest words a missing entity when it rethrows the engine's exception without it as the cause. */
+  private static final Pattern NOT_FOUND = Pattern.compile("(?i)\\bno \\w+ found\\b|\\bcannot find\\b|\\bdoes not exist\\b");
 
   record Refusal(Response.Status status, Throwable cause) {}
 
@@ -82,11 +85,15 @@ abstract class EngineRefusalMapper<E extends Throwable> implements ExtendedExcep
       return Response.Status.BAD_REQUEST;
     }
     // The engine raises a bare ProcessEngineException, with no cause, when it will not do what was asked
-    // in the state things are in ("the task cannot be deleted because is part of a running process").
+    // ("the task cannot be deleted because is part of a running process", "Java serialization format is
+    // prohibited", "no subscriptions were found"); one with a cause (a database error) is a real failure.
     if (cause.getClass() == ProcessEngineException.class && cause.getCause() == null) {
-      return String.valueOf(cause.getMessage()).startsWith(JAVA_SERIALIZATION_PROHIBITED)
-          ? Response.Status.BAD_REQUEST
-          : Response.Status.CONFLICT;
+      return Response.Status.BAD_REQUEST;
+    }
+    // engine-rest rethrows some refusals as a 500 RestException with the engine's message only
+    if (cause instanceof RestException && cause.getCause() == null && cause.getMessage() != null
+        && NOT_FOUND.matcher(cause.getMessage()).find()) {
+      return Response.Status.NOT_FOUND;
     }
     return null;
   }
@@ -105,4 +112,29 @@ abstract class EngineRefusalMapper<E extends Throwable> implements ExtendedExcep
   /** Operations such as claim, delete and task updates throw the engine's exception as it is. */
   @Priority(1)
   static class OnEngineException extends EngineRefusalMapper<ProcessEngineException> {}
+
+  /**
+   * Engine-rest's request objects unbox fields the caller left out ({@code POST /authorization/create}
+   * without a {@code type}): a NullPointerException thrown there is a missing field, so 400. One thrown
+   * anywhere else is a bug, and stays a 500.
+   */
+  @Priority(1)
+  static class OnMissingField implements ExtendedExceptionMapper<NullPointerException> {
+
+    private static final String REQUEST_OBJECTS = "org.camunda.bpm.engine.rest.dto.";
+
+    @Override
+    public boolean isMappable(NullPointerException exception) {
+      StackTraceElement[] frames = exception.getStackTrace();
+      return frames.length > 0 && frames[0].getClassName().startsWith(REQUEST_OBJECTS);
+    }
+
+    @Override
+    public Response toResponse(NullPointerException exception) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", "InvalidRequestException");
+      body.put("message", "The request body lacks a required field.");
+      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+  }
 }

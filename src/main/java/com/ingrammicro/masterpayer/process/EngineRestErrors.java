@@ -19,6 +19,7 @@ public final class EngineRestErrors implements AutoDiscoverable {
     if (!context.getConfiguration().isRegistered(EngineRefusalMapper.OnEngineException.class)) {
       context.register(EngineRefusalMapper.OnRestException.class);
       context.register(EngineRefusalMapper.OnEngineException.class);
+      context.register(EngineRefusalMapper.OnMissingField.class);
     }
   }
 }
