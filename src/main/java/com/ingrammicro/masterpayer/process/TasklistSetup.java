@@ -43,6 +43,8 @@ class TasklistSetup extends AbstractCamundaConfiguration {
     for (Role role : TASK_WORKERS) {
       grants.grant(role, Resources.PROCESS_DEFINITION, OffboardingProcess.KEY, ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+      // who else is in the group: a task goes only to a member of its candidate group (AssignmentRule)
+      grants.grant(role, Resources.GROUP, role.groupId(), Permissions.READ);
     }
 
     TaskService tasks = engine.getTaskService();

@@ -8,11 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
@@ -80,9 +79,7 @@ final class CamundaWebappGuard extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletResponse response) throws IOException {
-    response.setStatus(HttpStatus.FORBIDDEN.value());
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), Map.of("type", "AuthorizationException",
-        "message", "Camunda's webapps are for Ingram Micro staff; resellers use the offboarding API (/api)."));
+    EngineApiGuard.writeCamundaError(json, response, HttpStatus.FORBIDDEN, "AuthorizationException",
+        "Camunda's webapps are for Ingram Micro staff; resellers use the offboarding API (/api).", List.of());
   }
 }

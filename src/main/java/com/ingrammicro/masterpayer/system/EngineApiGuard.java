@@ -128,6 +128,12 @@ final class EngineApiGuard extends OncePerRequestFilter {
 
   private void refuse(HttpServletResponse response, HttpStatus status, String type, String message, List<String> problems)
       throws IOException {
+    writeCamundaError(json, response, status, type, message, problems);
+  }
+
+  /** An error in the shape of Camunda's REST API ({@code type}, {@code message}), which Tasklist shows. */
+  static void writeCamundaError(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
+      String message, List<String> problems) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("message", message);

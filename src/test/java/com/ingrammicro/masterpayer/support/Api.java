@@ -84,19 +84,17 @@ public final class Api {
 
   /** Any method, with a JSON body or none. */
   public Response send(String user, String method, String path, String json) {
-    HttpRequest.Builder request = request(user, path);
-    if (json == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
-    return send(request);
+    return send(method, request(user, path), json);
   }
 
   /** Any method, with the given headers (cookies, CSRF token) and a JSON body or none, without credentials. */
   public Response send(String method, String path, String json, Map<String, String> headers) {
     HttpRequest.Builder request = request(null, path);
     headers.forEach(request::header);
+    return send(method, request, json);
+  }
+
+  private Response send(String method, HttpRequest.Builder request, String json) {
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
