@@ -10,7 +10,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * The Content-Security-Policy of the pages this application serves itself. Scripts only from this
  * origin and never inline, nothing framed, nothing sent elsewhere. Inline styles are allowed: the audit
  * page shows the server's BPMN diagram as inline SVG with its own {@code <style>} and style attributes,
- * and Swagger UI sets style attributes from script; neither can run code through a style.
+ * and Swagger UI sets style attributes from script; neither can run code through a style. Checked in
+ * headless Chromium: without {@code 'unsafe-inline'} both pages log style violations, and Swagger UI
+ * its icons without {@code data:}; with these policies, neither logs any.
  */
 final class ContentSecurityPolicies {
 
@@ -18,7 +20,7 @@ final class ContentSecurityPolicies {
 
   /** The audit page: its own script, stylesheet and the audit API. */
   static final String AUDIT_PAGE = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-      + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+      + "img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   /** Swagger UI: its bundled scripts and styles, icons as data: URIs, "try it out" against this origin. */
   static final String SWAGGER_UI = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
