@@ -43,14 +43,15 @@ export async function eventually(description, check, { timeout = 60_000, interva
 /** A new random 12-digit AWS account id. */
 export const randomPayer = () => String(100_000_000_000 + Math.floor(Math.random() * 899_999_999_999));
 
-/** The reseller starts an offboarding over REST, as its own systems would. */
-export async function startOffboarding(reseller, payer) {
+/** The reseller starts an offboarding over REST, as its own systems would; changes replace fields of the request. */
+export async function startOffboarding(reseller, payer, changes = {}) {
   const started = await api(reseller, 'POST', '/api/offboardings', {
     json: {
       payerAccountId: payer,
       reason: 'The customer moves to another distributor',
       contactEmail: `ops@${reseller}.example`,
       newResponsibleParty: { name: 'Contoso Distribution', email: 'billing@contoso.example', kind: 'DISTRIBUTOR' },
+      ...changes,
     },
   });
   assert.equal(started.status, 201, JSON.stringify(started.body));

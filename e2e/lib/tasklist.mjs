@@ -15,6 +15,13 @@ const click = (page, selector, text) => page.evaluate(({ selector, text }) => {
 export class Tasklist {
   constructor(page) {
     this.page = page;
+    /** The variable names of each form Tasklist submitted, sorted: what the engine received. */
+    this.submissions = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/submit-form')) {
+        this.submissions.push(Object.keys(JSON.parse(request.postData()).variables).sort());
+      }
+    });
   }
 
   async login(user) {
@@ -84,6 +91,16 @@ export class Tasklist {
   /** The visible text of the open form. */
   async formText() {
     return this.page.$eval('.fjs-form', (form) => form.innerText);
+  }
+
+  /**
+   * The fields of the open form by label, with the value each shows: the request's facts are
+   * disabled fields, whose values are not part of the form's visible text.
+   */
+  async formFields() {
+    return this.page.$eval('.fjs-form', (form) => Object.fromEntries([...form.querySelectorAll('.fjs-form-field')]
+      .map((field) => [field.querySelector('label')?.textContent.trim(), field.querySelector('input, textarea')?.value])
+      .filter(([label, value]) => label && value !== undefined)));
   }
 
   /** The links of the open form: text and address. */

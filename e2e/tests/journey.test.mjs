@@ -46,9 +46,10 @@ test('sales finds the review in its group filter, named after the payer, with th
   assert.equal(name, `Review offboarding request – payer ${payer} (ACME)`);
   assert.ok((await sales.taskNames()).includes(`Review offboarding request – payer ${latePayer} (GLOBEX)`),
     'the other reseller\'s request is listed too, under its own payer');
-  const form = await sales.formText();
-  for (const fact of [payer, 'ACME', 'Contoso Distribution', 'The customer moves to another distributor', id]) {
-    assert.ok(form.includes(fact), `the form shows ${fact}`);
+  const fields = await sales.formFields();
+  for (const [label, fact] of [['Payer account', payer], ['Reseller', 'ACME'], ['New responsible party', 'Contoso Distribution'],
+    ['Reason given', 'The customer moves to another distributor'], ['Reference', id]]) {
+    assert.equal(fields[label], fact, `the form shows ${label}`);
   }
   await screenshot(sales.page, 'sales-opens-review');
 });
@@ -74,6 +75,7 @@ test('sales approves the request', async () => {
   await sales.tick('Checkbox_Approved');
   await screenshot(sales.page, 'sales-approves');
   await sales.completeAndWait(`Review offboarding request – payer ${payer} (ACME)`);
+  assert.deepEqual(sales.submissions.at(-1), ['approved'], 'the form submits its outcome, not the facts it shows');
   await eventually('the reseller may upload the signed CTA',
     async () => (await view()).openActions?.some((action) => action.action === 'UPLOAD_SIGNED_CTA'));
 });
@@ -98,9 +100,11 @@ test('sales countersigns, with the issued and the signed CTA linked in the form'
     assert.equal(pdf.status(), 200, `${document} opens`);
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
   }
+  assert.match(await sales.formText(), /SHA-256\s+[0-9a-f]{64}, \d+ page\(s\), \d+ digital signature\(s\)/);
   await sales.tick('Checkbox_CtaAccepted');
   await screenshot(sales.page, 'sales-countersigns');
   await sales.completeAndWait(`Countersign CTA – payer ${payer} (ACME)`);
+  assert.deepEqual(sales.submissions.at(-1), ['ctaAccepted']);
 });
 
 test('sales hands over billing', async () => {
@@ -113,6 +117,7 @@ test('sales hands over billing', async () => {
   }
   await screenshot(sales.page, 'sales-hands-over-billing');
   await sales.completeAndWait(`Hand over billing – payer ${payer} (ACME)`);
+  assert.deepEqual(sales.submissions.at(-1), ['billingHandedOver', 'contactsUpdated', 'taxSettingsUpdated']);
 });
 
 test('finance confirms payment clearance and sees only its own group\'s work', async () => {
@@ -126,6 +131,7 @@ test('finance confirms payment clearance and sees only its own group\'s work', a
   await finance.tick('Checkbox_PaymentCleared');
   await screenshot(page, 'finance-confirms-payment-clearance');
   await finance.completeAndWait(`Confirm payment clearance – payer ${payer} (ACME)`);
+  assert.deepEqual(finance.submissions.at(-1), ['paymentCleared']);
 });
 
 test('sales removes the distributor\'s access by hand and confirms it', async () => {
@@ -134,11 +140,13 @@ test('sales removes the distributor\'s access by hand and confirms it', async ()
   const form = await sales.formText();
   assert.ok(form.includes('Why the automated removal stopped'), 'the form says why');
   assert.ok(form.includes('IMBillingRole'), 'the form says what to remove');
+  assert.ok((await sales.formFields())['What AWS or the verification answered'], 'the form shows what AWS answered');
   await sales.claim();
   await sales.tick('Checkbox_AccessRemoved');
   await sales.type('Textarea_Notes', 'IMBillingRole, IMMasterBilling and the CloudCheckr roles deleted in the console');
   await screenshot(sales.page, 'sales-confirms-access-removal');
   await sales.completeAndWait(`Remove distributor access manually – payer ${payer} (ACME)`);
+  assert.deepEqual(sales.submissions.at(-1), ['accessRemoved', 'notes', 'retryAutomation']);
 });
 
 test('the journey completes and the reseller is told', async () => {

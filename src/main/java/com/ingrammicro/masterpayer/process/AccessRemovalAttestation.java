@@ -28,13 +28,13 @@ class AccessRemovalAttestation implements TaskListener {
       task.getExecution().removeVariable(OffboardingProcess.Variables.RETRY_AUTOMATION);
       return;
     }
-    if (!Boolean.TRUE.equals(task.getVariable(OffboardingProcess.Variables.ACCESS_REMOVED))) {
+    if (!Boolean.TRUE.equals(ProcessVariables.flag(task, OffboardingProcess.Variables.ACCESS_REMOVED))) {
       return; // the automation runs again instead: nothing attested
     }
     Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String user = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
         : task.getAssignee() != null ? task.getAssignee() : "unauthenticated";
-    Object notes = task.getVariable(OffboardingProcess.Variables.NOTES);
-    cleanup.attest(ProcessVariables.offboardingId(task.getExecution()), user, notes instanceof String text ? text : null);
+    cleanup.attest(ProcessVariables.offboardingId(task.getExecution()), user,
+        ProcessVariables.text(task, OffboardingProcess.Variables.NOTES));
   }
 }

@@ -38,7 +38,7 @@ final class AccessRemovalVariables {
     return new BpmnError(OffboardingProcess.Errors.ACCESS_CLEANUP_BLOCKED, blocked.getMessage());
   }
 
-  /** A Markdown list, as the task form renders it, cut short with a count of what did not fit. */
+  /** One "- " line per item, as the task form shows it (as text), cut short with a count of what did not fit. */
   static String bullets(List<String> items, String whenEmpty) {
     if (items.isEmpty()) {
       return whenEmpty;

@@ -57,10 +57,10 @@ public class JourneyListener {
   public void awaitReseller(DelegateExecution execution, String action) {
     ResellerAction awaited = ResellerAction.valueOf(action);
     String detail = switch (awaited) {
-      case SIGN_CTA -> Boolean.FALSE.equals(execution.getVariable(CTA_ACCEPTED))
-          ? "Ingram Micro asks for a new signature: " + execution.getVariable(CTA_REJECTION_REASON)
+      case SIGN_CTA -> Boolean.FALSE.equals(ProcessVariables.flag(execution, CTA_ACCEPTED))
+          ? "Ingram Micro asks for a new signature: " + ProcessVariables.text(execution, CTA_REJECTION_REASON)
           : null;
-      case SETTLE_BALANCE -> "Outstanding amount: " + ProcessVariables.amount(execution.getVariable(OUTSTANDING_AMOUNT));
+      case SETTLE_BALANCE -> "Outstanding amount: " + ProcessVariables.amount(execution, OUTSTANDING_AMOUNT);
     };
     records.awaitReseller(ProcessVariables.offboardingId(execution), awaited, detail);
   }
@@ -72,8 +72,8 @@ public class JourneyListener {
   public void conclude(DelegateExecution execution, String status) {
     OffboardingStatus outcome = OffboardingStatus.valueOf(status);
     String reason = switch (outcome) {
-      case REJECTED -> (String) execution.getVariable(REJECTION_REASON);
-      case WITHDRAWN -> (String) execution.getVariable(WITHDRAWAL_REASON);
+      case REJECTED -> ProcessVariables.text(execution, REJECTION_REASON);
+      case WITHDRAWN -> ProcessVariables.text(execution, WITHDRAWAL_REASON);
       case EXPIRED -> "No signed Consent to Assignment was received within " + sla.describeCtaExpiry() + ".";
       case COMPLETED, IN_PROGRESS -> null;
     };

@@ -4,8 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Typed reads of the variables the delegates and listeners share. */
+/**
+ * Typed reads of the variables the delegates and listeners share. The journey's facts (payer,
+ * reseller, contacts) are not among them: they come from the offboarding record. What is read here
+ * are outcomes and routing values; a value of the wrong type fails with the variable's name and
+ * type (a retried job, then an incident) instead of a {@link ClassCastException} somewhere else.
+ */
 final class ProcessVariables {
 
   private ProcessVariables() {}
@@ -23,11 +29,32 @@ final class ProcessVariables {
     return UUID.fromString(businessKey);
   }
 
-  /** An amount as people read it: two decimals. */
-  static String amount(Object value) {
-    if (!(value instanceof Number number)) {
-      return "unknown";
+  /** A text variable, or null when it is not set. */
+  static String text(VariableScope scope, String name) {
+    return typed(scope.getVariable(name), name, String.class, "a text");
+  }
+
+  /** A text variable of the scope itself (an input parameter of the activity), or null. */
+  static String localText(VariableScope scope, String name) {
+    return typed(scope.getVariableLocal(name), name, String.class, "a text");
+  }
+
+  /** A true/false variable, or null when it is not set. */
+  static Boolean flag(VariableScope scope, String name) {
+    return typed(scope.getVariable(name), name, Boolean.class, "true or false");
+  }
+
+  /** An amount variable as people read it, two decimals; "unknown" when it is not set. */
+  static String amount(VariableScope scope, String name) {
+    Number number = typed(scope.getVariable(name), name, Number.class, "a number");
+    return number == null ? "unknown" : new BigDecimal(number.toString()).setScale(2, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  private static <T> T typed(Object value, String name, Class<T> type, String expected) {
+    if (value == null || type.isInstance(value)) {
+      return type.cast(value);
     }
-    return new BigDecimal(number.toString()).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    throw new IllegalStateException("Process variable '" + name + "' must be " + expected + ", but is a "
+        + value.getClass().getSimpleName());
   }
 }

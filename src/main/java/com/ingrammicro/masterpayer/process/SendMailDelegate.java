@@ -65,16 +65,17 @@ class SendMailDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Notification notification = Notification.valueOf((String) execution.getVariableLocal(OffboardingProcess.Variables.MAIL));
+    Notification notification = Notification.valueOf(ProcessVariables.localText(execution, OffboardingProcess.Variables.MAIL));
     Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(execution));
     Map<String, String> details = new HashMap<>();
     for (String reason : List.of(REJECTION_REASON, CTA_REJECTION_REASON, WITHDRAWAL_REASON, CLEANUP_FAILURE,
         CLEANUP_REMAINING, CLEANUP_REPORT)) {
-      if (execution.getVariable(reason) instanceof String text) {
+      String text = ProcessVariables.text(execution, reason);
+      if (text != null) {
         details.put(reason, text);
       }
     }
-    details.put(OUTSTANDING_AMOUNT, ProcessVariables.amount(execution.getVariable(OUTSTANDING_AMOUNT)));
+    details.put(OUTSTANDING_AMOUNT, ProcessVariables.amount(execution, OUTSTANDING_AMOUNT));
     details.put("gracePeriod", sla.describePaymentRecheckDelay());
     details.put("cleanupInstructions", cleanup.isEnabled()
         ? "please deploy the temporary cleanup role described at " + notifier.apiUrl(offboarding) + "/cleanup-access "
@@ -82,7 +83,7 @@ class SendMailDelegate implements JavaDelegate {
             + "the engine then removes IMBillingRole, CloudCheckr's roles and their policies itself."
         : "nothing to deploy; Ingram IaaS sales remove IMBillingRole, CloudCheckr's roles and their policies.");
 
-    String remindedTask = (String) execution.getVariableLocal(OffboardingProcess.Variables.REMINDED_TASK);
+    String remindedTask = ProcessVariables.localText(execution, OffboardingProcess.Variables.REMINDED_TASK);
     // reminders and escalations are about a task: none when it was completed meanwhile
     if (remindedTask != null) {
       Optional<Map<String, String>> task = openTask(execution, remindedTask);

@@ -1,5 +1,7 @@
 package com.ingrammicro.masterpayer.process;
 
+import com.ingrammicro.masterpayer.offboarding.Offboarding;
+import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -8,14 +10,23 @@ import org.springframework.stereotype.Component;
  * Names every task after the payer account it concerns, e.g. "Review offboarding request – payer
  * 123456789012 (ACME)": Tasklist's list, the reminder mails and the history then say which
  * offboarding a task belongs to without opening it. The diagram keeps the plain activity name.
+ * Payer and reseller come from the offboarding record, not from process variables, which a task
+ * completion or an administrator could have changed. Both are ids (twelve digits; a reseller id an
+ * administrator registered), never text a reseller wrote, and Tasklist shows names as text.
  */
 @Component("taskNaming")
 class TaskNaming implements TaskListener {
 
+  private final OffboardingJourney offboardings;
+
+  TaskNaming(OffboardingJourney offboardings) {
+    this.offboardings = offboardings;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    task.setName(name(task.getName(), (String) task.getVariable(OffboardingProcess.Variables.PAYER_ACCOUNT_ID),
-        (String) task.getVariable(OffboardingProcess.Variables.RESELLER_ID)));
+    Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(task.getExecution()));
+    task.setName(name(task.getName(), offboarding.payerAccountId(), offboarding.resellerId()));
   }
 
   static String name(String activityName, String payerAccountId, String resellerId) {

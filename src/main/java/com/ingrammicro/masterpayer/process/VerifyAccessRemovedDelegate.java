@@ -33,7 +33,7 @@ class VerifyAccessRemovedDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(execution));
-    boolean attested = Boolean.TRUE.equals(execution.getVariable(ACCESS_REMOVED));
+    boolean attested = Boolean.TRUE.equals(ProcessVariables.flag(execution, ACCESS_REMOVED));
     Verification verification = cleanup.verify(offboarding.id(), offboarding.payerAccountId(), attested);
     boolean done = verification.result() == Verification.Result.VERIFIED
         || (verification.result() == Verification.Result.UNVERIFIABLE && attested);

@@ -21,6 +21,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -208,6 +209,41 @@ class OffboardingProcessTest {
     execute(job(Elements.VERIFY_ACCESS_REMOVED));
     assertThat(offboarding).isWaitingAt("SendTask_NotifyCompletion");
     assertThat(offboarding).variables().containsEntry(Variables.ACCESS_VERIFICATION, "VERIFIED");
+  }
+
+  @Test
+  void tasksAreNamedAfterTheRecordEvenWhenTheFactVariablesWereOverwritten() {
+    ProcessInstance offboarding = requestApproved();
+    // as an administrator could through engine-rest: another payer, a reseller id of the wrong type
+    runtimeService().setVariable(offboarding.getId(), Variables.PAYER_ACCOUNT_ID, "999999999999");
+    runtimeService().setVariable(offboarding.getId(), Variables.RESELLER_ID, 42);
+
+    correlateSignedCta(offboarding);
+    execute(job(COUNTERSIGN_CTA));
+
+    Assertions.assertThat(task(COUNTERSIGN_CTA).getName()).isEqualTo("Countersign CTA – payer 123456789012 (ACME)");
+  }
+
+  @Test
+  void aFailureWhileCreatingTheCountersignTaskBecomesAnIncidentNotAnErrorOfTheUpload() {
+    ProcessInstance offboarding = requestApproved();
+    when(recorders.offboardings.get(any())).thenThrow(new IllegalStateException("No offboarding record"));
+
+    correlateSignedCta(offboarding); // the upload's transaction: does not throw
+
+    assertThat(offboarding).hasPassed(Elements.AWAIT_SIGNED_CTA);
+    Job creation = job(COUNTERSIGN_CTA);
+    for (int attempt = 0; attempt < 5 && managementService().createJobQuery().jobId(creation.getId()).singleResult()
+        .getRetries() > 0; attempt++) {
+      assertThatThrownBy(() -> managementService().executeJob(creation.getId())).hasMessageContaining("No offboarding record");
+    }
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(offboarding.getId()).singleResult())
+        .as("an incident for the operators").isNotNull()
+        .satisfies(incident -> {
+          Assertions.assertThat(incident.getActivityId()).isEqualTo(COUNTERSIGN_CTA);
+          Assertions.assertThat(incident.getIncidentMessage()).contains("No offboarding record");
+        });
+    Assertions.assertThat(taskService().createTaskQuery().processInstanceId(offboarding.getId()).count()).isZero();
   }
 
   @Test
@@ -484,10 +520,17 @@ class OffboardingProcessTest {
   }
 
   private static void signCta(ProcessInstance offboarding) {
+    correlateSignedCta(offboarding);
+    execute(job(COUNTERSIGN_CTA));
+    assertThat(offboarding).isWaitingAt(COUNTERSIGN_CTA);
+    assertThat(task(COUNTERSIGN_CTA)).isNotNull();
+  }
+
+  /** What the reseller's upload does in its own transaction: the task itself is created by a job. */
+  private static void correlateSignedCta(ProcessInstance offboarding) {
     assertThat(offboarding).isWaitingAt(Elements.AWAIT_SIGNED_CTA);
     runtimeService().createMessageCorrelation(Messages.CTA_SIGNED).processInstanceId(offboarding.getId())
         .setVariable(Variables.SIGNED_CTA_SHA256, "f".repeat(64)).correlate();
-    assertThat(offboarding).isWaitingAt(COUNTERSIGN_CTA);
   }
 
   private static void clearBillingAndPayment(ProcessInstance offboarding) {

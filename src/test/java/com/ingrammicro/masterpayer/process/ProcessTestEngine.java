@@ -58,17 +58,14 @@ final class ProcessTestEngine {
   static Recorders registerBeans(ProcessEngine engine) {
     Recorders recorders = new Recorders();
     // the real access-removal delegates, over a scripted AWS cleanup
-    OffboardingJourney offboardings = mock(OffboardingJourney.class);
-    when(offboardings.get(any())).thenAnswer(call -> new Offboarding(call.getArgument(0), "ACME", PAYER,
-        OffboardingStatus.IN_PROGRESS, Stage.ACCESS_REMOVAL, "reason", "ops@acme.example", null, "acme", null, null,
-        null, null, null, null, null));
+    OffboardingJourney offboardings = recorders.offboardings;
     Mocks.register("planAccessRemovalDelegate", new PlanAccessRemovalDelegate(offboardings, recorders.cleanup));
     Mocks.register("removeDistributorAccessDelegate", new RemoveDistributorAccessDelegate(offboardings, recorders.cleanup));
     Mocks.register("verifyAccessRemovedDelegate", new VerifyAccessRemovedDelegate(offboardings, recorders.cleanup));
     Mocks.register("accessRemovalAttestation", new AccessRemovalAttestation(recorders.cleanup));
     Sla sla = new Sla(SLA);
     Mocks.register("sla", sla);
-    Mocks.register("taskNaming", new TaskNaming());
+    Mocks.register("taskNaming", new TaskNaming(offboardings));
     Mocks.register("slaTimers", new SlaTimers(sla));
     Mocks.register("retries", new Retries(new RetryProperties("R3/PT5M", "R3/PT1M")));
     Mocks.register("taskOutcomeValidator", new TaskOutcomeValidator());
@@ -89,8 +86,13 @@ final class ProcessTestEngine {
     final RecordingMails mails = new RecordingMails();
     /** Plans nothing and verifies "nothing left" unless a test scripts otherwise. */
     final AccessCleanup cleanup = mock(AccessCleanup.class);
+    /** The offboarding record of every process instance: payer {@link #PAYER} of reseller ACME. */
+    final OffboardingJourney offboardings = mock(OffboardingJourney.class);
 
     Recorders() {
+      when(offboardings.get(any())).thenAnswer(call -> new Offboarding(call.getArgument(0), "ACME", PAYER,
+          OffboardingStatus.IN_PROGRESS, Stage.ACCESS_REMOVAL, "reason", "ops@acme.example", null, "acme", null, null,
+          null, null, null, null, null));
       when(cleanup.plan(any(), any())).thenReturn(new CleanupPlan(PAYER, "arn:aws:iam::" + PAYER + ":role/cleanup",
           Instant.parse("2026-11-26T09:00:00Z"), List.of(), List.of(), List.of()));
       when(cleanup.verify(any(), any(), anyBoolean())).thenReturn(verification(Verification.Result.VERIFIED));
