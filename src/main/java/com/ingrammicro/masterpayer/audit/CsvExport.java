@@ -8,10 +8,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The audit search as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a comma, quote or
- * line break quoted, quotes doubled). Text that a spreadsheet would run as a formula (starting with
- * {@code = + - @}, a tab or a carriage return) is prefixed with an apostrophe, because reasons are
- * typed by resellers and staff and an export is opened by people.
+ * The audit search as CSV (RFC 4180: comma-separated, CRLF line ends, every field in double quotes,
+ * quotes doubled). Reasons are typed by resellers and staff and an export is opened by people, so it
+ * follows OWASP's CSV-injection guidance: text that a spreadsheet would run as a formula (starting
+ * with {@code = + - @}, a tab or a carriage return) is prefixed with an apostrophe, and every field
+ * is quoted so that a separator inside a value (a {@code ;} for a spreadsheet in a locale that splits
+ * on it, or a comma) cannot start a new cell that begins with a formula.
  */
 final class CsvExport {
 
@@ -47,13 +49,10 @@ final class CsvExport {
 
   static String field(String value) {
     if (value == null || value.isEmpty()) {
-      return "";
+      return "\"\"";
     }
     String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
-      return '"' + safe.replace("\"", "\"\"") + '"';
-    }
-    return safe;
+    return '"' + safe.replace("\"", "\"\"") + '"';
   }
 
   private static String text(String value) {

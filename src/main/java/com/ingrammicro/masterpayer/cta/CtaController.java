@@ -48,7 +48,8 @@ class CtaController {
   @PutMapping(path = "/signed", consumes = MediaType.APPLICATION_PDF_VALUE)
   @Operation(summary = "Upload the signed CTA (one PDF, size-capped)",
       description = "202 when the journey takes it; 409 when no signature is awaited; 415 when the body is not a "
-          + "readable PDF; 413 when it is too large.")
+          + "readable PDF; 413 when it is too large; 422 when it carries JavaScript, launch actions or embedded files, "
+          + "or is built to exhaust its reader (page-tree loops, deep nesting, decompression bombs).")
   ResponseEntity<SignedCta> uploadSigned(@AuthenticationPrincipal AppUser user, @PathVariable UUID id,
       HttpServletRequest request) throws IOException {
     long max = ctas.maxSignedSize();

@@ -1,6 +1,7 @@
 package com.ingrammicro.masterpayer.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,9 +14,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** Answers refused requests with RFC 9457 problem details instead of an HTML error page. */
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * Answers refused requests with RFC 9457 problem details instead of an HTML error page or an empty
+ * body: failed logins, missing rights, and requests the firewall rejects (a {@code ;}, {@code //} or
+ * encoded dot segment in the path, a method such as TRACE).
+ */
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
   static final String REALM = "Master Payer Offboarding";
 
@@ -39,12 +46,45 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     write(request, response, HttpStatus.FORBIDDEN, "Your user is not allowed to do this.");
   }
 
-  private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException exception)
       throws IOException {
+    if (!EarlyFirewallFilter.ALLOWED_METHODS.contains(request.getMethod())) {
+      response.setHeader(HttpHeaders.ALLOW, String.join(", ", EarlyFirewallFilter.ALLOWED_METHODS));
+      write(request, response, HttpStatus.METHOD_NOT_ALLOWED,
+          "The method " + printable(request.getMethod()) + " is not supported.");
+      return;
+    }
+    write(request, response, HttpStatus.BAD_REQUEST, "The request was rejected: the path or a header is malformed.");
+  }
+
+  void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+      throws IOException {
+    // in an error dispatch, the request that failed, not /error
+    Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    write(failed instanceof String path ? path : request.getRequestURI(), response, status, detail);
+  }
+
+  void write(String path, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setInstance(URI.create(request.getRequestURI()));
+    problem.setInstance(instance(path));
+    response.resetBuffer();
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     objectMapper.writeValue(response.getOutputStream(), problem);
+  }
+
+  /** The request's path as the problem's instance, when it is a valid URI reference; a rejected path often is not. */
+  static URI instance(String requestUri) {
+    try {
+      return requestUri == null ? null : URI.create(requestUri);
+    } catch (IllegalArgumentException notAUri) {
+      return null;
+    }
+  }
+
+  private static String printable(String text) {
+    String shown = text.length() > 20 ? text.substring(0, 20) + "..." : text;
+    return shown.chars().allMatch(c -> c > 0x20 && c < 0x7f) ? shown : "of this request";
   }
 }

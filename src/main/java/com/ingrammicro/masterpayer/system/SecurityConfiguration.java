@@ -69,6 +69,7 @@ class SecurityConfiguration {
       throws Exception {
     statelessBasic(http.securityMatcher(paths("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")), problems)
         .addFilterAfter(new CamundaWebappSessionAuthenticationFilter(appUsers, engine.getName()), BasicAuthenticationFilter.class)
+        .headers(headers -> headers.addHeaderWriter(ContentSecurityPolicies.apiDocs()))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(POST, "/api/offboardings").hasRole(Role.RESELLER.name())
             .requestMatchers(PUT, "/api/offboardings/*/cta/signed").hasRole(Role.RESELLER.name())
@@ -88,6 +89,7 @@ class SecurityConfiguration {
       throws Exception {
     statelessBasic(http.securityMatcher(paths("/audit", "/audit/**")), problems)
         .addFilterAfter(new CamundaWebappSessionAuthenticationFilter(appUsers, engine.getName()), BasicAuthenticationFilter.class)
+        .headers(headers -> headers.addHeaderWriter(ContentSecurityPolicies.auditPage()))
         .authorizeHttpRequests(requests -> requests.requestMatchers(GET, "/audit", "/audit/**").hasAnyRole(AUDIT_READERS)
             .anyRequest().denyAll());
     return http.build();

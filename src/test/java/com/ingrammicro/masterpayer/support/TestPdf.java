@@ -3,11 +3,13 @@ package com.ingrammicro.masterpayer.support;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 
 /** Small real PDF files for uploads. */
 public final class TestPdf {
@@ -15,6 +17,15 @@ public final class TestPdf {
   private TestPdf() {}
 
   public static byte[] withText(String text) {
+    return withText(text, document -> {});
+  }
+
+  /** A one-page PDF that runs the script when it is opened (an OpenAction), as a hostile upload would. */
+  public static byte[] withJavaScript(String script) {
+    return withText("signed", document -> document.getDocumentCatalog().setOpenAction(new PDActionJavaScript(script)));
+  }
+
+  private static byte[] withText(String text, Consumer<PDDocument> change) {
     try (PDDocument document = new PDDocument()) {
       PDPage page = new PDPage();
       document.addPage(page);
@@ -25,6 +36,7 @@ public final class TestPdf {
         content.showText(text);
         content.endText();
       }
+      change.accept(document);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();
