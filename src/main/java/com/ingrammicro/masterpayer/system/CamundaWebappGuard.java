@@ -51,7 +51,8 @@ final class CamundaWebappGuard extends OncePerRequestFilter {
       byte[] body = request.getInputStream().readNBytes(MAX_LOGIN_BODY);
       Optional<String> username = formField(body, "username");
       if (username.isPresent() && appUsers.isKnown(username.get()) && !appUsers.load(username.get()).isStaff()) {
-        refuse(response);
+        // as Camunda answers a user without access to the app: its login page then says "missing access rights"
+        response.setStatus(HttpStatus.FORBIDDEN.value());
         return;
       }
       chain.doFilter(new CachedBodyRequest(request, body), response);
