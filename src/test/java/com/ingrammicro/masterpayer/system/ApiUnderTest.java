@@ -7,8 +7,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole application on a random port, H2 and a real SMTP server, started by hand for tests that
- * run on jqwik's engine, which Spring's test context does not reach.
+ * The whole application on a random port, H2 and a real SMTP server, started by hand once per test
+ * class (in {@code @BeforeAll}), without Spring's test context.
  */
 final class ApiUnderTest implements AutoCloseable {
 

@@ -12,8 +12,10 @@ import com.ingrammicro.masterpayer.support.RawHttp.Header;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestRequests;
 import com.ingrammicro.masterpayer.support.WebappSession;
+import com.ingrammicro.masterpayer.system.BadRequests.BadRequest;
+import com.ingrammicro.masterpayer.system.BadRequests.Operation;
+import com.ingrammicro.masterpayer.system.BadRequests.Parameter;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,30 +25,24 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.jqwik.api.AfterFailureMode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Bad input never gets a 5xx, and every refusal on {@code /api/**} is an RFC 9457 problem detail:
  * whatever layer refuses (Tomcat, the firewall, Spring Security, Spring MVC, the engine's REST layers).
- * The examples are the findings of issue 11; the property generates requests for every operation of
- * {@code /v3/api-docs} (wrong types, huge and control-character strings, bad headers and content
- * types, odd paths and methods) with a fixed seed, so CI runs the same requests every time.
+ * The examples are the findings of issue 11; a seeded generator ({@link BadRequests}) makes requests for
+ * every operation of {@code /v3/api-docs} (wrong types, huge and control-character strings, bad headers
+ * and content types, odd paths and methods) with a fixed seed, so CI runs the same requests every time.
+ * {@code -Dbadinput.seed} and {@code -Dbadinput.tries} change the seed and the number of tries.
  * Runs on H2 only: the answers do not depend on the database.
  */
 class BadInputIT {
@@ -55,6 +51,9 @@ class BadInputIT {
   private static final String PROBLEM = "application/problem+json";
   private static final AtomicInteger REQUESTS = new AtomicInteger();
   private static final AtomicInteger GENERATED = new AtomicInteger();
+  private static final AtomicInteger EXAMPLES = new AtomicInteger();
+  private static final long SEED = Long.getLong("badinput.seed", 20261201L);
+  private static final int TRIES = Integer.getInteger("badinput.tries", 40);
   /** A second member of iaas-sales, who may claim a task that sales has already claimed, and is refused. */
   private static final String SECOND_SALES = "sales2";
 
@@ -65,20 +64,7 @@ class BadInputIT {
   private static List<Operation> operations;
   private static String acmesOffboarding;
 
-  record Operation(String method, String path, List<Parameter> parameters) {}
-
-  record Parameter(String in, String name, String type, String format) {}
-
-  record BadRequest(String method, String target, List<Header> headers, byte[] body) {
-    @Override
-    public String toString() {
-      return method + " " + (target.length() > 200 ? target.substring(0, 200) + "..." : target) + " "
-          + headers.stream().map(h -> h.name() + ": " + abbreviate(h.value())).toList()
-          + (body == null ? "" : " body " + abbreviate(new String(body, StandardCharsets.UTF_8)));
-    }
-  }
-
-  @BeforeContainer
+  @BeforeAll
   static void start() throws IOException {
     app = new ApiUnderTest("bad-input-it");
     http = new RawHttp(app.port());
@@ -95,16 +81,25 @@ class BadInputIT {
     }
   }
 
-  @AfterContainer
+  @AfterEach
+  void countExamples(TestInfo test) {
+    if (!test.getTestMethod().map(m -> m.getName().startsWith("generated")).orElse(false)) {
+      EXAMPLES.incrementAndGet();
+    }
+  }
+
+  @AfterAll
   static void stop() {
-    System.out.println("BadInputIT sent " + GENERATED.get() + " generated requests for " + operations.size()
-        + " operations of /v3/api-docs, and " + REQUESTS.get() + " in its examples");
-    app.close();
+    System.out.println("Bad input: " + GENERATED.get() + " generated requests (seed " + SEED + ", " + TRIES
+        + " tries), " + EXAMPLES.get() + " fixed examples");
+    if (app != null) {
+      app.close();
+    }
   }
 
   // --- what Tomcat and the firewall refuse before the application -------------------------------
 
-  @Example
+  @Test
   void whatTomcatRefusesBeforeAnyFilterIsAProblemDetail() {
     String offboardings = "/api/offboardings/";
     for (String path : List.of(offboardings + "%00", offboardings + "a%2Fb", offboardings + "%FF")) {
@@ -113,7 +108,7 @@ class BadInputIT {
     assertProblem(send("GET", "/api/offboardings", List.of(RawHttp.basic("acme"), new Header("X-Padding", "a".repeat(9 * 1024)))), 400);
   }
 
-  @Example
+  @Test
   void whatTheFirewallRefusesIsAProblemDetail() {
     for (String path : List.of("/api/offboardings;x", "//api/offboardings", "/api/%2e%2e/offboardings",
         "/api/./offboardings", "/api/offboardings/%252e%252e")) {
@@ -124,7 +119,7 @@ class BadInputIT {
     }
   }
 
-  @Example
+  @Test
   void oddPathsToTheEngineAreRefusedNotFailed() {
     for (String path : List.of("/engine-rest;x/task", "//engine-rest/task", "/camunda/..;/engine-rest/task",
         "/camunda/api/engine/engine/default;x/task", "/engine-rest/%2e%2e/task")) {
@@ -133,9 +128,9 @@ class BadInputIT {
     }
   }
 
-  @Example
+  @Test
   void badHeadersAndContentTypesAreRefusedWithAProblemDetail() {
-    byte[] body = json(TestRequests.offboarding(TestRequests.randomPayer()));
+    byte[] body = BadRequests.json(TestRequests.offboarding(TestRequests.randomPayer()));
     assertProblem(send("POST", "/api/offboardings", List.of(RawHttp.basic("acme"),
         new Header("Content-Type", "application/json"), new Header("Idempotency-Key", "clé-é\u00ff")), body), 400);
     assertProblem(send("POST", "/api/offboardings", List.of(RawHttp.basic("acme"),
@@ -154,7 +149,7 @@ class BadInputIT {
     assertProblem(pdfNotAcceptable, pdfNotAcceptable.status());
   }
 
-  @Example
+  @Test
   void theErrorPageRequestedDirectlyIsNotFound() {
     assertProblem(send("GET", "/error", List.of()), 404);
     assertProblem(send("POST", "/error", List.of(new Header("Content-Type", "application/json")), "{}".getBytes()), 404);
@@ -162,14 +157,14 @@ class BadInputIT {
 
   // --- Camunda's refusals, on engine-rest and on the webapps' engine API ---------------------------
 
-  @Example
+  @Test
   void camundasRefusalsAre4xxWithTheirMessageOnEngineRest() {
     String task = reviewTaskOf(journeys.start("acme", TestRequests.randomPayer()));
     String processInstance = processInstanceOf(task);
     assertRefusals(BadInputIT::engineRest, task, processInstance);
   }
 
-  @Example
+  @Test
   void camundasRefusalsAre4xxWithTheirMessageOnTheWebappsEngineApi() {
     String task = reviewTaskOf(journeys.start("acme", TestRequests.randomPayer()));
     String processInstance = processInstanceOf(task);
@@ -216,7 +211,7 @@ class BadInputIT {
 
   // --- uploads --------------------------------------------------------------------------------------
 
-  @Example
+  @Test
   void aSignedCtaWithJavaScriptIsRefusedWith422AndTheReasonAndAPlainOneIsStillTaken() {
     String id = journeys.start("acme", TestRequests.randomPayer());
     assertThat(journeys.submit("sales", reviewTaskOf(id), Map.of("approved", true)).status()).isEqualTo(204);
@@ -233,7 +228,7 @@ class BadInputIT {
 
   // --- security headers -------------------------------------------------------------------------------
 
-  @Example
+  @Test
   void theAuditPageAndTheApiDocsSendAStrictContentSecurityPolicyTheirPagesCanLiveWith() {
     Api.Response audit = api.get("auditor", "/audit/");
     Api.Response auditScript = api.get("auditor", "/audit/audit.js");
@@ -270,151 +265,29 @@ class BadInputIT {
 
   // --- generated bad input --------------------------------------------------------------------------
 
-  @Property(tries = 40, seed = "20261201", shrinking = ShrinkingMode.BOUNDED,
-      afterFailure = AfterFailureMode.PREVIOUS_SEED)
-  void generatedBadInputForEveryOperationNeverGetsA5xxAndIsRefusedWithProblemDetails(
-      @ForAll("oneBadRequestPerOperation") List<BadRequest> requests) {
-    for (BadRequest request : requests) {
-      Answer answer = http.send(request.method(), request.target(), request.headers(), request.body());
-      GENERATED.incrementAndGet();
-      assertThat(answer.status()).as(request + " -> " + answer).isLessThan(500);
-      if (answer.status() >= 400) {
-        assertProblem(answer, answer.status(), request.toString());
+  @Test
+  void generatedBadInputForEveryOperationNeverGetsA5xxAndIsRefusedWithProblemDetails() {
+    List<String> failures = new ArrayList<>();
+    for (int attempt = 1; attempt <= TRIES; attempt++) {
+      BadRequests generator = new BadRequests(SEED, attempt, acmesOffboarding);
+      for (Operation operation : operations) {
+        BadRequest request = generator.next(operation);
+        try {
+          GENERATED.incrementAndGet();
+          Answer answer = http.send(request.method(), request.target(), request.headers(), request.body());
+          assertThat(answer.status()).as("the answer " + answer).isLessThan(500);
+          if (answer.status() >= 400) {
+            assertProblem(answer, answer.status(), "the answer");
+          }
+        } catch (AssertionError | RuntimeException e) {
+          failures.add("seed " + SEED + ", try " + attempt + ", operation " + operation.method() + " "
+              + operation.path() + ": " + request + "\n  " + String.valueOf(e instanceof AssertionError ? e.getMessage() : e).strip().replace("\n", "\n  "));
+        }
       }
     }
-  }
-
-  @Provide
-  Arbitrary<List<BadRequest>> oneBadRequestPerOperation() {
-    List<Arbitrary<BadRequest>> perOperation = operations.stream().map(BadInputIT::badRequests).toList();
-    return Combinators.combine(perOperation).as(list -> list);
-  }
-
-  private static Arbitrary<BadRequest> badRequests(Operation operation) {
-    Arbitrary<String> method = Arbitraries.frequencyOf(
-        Tuple.of(8, Arbitraries.just(operation.method())),
-        Tuple.of(1, Arbitraries.of("TRACE", "FOO", "PATCH", "DELETE", "OPTIONS", "PUT", "POST", "GET")));
-    // a wrong password only for a user that does not exist: Camunda locks real users out after a few
-    Arbitrary<String> identity = Arbitraries.of("acme", "globex", "sales", "finance", "auditor", "admin", "mallory:guess", "");
-    Arbitrary<String> path = pathFor(operation);
-    Arbitrary<String> query = queryFor(operation);
-    Arbitrary<String> oddity = Arbitraries.frequency(
-        Tuple.of(10, ""), Tuple.of(1, ";x"), Tuple.of(1, "//"),
-        Tuple.of(1, "/%2e%2e"), Tuple.of(1, "/%00"), Tuple.of(1, "/%FF"),
-        Tuple.of(1, "/%2F"), Tuple.of(1, "/"), Tuple.of(1, "/./"),
-        Tuple.of(1, "%5C"), Tuple.of(1, "/%252e%252e"));
-    Arbitrary<List<Header>> headers = headersFor(operation);
-    Arbitrary<byte[]> body = bodyFor(operation);
-    return Combinators.combine(method, identity, path, query, oddity, headers, body)
-        .as((m, user, p, q, odd, extra, content) -> {
-          List<Header> all = new ArrayList<>();
-          if (!user.isEmpty()) {
-            all.add(RawHttp.basic(user));
-          }
-          all.addAll(extra);
-          String target = odd.equals("//") ? "/" + p : p + odd;
-          boolean withBody = m.equals("POST") || m.equals("PUT") || m.equals("PATCH");
-          return new BadRequest(m, target + q, all, withBody ? content : null);
-        });
-  }
-
-  private static Arbitrary<String> pathFor(Operation operation) {
-    if (!operation.path().contains("{")) {
-      return Arbitraries.just(operation.path());
-    }
-    Arbitrary<String> id = Arbitraries.frequencyOf(
-        Tuple.of(3, Arbitraries.just(acmesOffboarding)),
-        Tuple.of(2, Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as((a, b) -> new UUID(a, b).toString())),
-        Tuple.of(4, badStrings().map(BadInputIT::encode)));
-    return id.map(value -> operation.path().replaceAll("\\{[^}]+}", value));
-  }
-
-  private static Arbitrary<String> queryFor(Operation operation) {
-    List<Parameter> query = operation.parameters().stream().filter(p -> p.in().equals("query")).toList();
-    Arbitrary<String> declared = query.isEmpty() ? Arbitraries.just("")
-        : Arbitraries.of(query).flatMap(parameter -> valueFor(parameter).map(value -> parameter.name() + "=" + encode(value)))
-            .list().ofMaxSize(4).map(pairs -> String.join("&", pairs));
-    Arbitrary<String> unknown = Arbitraries.frequencyOf(
-        Tuple.of(4, Arbitraries.just("")),
-        Tuple.of(1, badStrings().map(value -> "unknown=" + encode(value))),
-        Tuple.of(1, Arbitraries.just("page=1&page=2&size=")),
-        Tuple.of(1, Arbitraries.just("%zz=%")));
-    return Combinators.combine(declared, unknown).as((a, b) -> {
-      String joined = a.isEmpty() ? b : b.isEmpty() ? a : a + "&" + b;
-      return joined.isEmpty() ? "" : "?" + joined;
-    });
-  }
-
-  private static Arbitrary<String> valueFor(Parameter parameter) {
-    Arbitrary<String> wellTyped = switch (parameter.type() + "/" + parameter.format()) {
-      case "integer/int32" -> Arbitraries.integers().map(String::valueOf);
-      case "string/date-time" -> Arbitraries.of("2026-01-01T00:00:00Z", "2026-13-45T99:99:99Z", "yesterday");
-      default -> Arbitraries.of("IN_PROGRESS", "REVIEW", "ACME", "123456789012", "createdAt,desc", "");
-    };
-    return Arbitraries.oneOf(wellTyped, badStrings());
-  }
-
-  private static Arbitrary<List<Header>> headersFor(Operation operation) {
-    Arbitrary<List<Header>> accept = Arbitraries.of("", "image/png", "application/xml", "text/html", ";;;", "*/*;q=x",
-        "application/problem+json", "text/csv").map(value -> value.isEmpty() ? List.of() : List.of(new Header("Accept", value)));
-    String natural = operation.path().endsWith("/cta/signed") ? "application/pdf" : "application/json";
-    Arbitrary<List<Header>> contentType = Arbitraries.of(natural, natural, natural, "application/*", "*/*", "text/plain",
-        "garbage", "multipart/form-data", "application/json; charset=nope", "application/pdf", "")
-        .map(value -> value.isEmpty() ? List.of() : List.of(new Header("Content-Type", value)));
-    Arbitrary<List<Header>> idempotencyKey = operation.parameters().stream().anyMatch(p -> p.in().equals("header"))
-        ? Arbitraries.oneOf(Arbitraries.just(""), headerValues())
-            .map(value -> value.isEmpty() ? List.of() : List.of(new Header("Idempotency-Key", value)))
-        : Arbitraries.just(List.of());
-    Arbitrary<List<Header>> odd = Arbitraries.frequencyOf(
-        Tuple.of(6, Arbitraries.just(List.<Header>of())),
-        Tuple.of(1, headerValues().map(value -> List.of(new Header("X-Anything", value)))),
-        Tuple.of(1, Arbitraries.just(List.of(new Header("X-Padding", "p".repeat(10 * 1024))))),
-        Tuple.of(1, Arbitraries.of("Basic !!!", "Basic " + "QQ==", "Bearer x.y.z", "Digest x")
-            .map(value -> List.of(new Header("Authorization", value)))));
-    return Combinators.combine(accept, contentType, idempotencyKey, odd).as((a, b, c, d) -> {
-      List<Header> all = new ArrayList<>(a);
-      all.addAll(b);
-      all.addAll(c);
-      all.addAll(d);
-      return all;
-    });
-  }
-
-  private static Arbitrary<byte[]> bodyFor(Operation operation) {
-    // the same payer in every run, so that a run's requests depend on the seed alone
-    Map<String, Object> valid = TestRequests.offboarding("100000000001");
-    Arbitrary<String> text = Arbitraries.oneOf(
-        Arbitraries.of("", "[]", "123", "\"text\"", "null", "{", "{\"payerAccountId\":", "[[[[[[", "{}",
-            "[".repeat(5000) + "]".repeat(5000), "{\"a\":" .repeat(2000) + "1" + "}".repeat(2000),
-            "%PDF-1.7 not really", "%PDF-"),
-        Arbitraries.of("payerAccountId", "reason", "contactEmail", "newResponsibleParty", "kind")
-            .flatMap(field -> Arbitraries.of("123", "true", "[]", "{}", "null", "\"" + "x".repeat(100_000) + "\"",
-                    "\"\\u0000\\u0007\"", "1e400", "-1")
-                .map(value -> withField(valid, field, value))),
-        badStrings().map(value -> "{\"reason\":" + quote(value) + "}"));
-    Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(2048);
-    return Arbitraries.frequencyOf(
-        Tuple.of(4, text.map(value -> value.getBytes(StandardCharsets.UTF_8))),
-        Tuple.of(1, bytes),
-        Tuple.of(1, Arbitraries.just(json(valid))));
-  }
-
-  /** Strings of the wrong type, huge, or with control characters and characters outside ASCII. */
-  private static Arbitrary<String> badStrings() {
-    return Arbitraries.oneOf(
-        Arbitraries.of("abc", "-1", "0", "99999999999999999999", "1e309", "NaN", "true", "null", "../../etc/passwd",
-            "%", "%zz", "<script>alert(1)</script>", "' OR 1=1 --", "${jndi:ldap://x}", "\u202e", "a b", " "),
-        Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(8),
-        Arbitraries.strings().withCharRange('\u0080', '\uffff').ofMinLength(1).ofMaxLength(12),
-        Arbitraries.strings().all().ofMaxLength(30),
-        Arbitraries.integers().between(1_000, 20_000).map("x"::repeat));
-  }
-
-  /** Header values a client could put on the wire: no CR or LF, but anything else. */
-  private static Arbitrary<String> headerValues() {
-    return Arbitraries.oneOf(
-        Arbitraries.of("clé-é", "\u00ff\u00fe", "日本語", "key with spaces", "a".repeat(300), "\t", "x\u0001y", "\u007f"),
-        Arbitraries.strings().withCharRange('\u0020', '\u00ff').ofMinLength(1).ofMaxLength(64));
+    assertThat(failures).as(failures.size() + " of " + GENERATED.get() + " generated requests failed (seed " + SEED
+        + ", " + TRIES + " tries; rerun with -Dbadinput.seed=" + SEED + "):\n" + String.join("\n\n", failures))
+        .isEmpty();
   }
 
   // --- helpers ----------------------------------------------------------------------------------------
@@ -498,32 +371,5 @@ class BadInputIT {
     }
     assertThat(found).as("operations in /v3/api-docs").isNotEmpty();
     return found;
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static byte[] json(Object value) {
-    try {
-      return JSON.writeValueAsBytes(value);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String quote(String value) {
-    return new String(json(value), StandardCharsets.UTF_8);
-  }
-
-  private static String withField(Map<String, Object> valid, String field, String rawJsonValue) {
-    String body = new String(json(valid), StandardCharsets.UTF_8);
-    Object current = valid.get(field);
-    String currentJson = current == null ? null : new String(json(current), StandardCharsets.UTF_8);
-    return currentJson == null ? body : body.replace("\"" + field + "\":" + currentJson, "\"" + field + "\":" + rawJsonValue);
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() > 80 ? text.substring(0, 80) + "...(" + text.length() + " chars)" : text;
   }
 }
