@@ -19,8 +19,10 @@ import org.springframework.web.util.UrlPathHelper;
  * Camunda's webapps are for staff. Camunda lets any user of its identity store log in to its
  * Welcome app, and any logged-in user call the webapps' engine API, where engine authorizations are
  * the only check; resellers are users of that store too (for the API). So a user who is not staff is
- * refused at every webapp login, Welcome included, and a session of such a user (say, one whose
- * groups changed) reaches nothing under {@code /camunda/api}.
+ * refused at every webapp login, Welcome included, and a session of such a user reaches nothing under
+ * {@code /camunda/api}. The session's groups are the ones Camunda's webapp holds for it, which it
+ * reads again when its authentication cache expires (5 minutes by default): a staff member moved out
+ * of the staff groups loses the webapps then, as Camunda's own authorization checks do.
  */
 final class CamundaWebappGuard extends OncePerRequestFilter {
 
