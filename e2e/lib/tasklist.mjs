@@ -17,6 +17,13 @@ export class Tasklist {
     this.page = page;
     /** The variable names of each form Tasklist submitted, sorted: what the engine received. */
     this.submissions = [];
+    /** Every refusal the webapps' API gave this page, for the message of a failing step. */
+    this.refusals = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400 && response.url().includes('/camunda/api/')) {
+        this.refusals.push(`${response.request().method()} ${new URL(response.url()).pathname} -> ${response.status()}`);
+      }
+    });
     page.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/submit-form')) {
         this.submissions.push(Object.keys(JSON.parse(request.postData()).variables).sort());
@@ -24,13 +31,28 @@ export class Tasklist {
     });
   }
 
+  /**
+   * Logs in through Tasklist's login page. The page binds its fields once AngularJS has started; on a
+   * busy machine the fields can be filled before that, and the login then goes out empty (or not at
+   * all) and is refused as wrong credentials. So the login is sent again until the request carries
+   * the user's name, and the test judges what the server answered to the real login.
+   */
   async login(user) {
-    // the first visit of a freshly started application is slow: its webapp resources load then
-    await this.page.goto(BASE_URL + '/camunda/app/tasklist/', { timeout: 90_000 });
-    await this.page.waitForSelector('input[type=password]', { timeout: 90_000 });
-    await this.page.fill('input[type=text]', user);
-    await this.page.fill('input[type=password]', user);
-    await click(this.page, 'button[type=submit]');
+    for (let attempt = 1; ; attempt += 1) {
+      // the first visit of a freshly started application is slow: its webapp resources load then
+      await this.page.goto(BASE_URL + '/camunda/app/tasklist/', { timeout: 90_000 });
+      await this.page.waitForSelector('input[type=password]', { timeout: 90_000 });
+      await this.page.fill('input[type=text]', user);
+      await this.page.fill('input[type=password]', user);
+      const sent = this.page.waitForRequest((request) => request.method() === 'POST'
+        && request.url().includes('/api/admin/auth/user/default/login/'), { timeout: 15_000 }).catch(() => null);
+      await click(this.page, 'button[type=submit]');
+      const request = await sent;
+      if (request && new URLSearchParams(request.postData() ?? '').get('username') === user) {
+        return;
+      }
+      assert.ok(attempt < 3, `Tasklist's login form did not send ${user}'s credentials in ${attempt} attempts`);
+    }
   }
 
   /** Logs in and waits for the filters. */
@@ -41,7 +63,16 @@ export class Tasklist {
 
   /** Waits until the filters are listed after the login, and returns their names. */
   async filters() {
-    await this.page.waitForSelector('.task-filter h4.name', { timeout: 30_000 });
+    try {
+      await this.page.waitForSelector('.task-filter h4.name', { timeout: 30_000 });
+    } catch (notListed) {
+      // once, as a person would: reload the page; a second time is a failure, with what the API refused
+      await this.page.reload({ timeout: 90_000 });
+      await this.page.waitForSelector('.task-filter h4.name', { timeout: 30_000 }).catch(() => {
+        throw new Error(`Tasklist lists no filters after the login and a reload; the webapps' API refused: ${
+          this.refusals.join('; ') || 'nothing'}`);
+      });
+    }
     // a filter's name is followed by its count of tasks once that is loaded
     return this.page.$$eval('.task-filter h4.name',
       (names) => names.map((name) => name.innerText.replace(/\s+/g, ' ').replace(/\s*\(?\d+\)?$/, '').trim()));
