@@ -251,6 +251,19 @@ class AuthorizationMatrixIT extends RunningApplication {
     assertThat(journeys.awaitTask("sales", id, "Task_ReviewRequest")).isNotBlank();
   }
 
+  @Test
+  void aBpmnErrorThatNothingCatchesFailsTheCallInsteadOfEndingTheJourneyUnnoticed() {
+    String id = journeys.start("acme", TestRequests.randomPayer());
+    String review = journeys.awaitTask("sales", id, "Task_ReviewRequest");
+
+    Api.Response thrown = api.postJson("admin", "/engine-rest/task/" + review + "/bpmnError", Map.of("errorCode", "NO_SUCH_ERROR"));
+
+    assertThat(thrown.status()).as(thrown.toString()).isEqualTo(400);
+    assertThat(thrown.json().path("message").asText()).contains("no error handler was defined");
+    assertThat(journeys.awaitTask("sales", id, "Task_ReviewRequest")).isEqualTo(review);
+    assertThat(api.get("acme", "/api/offboardings/" + id).json().path("stage").asText()).isEqualTo("REVIEW");
+  }
+
   // --- the table -------------------------------------------------------------------------------
 
   record Row(String method, String path, String body, List<Integer> expected) {}
