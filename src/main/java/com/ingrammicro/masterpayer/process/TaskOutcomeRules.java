@@ -16,6 +16,7 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.T
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class TaskOutcomeRules {
     for (int i = 0; i < namesAndKinds.length; i += 2) {
       outcome.put((String) namesAndKinds[i], (Kind) namesAndKinds[i + 1]);
     }
-    return java.util.Collections.unmodifiableMap(outcome);
+    return Collections.unmodifiableMap(outcome);
   }
 
   /** The problems with a completion, in words for the person completing the task; empty when it is valid. */

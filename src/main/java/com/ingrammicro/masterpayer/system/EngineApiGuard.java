@@ -76,7 +76,7 @@ final class EngineApiGuard extends OncePerRequestFilter {
     String enginePath = engineCall.group(1) == null ? "/" : engineCall.group(1);
     EngineApiPolicy.Decision decision = EngineApiPolicy.decide(caller.get(), request.getMethod(), enginePath);
     if (decision.refused()) {
-      refuse(response, HttpStatus.FORBIDDEN, "AuthorizationException", decision.reason(), List.of());
+      writeCamundaError(json, response, HttpStatus.FORBIDDEN, "AuthorizationException", decision.reason(), List.of());
       return;
     }
     if (decision.verdict() != EngineApiPolicy.Verdict.TASK_COMPLETION) {
@@ -85,13 +85,13 @@ final class EngineApiGuard extends OncePerRequestFilter {
     }
     byte[] body = request.getInputStream().readNBytes(MAX_COMPLETION_BODY + 1);
     if (body.length > MAX_COMPLETION_BODY) {
-      refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "InvalidRequestException",
+      writeCamundaError(json, response, HttpStatus.PAYLOAD_TOO_LARGE, "InvalidRequestException",
           "A task completion carries the task's outcome only; this body is over " + MAX_COMPLETION_BODY + " bytes.", List.of());
       return;
     }
     Optional<TaskCompletionCheck.Refusal> refusal = check(caller.get(), decision.taskId(), body);
     if (refusal.isPresent()) {
-      refuse(response, HttpStatus.BAD_REQUEST, "InvalidTaskOutcomeException", refusal.get().message(), refusal.get().problems());
+      writeCamundaError(json, response, HttpStatus.BAD_REQUEST, "InvalidTaskOutcomeException", refusal.get().message(), refusal.get().problems());
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -124,11 +124,6 @@ final class EngineApiGuard extends OncePerRequestFilter {
         identityService.clearAuthentication();
       }
     }
-  }
-
-  private void refuse(HttpServletResponse response, HttpStatus status, String type, String message, List<String> problems)
-      throws IOException {
-    writeCamundaError(json, response, status, type, message, problems);
   }
 
   /** An error in the shape of Camunda's REST API ({@code type}, {@code message}), which Tasklist shows. */
