@@ -1,7 +1,7 @@
 package com.ingrammicro.masterpayer.process;
 
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CLEANUP_FAILURE;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CLEANUP_REMAINING;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_FAILURE;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_REMAINING;
 
 import com.ingrammicro.masterpayer.cleanup.CleanupBlockedException;
 import java.util.List;
@@ -32,8 +32,8 @@ final class AccessRemovalVariables {
   }
 
   private static BpmnError handOver(DelegateExecution execution, CleanupBlockedException blocked) {
-    execution.setVariable(CLEANUP_FAILURE, limit(blocked.getMessage()));
-    execution.setVariable(CLEANUP_REMAINING, bullets(blocked.remaining(),
+    CLEANUP_FAILURE.on(execution).set(limit(blocked.getMessage()));
+    CLEANUP_REMAINING.on(execution).set(bullets(blocked.remaining(),
         "Unknown: the automation could not look. Check every role and customer-managed policy."));
     return new BpmnError(OffboardingProcess.Errors.ACCESS_CLEANUP_BLOCKED, blocked.getMessage());
   }

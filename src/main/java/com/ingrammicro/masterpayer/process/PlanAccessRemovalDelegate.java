@@ -22,10 +22,10 @@ class PlanAccessRemovalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(execution));
+    Offboarding offboarding = offboardings.get(OffboardingProcess.offboardingId(execution));
     AccessRemovalVariables.handingOverWhenBlocked(execution, () -> {
       CleanupPlan plan = cleanup.plan(offboarding.id(), offboarding.payerAccountId());
-      execution.setVariable(OffboardingProcess.Variables.CLEANUP_PLAN, AccessRemovalVariables.bullets(
+      OffboardingProcess.CLEANUP_PLAN.on(execution).set(AccessRemovalVariables.bullets(
           plan.targets().map(target -> target.label() + " (" + target.reason() + "): " + target.steps().size() + " calls")
               .toList(),
           "Nothing of the distributor found in payer account " + offboarding.payerAccountId() + "."));

@@ -1,12 +1,12 @@
 package com.ingrammicro.masterpayer.process;
 
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CLEANUP_FAILURE;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CLEANUP_REMAINING;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CLEANUP_REPORT;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_REJECTION_REASON;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.OUTSTANDING_AMOUNT;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.REJECTION_REASON;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.WITHDRAWAL_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_FAILURE;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_REMAINING;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_REPORT;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.OUTSTANDING_AMOUNT;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.WITHDRAWAL_REASON;
 
 import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
 import com.ingrammicro.masterpayer.cta.CtaService;
@@ -16,6 +16,8 @@ import com.ingrammicro.masterpayer.notification.Notifier;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
 import com.ingrammicro.masterpayer.system.Role;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -65,17 +67,18 @@ class SendMailDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Notification notification = Notification.valueOf(ProcessVariables.localText(execution, OffboardingProcess.Variables.MAIL));
-    Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(execution));
+    Notification notification = Notification.valueOf(OffboardingProcess.MAIL.fromLocal(execution));
+    Offboarding offboarding = offboardings.get(OffboardingProcess.offboardingId(execution));
     Map<String, String> details = new HashMap<>();
-    for (String reason : List.of(REJECTION_REASON, CTA_REJECTION_REASON, WITHDRAWAL_REASON, CLEANUP_FAILURE,
-        CLEANUP_REMAINING, CLEANUP_REPORT)) {
-      String text = ProcessVariables.text(execution, reason);
+    for (ProcessVariable<String> reason : List.of(REJECTION_REASON, CTA_REJECTION_REASON, WITHDRAWAL_REASON,
+        CLEANUP_FAILURE, CLEANUP_REMAINING, CLEANUP_REPORT)) {
+      String text = reason.from(execution);
       if (text != null) {
-        details.put(reason, text);
+        details.put(reason.name(), text);
       }
     }
-    details.put(OUTSTANDING_AMOUNT, ProcessVariables.amount(execution, OUTSTANDING_AMOUNT));
+    BigDecimal amount = OffboardingProcess.outstandingAmount(execution);
+    details.put(OUTSTANDING_AMOUNT.name(), amount == null ? "unknown" : amount.setScale(2, RoundingMode.HALF_UP).toPlainString());
     details.put("gracePeriod", sla.describePaymentRecheckDelay());
     details.put("cleanupInstructions", cleanup.isEnabled()
         ? "please deploy the temporary cleanup role described at " + notifier.apiUrl(offboarding) + "/cleanup-access "
@@ -83,7 +86,7 @@ class SendMailDelegate implements JavaDelegate {
             + "the engine then removes IMBillingRole, CloudCheckr's roles and their policies itself."
         : "nothing to deploy; Ingram IaaS sales remove IMBillingRole, CloudCheckr's roles and their policies.");
 
-    String remindedTask = ProcessVariables.localText(execution, OffboardingProcess.Variables.REMINDED_TASK);
+    String remindedTask = OffboardingProcess.REMINDED_TASK.fromLocal(execution);
     // reminders and escalations are about a task: none when it was completed meanwhile
     if (remindedTask != null) {
       Optional<Map<String, String>> task = openTask(execution, remindedTask);

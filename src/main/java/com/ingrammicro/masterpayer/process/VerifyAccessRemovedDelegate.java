@@ -1,11 +1,11 @@
 package com.ingrammicro.masterpayer.process;
 
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.ACCESS_REMOVAL_DONE;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.ACCESS_REMOVED;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.ACCESS_VERIFICATION;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CLEANUP_FAILURE;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CLEANUP_REMAINING;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CLEANUP_REPORT;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.ACCESS_REMOVAL_DONE;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.ACCESS_REMOVED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.ACCESS_VERIFICATION;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_FAILURE;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_REMAINING;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_REPORT;
 
 import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
 import com.ingrammicro.masterpayer.cleanup.Verification;
@@ -32,14 +32,14 @@ class VerifyAccessRemovedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(execution));
-    boolean attested = Boolean.TRUE.equals(ProcessVariables.flag(execution, ACCESS_REMOVED));
+    Offboarding offboarding = offboardings.get(OffboardingProcess.offboardingId(execution));
+    boolean attested = Boolean.TRUE.equals(ACCESS_REMOVED.from(execution));
     Verification verification = cleanup.verify(offboarding.id(), offboarding.payerAccountId(), attested);
     boolean done = verification.result() == Verification.Result.VERIFIED
         || (verification.result() == Verification.Result.UNVERIFIABLE && attested);
-    execution.setVariable(ACCESS_VERIFICATION, verification.result().name());
-    execution.setVariable(ACCESS_REMOVAL_DONE, done);
-    execution.setVariable(CLEANUP_REPORT, switch (verification.result()) {
+    ACCESS_VERIFICATION.on(execution).set(verification.result().name());
+    ACCESS_REMOVAL_DONE.on(execution).set(done);
+    CLEANUP_REPORT.on(execution).set(switch (verification.result()) {
       case VERIFIED -> "Verified through AWS: nothing of the distributor remains in payer account "
           + offboarding.payerAccountId() + " (" + verification.checkedAt() + ", STS request " + verification.assumeRequestId() + ").";
       case REMAINING -> "Verification found entities of the distributor still in the payer account.";
@@ -47,8 +47,8 @@ class VerifyAccessRemovedDelegate implements JavaDelegate {
           + verification.reason();
     });
     if (!done) {
-      execution.setVariable(CLEANUP_FAILURE, AccessRemovalVariables.limit(verification.problem()));
-      execution.setVariable(CLEANUP_REMAINING, AccessRemovalVariables.bullets(verification.remaining(),
+      CLEANUP_FAILURE.on(execution).set(AccessRemovalVariables.limit(verification.problem()));
+      CLEANUP_REMAINING.on(execution).set(AccessRemovalVariables.bullets(verification.remaining(),
           "Unknown: verification could not look. Check every role and customer-managed policy."));
     }
   }

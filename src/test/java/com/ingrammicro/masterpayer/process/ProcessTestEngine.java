@@ -73,8 +73,8 @@ final class ProcessTestEngine {
     Mocks.register("journey", recorders.journey);
     Mocks.register("sendMailDelegate", recorders.mails);
     Mocks.register("issueCtaDelegate", (JavaDelegate) execution -> {
-      execution.setVariable(OffboardingProcess.Variables.CTA_DOCUMENT_ID, "cta-document");
-      execution.setVariable(OffboardingProcess.Variables.CTA_SHA256, "0".repeat(64));
+      OffboardingProcess.CTA_DOCUMENT_ID.on(execution).set("cta-document");
+      OffboardingProcess.CTA_SHA256.on(execution).set("0".repeat(64));
     });
     return recorders;
   }
@@ -144,8 +144,8 @@ final class ProcessTestEngine {
 
     @Override
     public void execute(DelegateExecution execution) {
-      Object reminded = execution.getVariableLocal(OffboardingProcess.Variables.REMINDED_TASK);
-      sent.add(execution.getVariableLocal(OffboardingProcess.Variables.MAIL) + (reminded == null ? "" : " " + reminded));
+      String reminded = OffboardingProcess.REMINDED_TASK.fromLocal(execution);
+      sent.add(OffboardingProcess.MAIL.fromLocal(execution) + (reminded == null ? "" : " " + reminded));
     }
   }
 }
