@@ -145,7 +145,7 @@ class OffboardingProcessTest {
 
     // AWS still cannot be asked: the person's attestation completes the journey, recorded as such
     when(recorders.cleanup.verify(any(), any(), anyBoolean()))
-        .thenReturn(ProcessTestEngine.verification(Verification.Result.UNVERIFIABLE));
+        .thenAnswer(ProcessTestEngine.verifying(Verification.Result.UNVERIFIABLE));
     complete(task(), variables(ACCESS_REMOVED.with(true), NOTES.with("IMBillingRole and CloudCheckr roles deleted")));
     verify(recorders.cleanup).attest(any(), any(), eq("IMBillingRole and CloudCheckr roles deleted"));
     execute(job(Elements.VERIFY_ACCESS_REMOVED));
@@ -196,10 +196,10 @@ class OffboardingProcessTest {
 
   @Test
   void verificationThatFindsAccessLeftSendsItToSalesUntilNothingRemains() {
-    when(recorders.cleanup.verify(any(), any(), anyBoolean())).thenReturn(
-        ProcessTestEngine.verification(Verification.Result.REMAINING, "role IMBillingRole"),
-        ProcessTestEngine.verification(Verification.Result.REMAINING, "role IMBillingRole"),
-        ProcessTestEngine.verification(Verification.Result.VERIFIED));
+    when(recorders.cleanup.verify(any(), any(), anyBoolean()))
+        .thenAnswer(ProcessTestEngine.verifying(Verification.Result.REMAINING, "role IMBillingRole"))
+        .thenAnswer(ProcessTestEngine.verifying(Verification.Result.REMAINING, "role IMBillingRole"))
+        .thenAnswer(ProcessTestEngine.verifying(Verification.Result.VERIFIED));
     ProcessInstance offboarding = approvedAndSettled();
     removeAccessAutomatically(offboarding);
     execute(job("SendTask_NotifySalesOfManualRemoval"));
