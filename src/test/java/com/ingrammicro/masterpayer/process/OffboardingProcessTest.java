@@ -27,6 +27,7 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.REMOV
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.REVIEW_REQUEST;
 import static com.ingrammicro.masterpayer.process.ProcessVariable.variables;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -40,13 +41,18 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.ingrammicro.masterpayer.cleanup.CleanupBlockedException;
 import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
 import com.ingrammicro.masterpayer.cleanup.Verification;
+import com.ingrammicro.masterpayer.notification.Notification;
+import com.ingrammicro.masterpayer.notification.NotificationRequest;
+import com.ingrammicro.masterpayer.notification.Notifier;
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Elements;
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,6 +80,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
 
 /** Every path through {@code bpmn/offboarding.bpmn}, on the real model, one test per path. */
 @Deployment(resources = {
@@ -253,6 +260,40 @@ class OffboardingProcessTest {
           Assertions.assertThat(incident.getIncidentMessage()).contains("No offboarding record");
         });
     Assertions.assertThat(taskService().createTaskQuery().processInstanceId(offboarding.getId()).count()).isZero();
+  }
+
+  @Test
+  void eachSendTaskHandsItsNotificationOverUnderItsJobSoThatEveryAttemptIsOneMail() {
+    Notifier notifier = mock(Notifier.class);
+    Mocks.register("sendMailDelegate", new SendMailDelegate(notifier, managementService()));
+    doThrow(new IllegalStateException("SMTP down")).doNothing().when(notifier).send(any());
+    String id = UUID.randomUUID().toString();
+    ProcessInstance offboarding = runtimeService().createProcessInstanceByKey(OffboardingProcess.KEY).businessKey(id)
+        .execute();
+    assertThat(offboarding).isWaitingAt("SendTask_NotifySalesOfRequest");
+    Job notifySales = job("SendTask_NotifySalesOfRequest");
+
+    assertThatThrownBy(() -> managementService().executeJob(notifySales.getId())).hasMessageContaining("SMTP down");
+    execute(notifySales);
+    execute(job("BoundaryEvent_ReviewReminder"));
+    Job remindReview = job("SendTask_RemindReviewRequest");
+    execute(remindReview);
+    complete(task(), variables(APPROVED.with(false), REJECTION_REASON.with("Unknown payer")));
+    Job notifyRejection = job("SendTask_NotifyRejection");
+    execute(notifyRejection);
+
+    ArgumentCaptor<NotificationRequest> sent = ArgumentCaptor.forClass(NotificationRequest.class);
+    verify(notifier, times(4)).send(sent.capture());
+    UUID offboardingId = UUID.fromString(id);
+    Assertions.assertThat(sent.getAllValues()).extracting(NotificationRequest::notification,
+        NotificationRequest::offboardingId, NotificationRequest::remindedTask, NotificationRequest::deliveryKey)
+        .containsExactly(
+            tuple(Notification.REQUEST_RECEIVED, offboardingId, null, notifySales.getId()),
+            tuple(Notification.REQUEST_RECEIVED, offboardingId, null, notifySales.getId()),
+            tuple(Notification.TASK_REMINDER, offboardingId, REVIEW_REQUEST, remindReview.getId()),
+            tuple(Notification.REQUEST_REJECTED, offboardingId, null, notifyRejection.getId()));
+    Assertions.assertThat(sent.getAllValues().get(3).outcomes().rejectionReason()).isEqualTo("Unknown payer");
+    assertThat(offboarding).isEnded();
   }
 
   @Test
