@@ -5,15 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ingrammicro.masterpayer.audit.Trail.Entry;
 import com.ingrammicro.masterpayer.audit.Trail.EntryType;
 import com.ingrammicro.masterpayer.audit.Trail.Step;
-import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
 import com.ingrammicro.masterpayer.cleanup.AwsCall;
 import com.ingrammicro.masterpayer.cleanup.CleanupEvidence;
+import com.ingrammicro.masterpayer.cleanup.CleanupEvidenceQuery;
 import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
 import com.ingrammicro.masterpayer.cleanup.Verification;
-import com.ingrammicro.masterpayer.cta.CtaService;
 import com.ingrammicro.masterpayer.cta.Document;
-import com.ingrammicro.masterpayer.notification.Notifier;
+import com.ingrammicro.masterpayer.cta.DocumentQuery;
 import com.ingrammicro.masterpayer.notification.SentMail;
+import com.ingrammicro.masterpayer.notification.SentMailQuery;
+import com.ingrammicro.masterpayer.offboarding.OffboardingSearch;
 import com.ingrammicro.masterpayer.process.OffboardingProcess;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -66,16 +67,16 @@ class TrailBuilder {
   private enum Source { REQUEST, OPERATION, STEP, TASK, VARIABLE, DOCUMENT, ACCESS_REMOVAL, MAIL, JOB, END }
 
   private final HistoryService history;
-  private final AuditRecords records;
-  private final CtaService documents;
-  private final Notifier mails;
-  private final AccessCleanup accessRemoval;
+  private final OffboardingSearch offboardings;
+  private final DocumentQuery documents;
+  private final SentMailQuery mails;
+  private final CleanupEvidenceQuery accessRemoval;
   private final ObjectMapper json;
 
-  TrailBuilder(HistoryService history, AuditRecords records, CtaService documents, Notifier mails,
-      AccessCleanup accessRemoval, ObjectMapper json) {
+  TrailBuilder(HistoryService history, OffboardingSearch offboardings, DocumentQuery documents, SentMailQuery mails,
+      CleanupEvidenceQuery accessRemoval, ObjectMapper json) {
     this.history = history;
-    this.records = records;
+    this.offboardings = offboardings;
     this.documents = documents;
     this.mails = mails;
     this.accessRemoval = accessRemoval;
@@ -83,7 +84,7 @@ class TrailBuilder {
   }
 
   Optional<Trail> build(UUID offboardingId) {
-    return records.find(offboardingId).map(offboarding -> build(offboarding, true));
+    return offboardings.find(offboardingId).map(AuditedOffboarding::of).map(offboarding -> build(offboarding, true));
   }
 
   /**
@@ -91,7 +92,7 @@ class TrailBuilder {
    * log, incidents and the application's records are not read.
    */
   Optional<Trail> buildSteps(UUID offboardingId) {
-    return records.find(offboardingId).map(offboarding -> build(offboarding, false));
+    return offboardings.find(offboardingId).map(AuditedOffboarding::of).map(offboarding -> build(offboarding, false));
   }
 
   private Trail build(AuditedOffboarding offboarding, boolean withTimeline) {
