@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * Each mail is recorded (with its Message-ID) in the same transaction as its sending.
  */
 @Service
-public class Notifier {
+public class Notifier implements SentMailQuery {
 
   private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
@@ -86,6 +86,7 @@ public class Notifier {
   }
 
   /** Every mail sent about an offboarding, oldest first. */
+  @Override
   public List<SentMail> sentAbout(UUID offboardingId) {
     return sentMails.findByOffboarding(offboardingId);
   }
