@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * (throttling, server errors, IAM still settling) propagates, to be retried and then to become an incident.
  */
 @Service
-public class AccessCleanup {
+public class AccessCleanup implements CleanupEvidenceQuery {
 
   private static final Logger log = LoggerFactory.getLogger(AccessCleanup.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -142,6 +142,7 @@ public class AccessCleanup {
   }
 
   /** Where the removal stands, with its evidence; empty before anything happened. */
+  @Override
   public Optional<CleanupEvidence> evidence(UUID offboardingId) {
     return repository.find(offboardingId).map(record -> new CleanupEvidence(
         record.status(),

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
  * Message-ID) in the same transaction as its sending.
  */
 @Service
-public class Notifier {
+public class Notifier implements SentMailQuery {
 
   private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
@@ -108,6 +108,7 @@ public class Notifier {
   }
 
   /** Every mail sent about an offboarding, oldest first. */
+  @Override
   public List<SentMail> sentAbout(UUID offboardingId) {
     return sentMails.findByOffboarding(offboardingId);
   }
