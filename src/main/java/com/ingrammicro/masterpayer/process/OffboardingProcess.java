@@ -6,6 +6,7 @@ import static com.ingrammicro.masterpayer.process.ProcessVariable.longVariable;
 import static com.ingrammicro.masterpayer.process.ProcessVariable.numberVariable;
 import static com.ingrammicro.masterpayer.process.ProcessVariable.stringVariable;
 
+import com.ingrammicro.masterpayer.cleanup.CleanupVariables;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -143,11 +144,12 @@ public final class OffboardingProcess {
   static final ProcessVariable<Boolean> RETRY_AUTOMATION = booleanVariable("retryAutomation");
   static final ProcessVariable<String> NOTES = stringVariable("notes");
 
-  // the automated removal of access: summaries for people (the full evidence is in the cleanup module)
-  static final ProcessVariable<String> CLEANUP_PLAN = stringVariable("cleanupPlan");
-  static final ProcessVariable<String> CLEANUP_REPORT = stringVariable("cleanupReport");
-  static final ProcessVariable<String> CLEANUP_FAILURE = stringVariable("cleanupFailure");
-  static final ProcessVariable<String> CLEANUP_REMAINING = stringVariable("cleanupRemaining");
+  // the automated removal of access: the cleanup module's summaries for people, under the names it
+  // publishes for the audit trail (the full evidence is in its tables)
+  static final ProcessVariable<String> CLEANUP_PLAN = stringVariable(CleanupVariables.PLAN);
+  static final ProcessVariable<String> CLEANUP_REPORT = stringVariable(CleanupVariables.REPORT);
+  static final ProcessVariable<String> CLEANUP_FAILURE = stringVariable(CleanupVariables.FAILURE);
+  static final ProcessVariable<String> CLEANUP_REMAINING = stringVariable(CleanupVariables.REMAINING);
   /** The name of the verification's {@code Result}: VERIFIED, REMAINING or UNVERIFIABLE. */
   static final ProcessVariable<String> ACCESS_VERIFICATION = stringVariable("accessVerification");
   /** Gateway "Access removed?": the journey may complete. */
