@@ -30,10 +30,7 @@ class CamundaPublicApiTest {
       "com.ingrammicro.masterpayer.system.NodeName",
       "the job executor's lock owner: neither the public API nor the starter's properties set it",
       "com.ingrammicro.masterpayer.system.CamundaWebappSession",
-      "the webapps' login in the HTTP session: the webapps publish no API for it",
-      // branch `delegates` replaces its read of the current job; remove it from this list then
-      "com.ingrammicro.masterpayer.process.SendMailDelegate",
-      "the job that runs the mail task, read through the engine's Context");
+      "the webapps' login in the HTTP session: the webapps publish no API for it");
 
   private final JavaClasses classes = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

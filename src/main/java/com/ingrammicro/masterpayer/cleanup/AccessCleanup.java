@@ -107,7 +107,7 @@ public class AccessCleanup implements CleanupEvidenceQuery {
    * Looks again: nothing of the distributor may remain. When AWS cannot be asked and a person has
    * just attested the removal ({@code attested}), the outcome says exactly that: attested, not verified.
    */
-  public Verification verify(UUID offboardingId, String payerAccountId, boolean attested) {
+  public VerificationOutcome verify(UUID offboardingId, String payerAccountId, boolean attested) {
     CleanupRecord record = repository.findOrCreate(offboardingId, newExternalId(), now());
     Verification verification;
     AwsClients.CallCounter calls = null;
@@ -132,7 +132,7 @@ public class AccessCleanup implements CleanupEvidenceQuery {
     };
     repository.saveVerification(offboardingId, status, write(verification), verification.problem(), calls, now());
     log.info("Access removal for offboarding {} checked: {}", offboardingId, status);
-    return verification;
+    return new VerificationOutcome(payerAccountId, verification, attested);
   }
 
   /** A person confirms having removed the access by hand (task "Remove distributor access"). */
