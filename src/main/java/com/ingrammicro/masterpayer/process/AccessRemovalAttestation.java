@@ -23,16 +23,16 @@ class AccessRemovalAttestation implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.getExecution().removeVariable(OffboardingProcess.Variables.ACCESS_REMOVED);
-      task.getExecution().removeVariable(OffboardingProcess.Variables.RETRY_AUTOMATION);
+      OffboardingProcess.ACCESS_REMOVED.on(task.getExecution()).remove();
+      OffboardingProcess.RETRY_AUTOMATION.on(task.getExecution()).remove();
       return;
     }
-    if (!Boolean.TRUE.equals(ProcessVariables.flag(task, OffboardingProcess.Variables.ACCESS_REMOVED))) {
+    if (!Boolean.TRUE.equals(OffboardingProcess.ACCESS_REMOVED.from(task))) {
       return; // the automation runs again instead: nothing attested
     }
     String user = EngineAuthentication.currentUserId(task.getProcessEngineServices().getIdentityService())
         .orElse(task.getAssignee() != null ? task.getAssignee() : "unauthenticated");
-    cleanup.attest(ProcessVariables.offboardingId(task.getExecution()), user,
-        ProcessVariables.text(task, OffboardingProcess.Variables.NOTES));
+    cleanup.attest(OffboardingProcess.offboardingId(task.getExecution()), user,
+        OffboardingProcess.NOTES.from(task));
   }
 }

@@ -1,6 +1,7 @@
 package com.ingrammicro.masterpayer.process;
 
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables;
+
+import static com.ingrammicro.masterpayer.process.ProcessVariable.variables;
 
 import com.ingrammicro.masterpayer.cta.CtaSignatureWorkflow;
 import com.ingrammicro.masterpayer.cta.SignedCta;
@@ -43,16 +44,16 @@ class CamundaOffboardingWorkflow implements OffboardingWorkflow, CtaSignatureWor
 
   @Override
   public String start(Offboarding offboarding, AppUser actor) {
-    VariableMap variables = org.camunda.bpm.engine.variable.Variables.createVariables()
-        .putValue(Variables.OFFBOARDING_ID, offboarding.id().toString())
-        .putValue(Variables.RESELLER_ID, offboarding.resellerId())
-        .putValue(Variables.PAYER_ACCOUNT_ID, offboarding.payerAccountId())
-        .putValue(Variables.REQUEST_REASON, offboarding.reason())
-        .putValue(Variables.CONTACT_EMAIL, offboarding.contactEmail())
-        .putValue(Variables.NEW_PARTY_NAME, offboarding.newResponsibleParty().name())
-        .putValue(Variables.NEW_PARTY_EMAIL, offboarding.newResponsibleParty().email())
-        .putValue(Variables.NEW_PARTY_KIND, offboarding.newResponsibleParty().kind().name())
-        .putValue(Variables.REQUESTED_BY, offboarding.requestedBy());
+    VariableMap variables = variables(
+        OffboardingProcess.OFFBOARDING_ID.with(offboarding.id().toString()),
+        OffboardingProcess.RESELLER_ID.with(offboarding.resellerId()),
+        OffboardingProcess.PAYER_ACCOUNT_ID.with(offboarding.payerAccountId()),
+        OffboardingProcess.REQUEST_REASON.with(offboarding.reason()),
+        OffboardingProcess.CONTACT_EMAIL.with(offboarding.contactEmail()),
+        OffboardingProcess.NEW_PARTY_NAME.with(offboarding.newResponsibleParty().name()),
+        OffboardingProcess.NEW_PARTY_EMAIL.with(offboarding.newResponsibleParty().email()),
+        OffboardingProcess.NEW_PARTY_KIND.with(offboarding.newResponsibleParty().kind().name()),
+        OffboardingProcess.REQUESTED_BY.with(offboarding.requestedBy()));
     return EngineAuthentication.runAs(identityService, actor, () -> runtimeService
         .createProcessInstanceByKey(OffboardingProcess.KEY)
         .businessKey(offboarding.id().toString())
@@ -64,17 +65,17 @@ class CamundaOffboardingWorkflow implements OffboardingWorkflow, CtaSignatureWor
   @Override
   public boolean requestWithdrawal(Offboarding offboarding, String reason, AppUser actor) {
     return correlate(actor, offboarding, OffboardingProcess.Messages.WITHDRAWAL_REQUESTED,
-        Map.of(Variables.WITHDRAWAL_REASON, reason));
+        variables(OffboardingProcess.WITHDRAWAL_REASON.with(reason)));
   }
 
   @Override
   public boolean signedCtaReceived(Offboarding offboarding, SignedCta signed, AppUser actor) {
-    return correlate(actor, offboarding, OffboardingProcess.Messages.CTA_SIGNED, Map.of(
-        Variables.SIGNED_CTA_DOCUMENT_ID, signed.documentId().toString(),
-        Variables.SIGNED_CTA_SHA256, signed.sha256(),
-        Variables.SIGNED_CTA_SIZE_BYTES, signed.sizeBytes(),
-        Variables.SIGNED_CTA_PAGE_COUNT, signed.pageCount(),
-        Variables.SIGNED_CTA_SIGNATURE_COUNT, signed.signatureCount()));
+    return correlate(actor, offboarding, OffboardingProcess.Messages.CTA_SIGNED, variables(
+        OffboardingProcess.SIGNED_CTA_DOCUMENT_ID.with(signed.documentId().toString()),
+        OffboardingProcess.SIGNED_CTA_SHA256.with(signed.sha256()),
+        OffboardingProcess.SIGNED_CTA_SIZE_BYTES.with(signed.sizeBytes()),
+        OffboardingProcess.SIGNED_CTA_PAGE_COUNT.with(signed.pageCount()),
+        OffboardingProcess.SIGNED_CTA_SIGNATURE_COUNT.with(signed.signatureCount())));
   }
 
   private boolean correlate(AppUser actor, Offboarding offboarding, String message, Map<String, Object> variables) {

@@ -161,31 +161,4 @@ public final class OffboardingProcess {
   // input parameters of the send tasks: which notification, and for reminders and escalations which task
   static final ProcessVariable<String> MAIL = stringVariable("mail");
   static final ProcessVariable<String> REMINDED_TASK = stringVariable("remindedTask");
-
-  /**
-   * The variable names as plain strings, for the classes that still name variables that way
-   * ({@code CamundaOffboardingWorkflow}, {@code AccessRemovalAttestation}, {@code TasklistSetup}).
-   */
-  public static final class Variables {
-    public static final String OFFBOARDING_ID = OffboardingProcess.OFFBOARDING_ID.name();
-    public static final String RESELLER_ID = OffboardingProcess.RESELLER_ID.name();
-    public static final String PAYER_ACCOUNT_ID = OffboardingProcess.PAYER_ACCOUNT_ID.name();
-    public static final String REQUEST_REASON = OffboardingProcess.REQUEST_REASON.name();
-    public static final String CONTACT_EMAIL = OffboardingProcess.CONTACT_EMAIL.name();
-    public static final String NEW_PARTY_NAME = OffboardingProcess.NEW_PARTY_NAME.name();
-    public static final String NEW_PARTY_EMAIL = OffboardingProcess.NEW_PARTY_EMAIL.name();
-    public static final String NEW_PARTY_KIND = OffboardingProcess.NEW_PARTY_KIND.name();
-    public static final String REQUESTED_BY = OffboardingProcess.REQUESTED_BY.name();
-    public static final String SIGNED_CTA_DOCUMENT_ID = OffboardingProcess.SIGNED_CTA_DOCUMENT_ID.name();
-    public static final String SIGNED_CTA_SHA256 = OffboardingProcess.SIGNED_CTA_SHA256.name();
-    public static final String SIGNED_CTA_SIZE_BYTES = OffboardingProcess.SIGNED_CTA_SIZE_BYTES.name();
-    public static final String SIGNED_CTA_PAGE_COUNT = OffboardingProcess.SIGNED_CTA_PAGE_COUNT.name();
-    public static final String SIGNED_CTA_SIGNATURE_COUNT = OffboardingProcess.SIGNED_CTA_SIGNATURE_COUNT.name();
-    public static final String ACCESS_REMOVED = OffboardingProcess.ACCESS_REMOVED.name();
-    public static final String RETRY_AUTOMATION = OffboardingProcess.RETRY_AUTOMATION.name();
-    public static final String NOTES = OffboardingProcess.NOTES.name();
-    public static final String WITHDRAWAL_REASON = OffboardingProcess.WITHDRAWAL_REASON.name();
-
-    private Variables() {}
-  }
 }

@@ -87,9 +87,9 @@ class TasklistSetup implements EngineSetup {
       properties.put("color", color);
     }
     properties.put("variables", List.of(
-        Map.of("name", OffboardingProcess.Variables.PAYER_ACCOUNT_ID, "label", "Payer account"),
-        Map.of("name", OffboardingProcess.Variables.RESELLER_ID, "label", "Reseller"),
-        Map.of("name", OffboardingProcess.Variables.NEW_PARTY_NAME, "label", "New responsible party")));
+        Map.of("name", OffboardingProcess.PAYER_ACCOUNT_ID.name(), "label", "Payer account"),
+        Map.of("name", OffboardingProcess.RESELLER_ID.name(), "label", "Reseller"),
+        Map.of("name", OffboardingProcess.NEW_PARTY_NAME.name(), "label", "New responsible party")));
     filter.setQuery(query);
     filter.setProperties(properties);
     try {
