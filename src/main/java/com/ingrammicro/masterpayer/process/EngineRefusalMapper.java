@@ -1,5 +1,6 @@
 package com.ingrammicro.masterpayer.process;
 
+import com.ingrammicro.masterpayer.process.humantask.InvalidTaskOutcomeException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,5 +1,6 @@
 package com.ingrammicro.masterpayer.process;
 
+import com.ingrammicro.masterpayer.process.deadline.Sla;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_ACCEPTED;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_REJECTION_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.REJECTION_REASON;

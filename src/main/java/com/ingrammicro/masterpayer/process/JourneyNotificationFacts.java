@@ -1,5 +1,6 @@
 package com.ingrammicro.masterpayer.process;
 
+import com.ingrammicro.masterpayer.process.deadline.Sla;
 import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
 import com.ingrammicro.masterpayer.cta.CtaService;
 import com.ingrammicro.masterpayer.notification.Attachment;

@@ -56,10 +56,10 @@ public final class OffboardingProcess {
    * timers use it) and its two non-interrupting timers, the reminder before the due date and the
    * escalation when it passes.
    */
-  record TaskSla(String key, String reminderTimer, String overdueTimer) {}
+  public record TaskSla(String key, String reminderTimer, String overdueTimer) {}
 
   /** Every user task's deadline, by task definition key. */
-  static final Map<String, TaskSla> TASK_SLAS = Map.of(
+  public static final Map<String, TaskSla> TASK_SLAS = Map.of(
       Tasks.REVIEW_REQUEST, new TaskSla("review-request", "BoundaryEvent_ReviewReminder", "BoundaryEvent_ReviewOverdue"),
       Tasks.COUNTERSIGN_CTA, new TaskSla("countersign-cta", "BoundaryEvent_CountersignReminder", "BoundaryEvent_CountersignOverdue"),
       Tasks.HAND_OVER_BILLING, new TaskSla("hand-over-billing", "BoundaryEvent_HandoverReminder", "BoundaryEvent_HandoverOverdue"),
@@ -86,7 +86,7 @@ public final class OffboardingProcess {
    * administrators may change. Not the {@link #OFFBOARDING_ID} variable, which the task forms show
    * and a task completion could overwrite.
    */
-  static UUID offboardingId(DelegateExecution execution) {
+  public static UUID offboardingId(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey == null) {
       throw new IllegalStateException("Process instance " + execution.getProcessInstanceId() + " has no business key");
@@ -98,7 +98,7 @@ public final class OffboardingProcess {
    * The amount finance found outstanding, exactly as the task gave it (engine-rest hands in a double,
    * a long or an integer); null when it is not set.
    */
-  static BigDecimal outstandingAmount(VariableScope scope) {
+  public static BigDecimal outstandingAmount(VariableScope scope) {
     Number amount = OUTSTANDING_AMOUNT.from(scope);
     return amount == null ? null : new BigDecimal(amount.toString());
   }
@@ -107,58 +107,58 @@ public final class OffboardingProcess {
   // are the task contract of DESIGN.md ("Human tasks"); the forms and engine-rest callers use them.
 
   // set when the journey starts; the journey's own steps read the facts from the offboarding record
-  static final ProcessVariable<String> OFFBOARDING_ID = stringVariable("offboardingId");
-  static final ProcessVariable<String> RESELLER_ID = stringVariable("resellerId");
-  static final ProcessVariable<String> PAYER_ACCOUNT_ID = stringVariable("payerAccountId");
-  static final ProcessVariable<String> REQUEST_REASON = stringVariable("requestReason");
-  static final ProcessVariable<String> CONTACT_EMAIL = stringVariable("contactEmail");
-  static final ProcessVariable<String> NEW_PARTY_NAME = stringVariable("newPartyName");
-  static final ProcessVariable<String> NEW_PARTY_EMAIL = stringVariable("newPartyEmail");
-  static final ProcessVariable<String> NEW_PARTY_KIND = stringVariable("newPartyKind");
-  static final ProcessVariable<String> REQUESTED_BY = stringVariable("requestedBy");
+  public static final ProcessVariable<String> OFFBOARDING_ID = stringVariable("offboardingId");
+  public static final ProcessVariable<String> RESELLER_ID = stringVariable("resellerId");
+  public static final ProcessVariable<String> PAYER_ACCOUNT_ID = stringVariable("payerAccountId");
+  public static final ProcessVariable<String> REQUEST_REASON = stringVariable("requestReason");
+  public static final ProcessVariable<String> CONTACT_EMAIL = stringVariable("contactEmail");
+  public static final ProcessVariable<String> NEW_PARTY_NAME = stringVariable("newPartyName");
+  public static final ProcessVariable<String> NEW_PARTY_EMAIL = stringVariable("newPartyEmail");
+  public static final ProcessVariable<String> NEW_PARTY_KIND = stringVariable("newPartyKind");
+  public static final ProcessVariable<String> REQUESTED_BY = stringVariable("requestedBy");
 
   // the CTA
-  static final ProcessVariable<String> CTA_DOCUMENT_ID = stringVariable("ctaDocumentId");
-  static final ProcessVariable<String> CTA_SHA256 = stringVariable("ctaSha256");
-  static final ProcessVariable<String> SIGNED_CTA_DOCUMENT_ID = stringVariable("signedCtaDocumentId");
-  static final ProcessVariable<String> SIGNED_CTA_SHA256 = stringVariable("signedCtaSha256");
-  static final ProcessVariable<Long> SIGNED_CTA_SIZE_BYTES = longVariable("signedCtaSizeBytes");
-  static final ProcessVariable<Integer> SIGNED_CTA_PAGE_COUNT = integerVariable("signedCtaPageCount");
-  static final ProcessVariable<Integer> SIGNED_CTA_SIGNATURE_COUNT = integerVariable("signedCtaSignatureCount");
+  public static final ProcessVariable<String> CTA_DOCUMENT_ID = stringVariable("ctaDocumentId");
+  public static final ProcessVariable<String> CTA_SHA256 = stringVariable("ctaSha256");
+  public static final ProcessVariable<String> SIGNED_CTA_DOCUMENT_ID = stringVariable("signedCtaDocumentId");
+  public static final ProcessVariable<String> SIGNED_CTA_SHA256 = stringVariable("signedCtaSha256");
+  public static final ProcessVariable<Long> SIGNED_CTA_SIZE_BYTES = longVariable("signedCtaSizeBytes");
+  public static final ProcessVariable<Integer> SIGNED_CTA_PAGE_COUNT = integerVariable("signedCtaPageCount");
+  public static final ProcessVariable<Integer> SIGNED_CTA_SIGNATURE_COUNT = integerVariable("signedCtaSignatureCount");
 
   // outcomes of the human tasks
-  static final ProcessVariable<Boolean> APPROVED = booleanVariable("approved");
-  static final ProcessVariable<String> REJECTION_REASON = stringVariable("rejectionReason");
-  static final ProcessVariable<Boolean> CTA_ACCEPTED = booleanVariable("ctaAccepted");
-  static final ProcessVariable<String> CTA_REJECTION_REASON = stringVariable("ctaRejectionReason");
-  static final ProcessVariable<Boolean> BILLING_HANDED_OVER = booleanVariable("billingHandedOver");
-  static final ProcessVariable<Boolean> TAX_SETTINGS_UPDATED = booleanVariable("taxSettingsUpdated");
-  static final ProcessVariable<Boolean> CONTACTS_UPDATED = booleanVariable("contactsUpdated");
-  static final ProcessVariable<Boolean> PAYMENT_CLEARED = booleanVariable("paymentCleared");
-  static final ProcessVariable<Number> OUTSTANDING_AMOUNT = numberVariable("outstandingAmount");
-  static final ProcessVariable<Boolean> ACCESS_REMOVED = booleanVariable("accessRemoved");
+  public static final ProcessVariable<Boolean> APPROVED = booleanVariable("approved");
+  public static final ProcessVariable<String> REJECTION_REASON = stringVariable("rejectionReason");
+  public static final ProcessVariable<Boolean> CTA_ACCEPTED = booleanVariable("ctaAccepted");
+  public static final ProcessVariable<String> CTA_REJECTION_REASON = stringVariable("ctaRejectionReason");
+  public static final ProcessVariable<Boolean> BILLING_HANDED_OVER = booleanVariable("billingHandedOver");
+  public static final ProcessVariable<Boolean> TAX_SETTINGS_UPDATED = booleanVariable("taxSettingsUpdated");
+  public static final ProcessVariable<Boolean> CONTACTS_UPDATED = booleanVariable("contactsUpdated");
+  public static final ProcessVariable<Boolean> PAYMENT_CLEARED = booleanVariable("paymentCleared");
+  public static final ProcessVariable<Number> OUTSTANDING_AMOUNT = numberVariable("outstandingAmount");
+  public static final ProcessVariable<Boolean> ACCESS_REMOVED = booleanVariable("accessRemoved");
   /**
    * Sales' other answer to a hand-over: the cause is fixed (say, the cleanup role is deployed now), run
    * the automation again.
    */
-  static final ProcessVariable<Boolean> RETRY_AUTOMATION = booleanVariable("retryAutomation");
-  static final ProcessVariable<String> NOTES = stringVariable("notes");
+  public static final ProcessVariable<Boolean> RETRY_AUTOMATION = booleanVariable("retryAutomation");
+  public static final ProcessVariable<String> NOTES = stringVariable("notes");
 
   // the automated removal of access: the cleanup module's summaries for people, under the names it
   // publishes for the audit trail (the full evidence is in its tables)
-  static final ProcessVariable<String> CLEANUP_PLAN = stringVariable(CleanupVariables.PLAN);
-  static final ProcessVariable<String> CLEANUP_REPORT = stringVariable(CleanupVariables.REPORT);
-  static final ProcessVariable<String> CLEANUP_FAILURE = stringVariable(CleanupVariables.FAILURE);
-  static final ProcessVariable<String> CLEANUP_REMAINING = stringVariable(CleanupVariables.REMAINING);
+  public static final ProcessVariable<String> CLEANUP_PLAN = stringVariable(CleanupVariables.PLAN);
+  public static final ProcessVariable<String> CLEANUP_REPORT = stringVariable(CleanupVariables.REPORT);
+  public static final ProcessVariable<String> CLEANUP_FAILURE = stringVariable(CleanupVariables.FAILURE);
+  public static final ProcessVariable<String> CLEANUP_REMAINING = stringVariable(CleanupVariables.REMAINING);
   /** The name of the verification's {@code Result}: VERIFIED, REMAINING or UNVERIFIABLE. */
-  static final ProcessVariable<String> ACCESS_VERIFICATION = stringVariable("accessVerification");
+  public static final ProcessVariable<String> ACCESS_VERIFICATION = stringVariable("accessVerification");
   /** Gateway "Access removed?": the journey may complete. */
-  static final ProcessVariable<Boolean> ACCESS_REMOVAL_DONE = booleanVariable("accessRemovalDone");
+  public static final ProcessVariable<Boolean> ACCESS_REMOVAL_DONE = booleanVariable("accessRemovalDone");
 
   // the reseller's withdrawal
-  static final ProcessVariable<String> WITHDRAWAL_REASON = stringVariable("withdrawalReason");
+  public static final ProcessVariable<String> WITHDRAWAL_REASON = stringVariable("withdrawalReason");
 
   // input parameters of the send tasks: which notification, and for reminders and escalations which task
-  static final ProcessVariable<String> MAIL = stringVariable("mail");
-  static final ProcessVariable<String> REMINDED_TASK = stringVariable("remindedTask");
+  public static final ProcessVariable<String> MAIL = stringVariable("mail");
+  public static final ProcessVariable<String> REMINDED_TASK = stringVariable("remindedTask");
 }

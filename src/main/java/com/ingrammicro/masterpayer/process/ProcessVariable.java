@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.variable.Variables;
  *
  * @param <T> the type of the value
  */
-final class ProcessVariable<T> {
+public final class ProcessVariable<T> {
 
   private final String name;
   private final Class<T> type;
@@ -32,63 +32,63 @@ final class ProcessVariable<T> {
     this.expected = expected;
   }
 
-  static ProcessVariable<String> stringVariable(String name) {
+  public static ProcessVariable<String> stringVariable(String name) {
     return new ProcessVariable<>(name, String.class, "a text");
   }
 
-  static ProcessVariable<Boolean> booleanVariable(String name) {
+  public static ProcessVariable<Boolean> booleanVariable(String name) {
     return new ProcessVariable<>(name, Boolean.class, "true or false");
   }
 
   /** Any number: engine-rest and Tasklist hand in integers, longs or doubles for the same field. */
-  static ProcessVariable<Number> numberVariable(String name) {
+  public static ProcessVariable<Number> numberVariable(String name) {
     return new ProcessVariable<>(name, Number.class, "a number");
   }
 
-  static ProcessVariable<Integer> integerVariable(String name) {
+  public static ProcessVariable<Integer> integerVariable(String name) {
     return new ProcessVariable<>(name, Integer.class, "a whole number");
   }
 
-  static ProcessVariable<Long> longVariable(String name) {
+  public static ProcessVariable<Long> longVariable(String name) {
     return new ProcessVariable<>(name, Long.class, "a whole number");
   }
 
   /** The name as the diagram, the forms and engine-rest know it. */
-  String name() {
+  public String name() {
     return name;
   }
 
-  Class<T> type() {
+  public Class<T> type() {
     return type;
   }
 
   /** The value as the scope sees it (its own, else its parents'), or null when it is not set. */
-  T from(VariableScope scope) {
+  public T from(VariableScope scope) {
     return typed(scope.getVariable(name));
   }
 
   /** The value of the scope itself (say, an input parameter of the activity), or null when it is not set. */
-  T fromLocal(VariableScope scope) {
+  public T fromLocal(VariableScope scope) {
     return typed(scope.getVariableLocal(name));
   }
 
   /** The value as an execution sees it, read through the public API (tests, code outside a delegate). */
-  T from(RuntimeService runtime, String executionId) {
+  public T from(RuntimeService runtime, String executionId) {
     return typed(runtime.getVariable(executionId, name));
   }
 
   /** Writes to a scope. */
-  Writer<T> on(VariableScope scope) {
+  public Writer<T> on(VariableScope scope) {
     return new Writer<>(this, scope);
   }
 
   /** The variable with a value, for a variable map ({@link #variables}). */
-  Value<T> with(T value) {
+  public Value<T> with(T value) {
     return new Value<>(this, value);
   }
 
   /** A variable map of these values, as the engine's start, correlate and complete calls take one. */
-  static VariableMap variables(Value<?>... values) {
+  public static VariableMap variables(Value<?>... values) {
     VariableMap map = Variables.createVariables();
     for (Value<?> value : values) {
       map.putValue(value.variable().name(), value.value());
@@ -110,7 +110,7 @@ final class ProcessVariable<T> {
   }
 
   /** The writes of one variable in one scope. */
-  static final class Writer<T> {
+  public static final class Writer<T> {
     private final ProcessVariable<T> variable;
     private final VariableScope scope;
 
@@ -120,15 +120,15 @@ final class ProcessVariable<T> {
     }
 
     /** Sets the value where the variable lives (the nearest scope that has it, else the process instance). */
-    void set(T value) {
+    public void set(T value) {
       scope.setVariable(variable.name(), value);
     }
 
-    void remove() {
+    public void remove() {
       scope.removeVariable(variable.name());
     }
   }
 
   /** A variable and a value of its type. */
-  record Value<T>(ProcessVariable<T> variable, T value) {}
+  public record Value<T>(ProcessVariable<T> variable, T value) {}
 }

@@ -1,5 +1,6 @@
 package com.ingrammicro.masterpayer.process;
 
+import com.ingrammicro.masterpayer.process.humantask.InvalidTaskOutcomeException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.core.Response;

@@ -1,5 +1,6 @@
 package com.ingrammicro.masterpayer.process;
 
+import com.ingrammicro.masterpayer.process.humantask.InvalidTaskOutcomeException;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.ACCESS_REMOVED;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.ACCESS_VERIFICATION;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.APPROVED;

@@ -1,5 +1,11 @@
 package com.ingrammicro.masterpayer.process;
 
+import com.ingrammicro.masterpayer.process.deadline.Sla;
+import com.ingrammicro.masterpayer.process.deadline.SlaProperties;
+import com.ingrammicro.masterpayer.process.deadline.SlaTimers;
+import com.ingrammicro.masterpayer.process.humantask.TaskOutcomeValidator;
+import com.ingrammicro.masterpayer.process.humantask.AssignmentRule;
+import com.ingrammicro.masterpayer.process.humantask.TaskNaming;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.mock;
@@ -32,9 +38,9 @@ import org.mockito.stubbing.Answer;
  * real task rules ({@link TaskOutcomeValidator}), and recording stand-ins for what talks to the
  * outside (mail, documents, the offboarding record), so each test reads like the diagram.
  */
-final class ProcessTestEngine {
+public final class ProcessTestEngine {
 
-  static final SlaProperties SLA = new SlaProperties(Map.of(
+  public static final SlaProperties SLA = new SlaProperties(Map.of(
       "review-request", new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(1)),
       "countersign-cta", new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(1)),
       "hand-over-billing", new SlaProperties.TaskSla(Duration.ofDays(5), Duration.ofDays(3)),

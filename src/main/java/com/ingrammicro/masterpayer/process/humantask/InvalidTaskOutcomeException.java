@@ -1,4 +1,4 @@
-package com.ingrammicro.masterpayer.process;
+package com.ingrammicro.masterpayer.process.humantask;
 
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -12,7 +12,7 @@ public class InvalidTaskOutcomeException extends BadUserRequestException {
 
   private final List<String> problems;
 
-  InvalidTaskOutcomeException(String taskName, List<String> problems) {
+  public InvalidTaskOutcomeException(String taskName, List<String> problems) {
     this(problems, "'" + taskName + "' cannot be completed: " + String.join("; ", problems) + ".");
   }
 
@@ -22,7 +22,7 @@ public class InvalidTaskOutcomeException extends BadUserRequestException {
   }
 
   /** Someone tried to take a task's due date away: every task of the journey keeps one. */
-  static InvalidTaskOutcomeException dueDateRemoved(String taskName) {
+  public static InvalidTaskOutcomeException dueDateRemoved(String taskName) {
     String problem = "every offboarding task has a due date; set a new one instead of removing it";
     return new InvalidTaskOutcomeException(List.of(problem), "'" + taskName + "' keeps its due date: " + problem + ".");
   }

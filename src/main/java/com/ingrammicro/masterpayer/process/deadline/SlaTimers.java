@@ -1,5 +1,7 @@
-package com.ingrammicro.masterpayer.process;
+package com.ingrammicro.masterpayer.process.deadline;
 
+import com.ingrammicro.masterpayer.process.OffboardingProcess;
+import com.ingrammicro.masterpayer.process.humantask.InvalidTaskOutcomeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * offboarding task has one.
  */
 @Component("slaTimers")
-class SlaTimers implements TaskListener {
+public class SlaTimers implements TaskListener {
 
   private static final Logger log = LoggerFactory.getLogger(SlaTimers.class);
   /** Timer and due date are computed a few milliseconds apart at creation; that is not a change. */
@@ -28,7 +30,7 @@ class SlaTimers implements TaskListener {
 
   private final Sla sla;
 
-  SlaTimers(Sla sla) {
+  public SlaTimers(Sla sla) {
     this.sla = sla;
   }
 

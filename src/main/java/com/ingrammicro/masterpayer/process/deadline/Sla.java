@@ -1,5 +1,6 @@
-package com.ingrammicro.masterpayer.process;
+package com.ingrammicro.masterpayer.process.deadline;
 
+import com.ingrammicro.masterpayer.process.OffboardingProcess;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ public class Sla {
 
   private final SlaProperties properties;
 
-  Sla(SlaProperties properties) {
+  public Sla(SlaProperties properties) {
     List<String> missing = OffboardingProcess.TASK_SLAS.values().stream().map(OffboardingProcess.TaskSla::key)
         .filter(key -> !properties.tasks().containsKey(key)).sorted().map(key -> "offboarding.sla.tasks." + key).toList();
     if (!missing.isEmpty()) {
@@ -56,11 +57,11 @@ public class Sla {
     return properties.paymentRecheckDelay().toString();
   }
 
-  String describeCtaExpiry() {
+  public String describeCtaExpiry() {
     return describe(properties.ctaExpiry());
   }
 
-  String describePaymentRecheckDelay() {
+  public String describePaymentRecheckDelay() {
     return describe(properties.paymentRecheckDelay());
   }
 

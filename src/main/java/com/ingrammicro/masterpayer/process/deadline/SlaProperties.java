@@ -1,5 +1,6 @@
-package com.ingrammicro.masterpayer.process;
+package com.ingrammicro.masterpayer.process.deadline;
 
+import com.ingrammicro.masterpayer.process.OffboardingProcess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,8 +21,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("offboarding.sla")
-record SlaProperties(@NotEmpty Map<String, @Valid TaskSla> tasks, @NotBlank String ctaReminderCycle,
+public record SlaProperties(@NotEmpty Map<String, @Valid TaskSla> tasks, @NotBlank String ctaReminderCycle,
     @NotNull Duration ctaExpiry, @NotNull Duration paymentRecheckDelay) {
 
-  record TaskSla(@NotNull Duration due, @NotNull Duration reminder) {}
+  public record TaskSla(@NotNull Duration due, @NotNull Duration reminder) {}
 }

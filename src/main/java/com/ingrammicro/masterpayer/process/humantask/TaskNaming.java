@@ -1,5 +1,6 @@
-package com.ingrammicro.masterpayer.process;
+package com.ingrammicro.masterpayer.process.humantask;
 
+import com.ingrammicro.masterpayer.process.OffboardingProcess;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,11 +16,11 @@ import org.springframework.stereotype.Component;
  * administrator registered), never text a reseller wrote, and Tasklist shows names as text.
  */
 @Component("taskNaming")
-class TaskNaming implements TaskListener {
+public class TaskNaming implements TaskListener {
 
   private final OffboardingJourney offboardings;
 
-  TaskNaming(OffboardingJourney offboardings) {
+  public TaskNaming(OffboardingJourney offboardings) {
     this.offboardings = offboardings;
   }
 

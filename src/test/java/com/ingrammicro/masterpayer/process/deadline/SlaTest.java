@@ -1,8 +1,9 @@
-package com.ingrammicro.masterpayer.process;
+package com.ingrammicro.masterpayer.process.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ingrammicro.masterpayer.process.ProcessTestEngine;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
-package com.ingrammicro.masterpayer.process;
+package com.ingrammicro.masterpayer.process.humantask;
 
+import com.ingrammicro.masterpayer.process.OffboardingProcess;
+import com.ingrammicro.masterpayer.process.ProcessVariable;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.ACCESS_REMOVED;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.APPROVED;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.BILLING_HANDED_OVER;

@@ -1,5 +1,6 @@
-package com.ingrammicro.masterpayer.process;
+package com.ingrammicro.masterpayer.process.tasklist;
 
+import com.ingrammicro.masterpayer.process.OffboardingProcess;
 import com.ingrammicro.masterpayer.system.EngineSetup;
 import com.ingrammicro.masterpayer.system.Grants;
 import com.ingrammicro.masterpayer.system.Role;

@@ -1,5 +1,6 @@
-package com.ingrammicro.masterpayer.process;
+package com.ingrammicro.masterpayer.process.humantask;
 
+import com.ingrammicro.masterpayer.process.OffboardingProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

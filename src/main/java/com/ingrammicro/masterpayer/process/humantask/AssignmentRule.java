@@ -1,4 +1,4 @@
-package com.ingrammicro.masterpayer.process;
+package com.ingrammicro.masterpayer.process.humantask;
 
 import java.util.List;
 import java.util.Objects;
@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
  * rolls the assignment back.
  */
 @Component("assignmentRule")
-class AssignmentRule implements TaskListener {
+public class AssignmentRule implements TaskListener {
 
   private final IdentityService identityService;
 
-  AssignmentRule(IdentityService identityService) {
+  public AssignmentRule(IdentityService identityService) {
     this.identityService = identityService;
   }
 
@@ -42,7 +42,7 @@ class AssignmentRule implements TaskListener {
 
   /**
    * Read as the caller: every group that works tasks may read its own group (granted in
-   * {@link TasklistSetup}), administrators every group, and code without a caller is not checked.
+   * {@code TasklistSetup}), administrators every group, and code without a caller is not checked.
    */
   private boolean isMemberOfAny(String userId, List<String> groups) {
     return identityService.createGroupQuery().groupMember(userId).groupIdIn(groups.toArray(String[]::new)).list()

@@ -1,7 +1,7 @@
-package com.ingrammicro.masterpayer.process;
+package com.ingrammicro.masterpayer.process.humantask;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ingrammicro.masterpayer.process.TaskOutcomeRules.Kind;
+import com.ingrammicro.masterpayer.process.humantask.TaskOutcomeRules.Kind;
 import com.ingrammicro.masterpayer.system.TaskCompletionCheck;
 import java.util.ArrayList;
 import java.util.Iterator;

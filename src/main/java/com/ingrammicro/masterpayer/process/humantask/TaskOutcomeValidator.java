@@ -1,4 +1,4 @@
-package com.ingrammicro.masterpayer.process;
+package com.ingrammicro.masterpayer.process.humantask;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * outcome rules. The exception rolls the completion back, so the task stays open.
  */
 @Component("taskOutcomeValidator")
-class TaskOutcomeValidator implements TaskListener {
+public class TaskOutcomeValidator implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
