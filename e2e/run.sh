@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The browser suite (README, "The browser suite"): starts the application from its jar on a fresh
+# The browser suite (docs/development.md, "The browser suite"): starts the application from its jar on a fresh
 # PostgreSQL database and drives Camunda Tasklist and the audit page in headless Chromium with
 # playwright-core. Screenshots of each step go to e2e/screenshots/, the application's log and mails
 # to e2e/out/.

@@ -1,5 +1,7 @@
 package com.ingrammicro.masterpayer.audit;
 
+import com.ingrammicro.masterpayer.offboarding.OffboardingSearch;
+import com.ingrammicro.masterpayer.offboarding.OffboardingSort;
 import com.ingrammicro.masterpayer.system.AppUser;
 import com.ingrammicro.masterpayer.system.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,13 +45,14 @@ class AuditController {
   record SearchPage(List<AuditedOffboarding> content, int page, int size, long totalElements, long totalPages,
       String sort) {}
 
-  private final AuditRecords records;
+  private final OffboardingSearch offboardings;
   private final TrailBuilder trails;
   private final EvidenceBundle evidence;
   private final RepositoryService repositoryService;
 
-  AuditController(AuditRecords records, TrailBuilder trails, EvidenceBundle evidence, RepositoryService repositoryService) {
-    this.records = records;
+  AuditController(OffboardingSearch offboardings, TrailBuilder trails, EvidenceBundle evidence,
+      RepositoryService repositoryService) {
+    this.offboardings = offboardings;
     this.trails = trails;
     this.evidence = evidence;
     this.repositoryService = repositoryService;
@@ -63,10 +66,12 @@ class AuditController {
       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
       @RequestParam(required = false) String sort) {
-    AuditSort order = sort(sort);
-    long total = records.count(filter);
-    return new SearchPage(records.search(filter, order, page * size, size), page, size, total,
-        (total + size - 1) / size, order.field() + "," + (order.descending() ? "desc" : "asc"));
+    OffboardingSort order = sort(sort);
+    long total = offboardings.count(filter.criteria());
+    List<AuditedOffboarding> content = offboardings.search(filter.criteria(), order, page * size, size).stream()
+        .map(AuditedOffboarding::of).toList();
+    return new SearchPage(content, page, size, total, (total + size - 1) / size,
+        order.field() + "," + (order.descending() ? "desc" : "asc"));
   }
 
   @GetMapping(path = "/export.csv", produces = "text/csv")
@@ -75,13 +80,13 @@ class AuditController {
           + "in constant memory.")
   void exportCsv(@ParameterObject @Valid AuditFilter filter, @RequestParam(required = false) String sort,
       HttpServletResponse response) throws IOException {
-    AuditSort order = sort(sort);
+    OffboardingSort order = sort(sort);
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
         ContentDisposition.attachment().filename("offboardings.csv").build().toString());
     Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
     CsvExport csv = new CsvExport(out);
-    records.stream(filter, order, csv::write);
+    offboardings.stream(filter.criteria(), order, offboarding -> csv.write(AuditedOffboarding.of(offboarding)));
     out.flush();
   }
 
@@ -119,9 +124,9 @@ class AuditController {
     evidence.write(trail, user.userId(), response.getOutputStream());
   }
 
-  private static AuditSort sort(String sort) {
-    return AuditSort.parse(sort).orElseThrow(() -> invalid(
-        "sort: '" + sort + "' is not field,asc or field,desc with field one of " + AuditSort.fields() + "."));
+  private static OffboardingSort sort(String sort) {
+    return OffboardingSort.parse(sort).orElseThrow(() -> invalid(
+        "sort: '" + sort + "' is not field,asc or field,desc with field one of " + OffboardingSort.fields() + "."));
   }
 
   private static ErrorResponseException invalid(String detail) {

@@ -1,5 +1,6 @@
 package com.ingrammicro.masterpayer.audit;
 
+import com.ingrammicro.masterpayer.offboarding.OffboardingCriteria;
 import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
 import com.ingrammicro.masterpayer.offboarding.Stage;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,6 +27,11 @@ record AuditFilter(
     @Parameter(description = "ended before (ISO 8601 date-time)")
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime endedTo,
     Stage stage) {
+
+  /** The offboarding module's criteria for these filters. */
+  OffboardingCriteria criteria() {
+    return new OffboardingCriteria(status, resellerId, payerAccountId, startedFrom, startedTo, endedFrom, endedTo, stage);
+  }
 
   @AssertTrue(message = "startedFrom must be before startedTo")
   @Parameter(hidden = true)

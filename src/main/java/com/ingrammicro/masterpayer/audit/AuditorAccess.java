@@ -1,6 +1,7 @@
 package com.ingrammicro.masterpayer.audit;
 
 import com.ingrammicro.masterpayer.process.OffboardingProcess;
+import com.ingrammicro.masterpayer.system.EngineSetup;
 import com.ingrammicro.masterpayer.system.Grants;
 import com.ingrammicro.masterpayer.system.Role;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -9,7 +10,6 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(31)
-class AuditorAccess extends AbstractCamundaConfiguration {
+class AuditorAccess implements EngineSetup {
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void setUp(ProcessEngine engine) {
     Grants grants = new Grants(engine.getAuthorizationService());
     grants.grant(Role.AUDITOR, Resources.PROCESS_DEFINITION, OffboardingProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,

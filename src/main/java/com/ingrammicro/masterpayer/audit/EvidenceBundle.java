@@ -2,10 +2,10 @@ package com.ingrammicro.masterpayer.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
 import com.ingrammicro.masterpayer.cleanup.CleanupEvidence;
-import com.ingrammicro.masterpayer.cta.CtaService;
+import com.ingrammicro.masterpayer.cleanup.CleanupEvidenceQuery;
 import com.ingrammicro.masterpayer.cta.Document;
+import com.ingrammicro.masterpayer.cta.DocumentQuery;
 import com.ingrammicro.masterpayer.system.Digests;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,12 +36,12 @@ class EvidenceBundle {
   static final String MANIFEST = "manifest.json";
   static final String CHECKSUMS = "SHA256SUMS";
 
-  private final CtaService documents;
-  private final AccessCleanup accessRemoval;
+  private final DocumentQuery documents;
+  private final CleanupEvidenceQuery accessRemoval;
   private final ObjectMapper json;
   private final Clock clock;
 
-  EvidenceBundle(CtaService documents, AccessCleanup accessRemoval, ObjectMapper json, Clock clock) {
+  EvidenceBundle(DocumentQuery documents, CleanupEvidenceQuery accessRemoval, ObjectMapper json, Clock clock) {
     this.documents = documents;
     this.accessRemoval = accessRemoval;
     this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The audit trail of one offboarding: its record, the steps the journey took (for the diagram and
  * the step table) and one timeline of everything that happened, in a stable order (time, then
- * source, then position within the source), numbered by {@code sequence}.
+ * phase, then position within its source: {@link Timeline}), numbered by {@code sequence}.
  */
 record Trail(
     AuditedOffboarding offboarding,
@@ -61,7 +61,10 @@ record Trail(
     DECISION,
     /** A process variable was created, changed or deleted. */
     VARIABLE,
-    /** A summary the access removal left in a process variable ({@code cleanup*}), JSON parsed. */
+    /**
+     * A summary the access removal left in one of its process variables (the cleanup module's
+     * {@code CleanupVariables}), JSON parsed.
+     */
     CLEANUP,
     /** The access removal's plan, recorded before any change: every entity, why, and every call. */
     ACCESS_REMOVAL_PLANNED,

@@ -1,7 +1,8 @@
 /**
  * What auditors need on top of Camunda's history: the audit search over offboardings, each
- * offboarding's trail (one ordered timeline from the engine's history and the application's
- * records), CSV and evidence-bundle exports, the audit page and the auditors' read-only engine access.
- * A read model: it reads the application's tables and the engine's history and never writes either.
+ * offboarding's trail (one ordered timeline that its {@code TrailSource}s assemble from the engine's
+ * history and the other modules' records), CSV and evidence-bundle exports, the audit page and the
+ * auditors' read-only engine access. A read model: it reads the engine's history and the other
+ * modules through their published queries, and never writes the application's tables or the history.
  */
 package com.ingrammicro.masterpayer.audit;

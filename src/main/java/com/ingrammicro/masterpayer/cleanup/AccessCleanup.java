@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * (throttling, server errors, IAM still settling) propagates, to be retried and then to become an incident.
  */
 @Service
-public class AccessCleanup {
+public class AccessCleanup implements CleanupEvidenceQuery {
 
   private static final Logger log = LoggerFactory.getLogger(AccessCleanup.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -107,7 +107,7 @@ public class AccessCleanup {
    * Looks again: nothing of the distributor may remain. When AWS cannot be asked and a person has
    * just attested the removal ({@code attested}), the outcome says exactly that: attested, not verified.
    */
-  public Verification verify(UUID offboardingId, String payerAccountId, boolean attested) {
+  public VerificationOutcome verify(UUID offboardingId, String payerAccountId, boolean attested) {
     CleanupRecord record = repository.findOrCreate(offboardingId, newExternalId(), now());
     Verification verification;
     AwsClients.CallCounter calls = null;
@@ -132,7 +132,7 @@ public class AccessCleanup {
     };
     repository.saveVerification(offboardingId, status, write(verification), verification.problem(), calls, now());
     log.info("Access removal for offboarding {} checked: {}", offboardingId, status);
-    return verification;
+    return new VerificationOutcome(payerAccountId, verification, attested);
   }
 
   /** A person confirms having removed the access by hand (task "Remove distributor access"). */
@@ -142,6 +142,7 @@ public class AccessCleanup {
   }
 
   /** Where the removal stands, with its evidence; empty before anything happened. */
+  @Override
   public Optional<CleanupEvidence> evidence(UUID offboardingId) {
     return repository.find(offboardingId).map(record -> new CleanupEvidence(
         record.status(),

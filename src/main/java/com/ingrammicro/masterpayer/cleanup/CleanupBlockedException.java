@@ -20,4 +20,15 @@ public class CleanupBlockedException extends RuntimeException {
   public List<String> remaining() {
     return remaining;
   }
+
+  /** Why the automation stopped, short enough for the task that hands the work over. */
+  public String failureSummary() {
+    return TaskTexts.limit(getMessage());
+  }
+
+  /** What people must remove by hand, one line each; says so when the automation could not look. */
+  public String remainingSummary() {
+    return TaskTexts.bullets(remaining,
+        "Unknown: the automation could not look. Check every role and customer-managed policy.");
+  }
 }

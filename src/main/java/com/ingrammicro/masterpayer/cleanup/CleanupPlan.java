@@ -41,6 +41,16 @@ public record CleanupPlan(String payerAccountId, String roleArn, Instant discove
     return roles.isEmpty() && policies.isEmpty();
   }
 
+  /**
+   * The plan as the task "Remove distributor access manually" shows it: one line per role or policy
+   * with why it is the distributor's and how many calls remove it.
+   */
+  public String summary() {
+    return TaskTexts.bullets(
+        targets().map(target -> target.label() + " (" + target.reason() + "): " + target.steps().size() + " calls").toList(),
+        "Nothing of the distributor found in payer account " + payerAccountId + ".");
+  }
+
   /** The number of IAM calls that change something, as planned. */
   public int stepCount() {
     return targets().mapToInt(target -> target.steps().size()).sum();

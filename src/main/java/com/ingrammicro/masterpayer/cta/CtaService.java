@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 
 /** Issues the CTA, accepts signed copies and serves both, each stored once with its SHA-256. */
 @Service
-public class CtaService {
+public class CtaService implements DocumentQuery {
 
   /** A document with its content. */
   public record DocumentContent(Document document, byte[] content) {}
@@ -81,11 +81,13 @@ public class CtaService {
   }
 
   /** Every document of an offboarding, oldest first (for the audit: no access check here). */
+  @Override
   public List<Document> documents(UUID offboardingId) {
     return documents.findAll(offboardingId);
   }
 
   /** A document's stored bytes. */
+  @Override
   public byte[] content(Document document) {
     return documents.content(document.id());
   }

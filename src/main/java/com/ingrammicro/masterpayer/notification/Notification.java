@@ -32,7 +32,7 @@ public enum Notification {
   }
 
   /** Whether the mail carries the issued CTA as an attachment. */
-  public boolean attachesCta() {
+  boolean attachesCta() {
     return attachesCta;
   }
 

@@ -1,2 +1,6 @@
-/** Mail to the parties of an offboarding: templates, recipients, sending over SMTP (or to a drop folder locally), and a record of every mail sent. */
+/**
+ * Mail to the parties of an offboarding: which notification says what to whom (templates, recipients,
+ * attachments), sending over SMTP (or to a drop folder locally), and a record of every mail sent.
+ * What a mail needs from the rest of the journey comes through {@link NotificationFacts}.
+ */
 package com.ingrammicro.masterpayer.notification;

@@ -16,12 +16,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OffboardingRepository {
 
-  private static final String COLUMNS = """
+  static final String COLUMNS = """
       id, reseller_id, payer_account_id, status, stage, reason, contact_email, new_party_name, new_party_email,
       new_party_kind, requested_by, reseller_action, reseller_action_detail, status_reason, process_instance_id,
       created_at, updated_at, ended_at""";
 
-  private static final RowMapper<Offboarding> ROW = OffboardingRepository::map;
+  static final RowMapper<Offboarding> ROW = OffboardingRepository::map;
 
   record Idempotent(Offboarding offboarding, String fingerprint) {}
 

@@ -3,7 +3,6 @@ package com.ingrammicro.masterpayer.process;
 import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +30,8 @@ class AccessRemovalAttestation implements TaskListener {
     if (!Boolean.TRUE.equals(ProcessVariables.flag(task, OffboardingProcess.Variables.ACCESS_REMOVED))) {
       return; // the automation runs again instead: nothing attested
     }
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    String user = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
-        : task.getAssignee() != null ? task.getAssignee() : "unauthenticated";
+    String user = EngineAuthentication.currentUserId(task.getProcessEngineServices().getIdentityService())
+        .orElse(task.getAssignee() != null ? task.getAssignee() : "unauthenticated");
     cleanup.attest(ProcessVariables.offboardingId(task.getExecution()), user,
         ProcessVariables.text(task, OffboardingProcess.Variables.NOTES));
   }

@@ -7,13 +7,12 @@ import com.ingrammicro.masterpayer.cta.SignedCta;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingWorkflow;
 import com.ingrammicro.masterpayer.system.AppUser;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -22,18 +21,24 @@ import org.springframework.stereotype.Component;
  * The journey on the Camunda engine: starts process instances and correlates the reseller's
  * messages. A message the process is not waiting for is a "no" (the caller answers 409); a
  * concurrent change of the same instance surfaces as Spring's {@link OptimisticLockingFailureException}
- * so callers can retry. Every call runs as the API caller ({@link EngineActor}), so the engine's
+ * so callers can retry. Every call runs as the API caller ({@link EngineAuthentication}), with the
+ * engine's authorization checks and the grants of {@link ResellerEngineAccess}, so the engine's
  * history says who started, withdrew or handed in a signed CTA.
  */
 @Component
 class CamundaOffboardingWorkflow implements OffboardingWorkflow, CtaSignatureWorkflow {
 
   private final RuntimeService runtimeService;
-  private final EngineActor engine;
+  private final IdentityService identityService;
+  private final ResellerEngineAccess access;
+  private final CorrelationOperationLog operationLog;
 
-  CamundaOffboardingWorkflow(RuntimeService runtimeService, EngineActor engine) {
+  CamundaOffboardingWorkflow(RuntimeService runtimeService, IdentityService identityService,
+      ResellerEngineAccess access, CorrelationOperationLog operationLog) {
     this.runtimeService = runtimeService;
-    this.engine = engine;
+    this.identityService = identityService;
+    this.access = access;
+    this.operationLog = operationLog;
   }
 
   @Override
@@ -48,7 +53,8 @@ class CamundaOffboardingWorkflow implements OffboardingWorkflow, CtaSignatureWor
         .putValue(Variables.NEW_PARTY_EMAIL, offboarding.newResponsibleParty().email())
         .putValue(Variables.NEW_PARTY_KIND, offboarding.newResponsibleParty().kind().name())
         .putValue(Variables.REQUESTED_BY, offboarding.requestedBy());
-    return engine.as(actor, () -> runtimeService.createProcessInstanceByKey(OffboardingProcess.KEY)
+    return EngineAuthentication.runAs(identityService, actor, () -> runtimeService
+        .createProcessInstanceByKey(OffboardingProcess.KEY)
         .businessKey(offboarding.id().toString())
         .setVariables(variables)
         .execute()
@@ -72,20 +78,22 @@ class CamundaOffboardingWorkflow implements OffboardingWorkflow, CtaSignatureWor
   }
 
   private boolean correlate(AppUser actor, Offboarding offboarding, String message, Map<String, Object> variables) {
-    Map<String, Object> logged = new LinkedHashMap<>(variables);
-    logged.put("messageName", message);
-    return translated(() -> engine.asLogged(actor, UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE,
-        offboarding.processInstanceId(), logged, () -> {
-      try {
-        runtimeService.createMessageCorrelation(message)
-            .processInstanceId(offboarding.processInstanceId())
-            .setVariables(variables)
-            .correlateWithResult();
-        return true;
-      } catch (MismatchingMessageCorrelationException notWaiting) {
-        return false;
-      }
-    }));
+    String processInstanceId = offboarding.processInstanceId();
+    return translated(() -> {
+      access.allowCorrelation(actor, offboarding);
+      return EngineAuthentication.runAs(identityService, actor,
+          () -> operationLog.logged(processInstanceId, message, variables, () -> {
+            try {
+              runtimeService.createMessageCorrelation(message)
+                  .processInstanceId(processInstanceId)
+                  .setVariables(variables)
+                  .correlateWithResult();
+              return true;
+            } catch (MismatchingMessageCorrelationException notWaiting) {
+              return false;
+            }
+          }));
+    });
   }
 
   private static <T> T translated(Supplier<T> engineCall) {

@@ -1,5 +1,9 @@
 package com.ingrammicro.masterpayer.process;
 
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_DOCUMENT_ID;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_SHA256;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.offboardingId;
+
 import com.ingrammicro.masterpayer.cta.CtaService;
 import com.ingrammicro.masterpayer.cta.Document;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
@@ -21,8 +25,8 @@ class IssueCtaDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Document cta = ctas.issue(offboardings.get(ProcessVariables.offboardingId(execution)));
-    execution.setVariable(OffboardingProcess.Variables.CTA_DOCUMENT_ID, cta.id().toString());
-    execution.setVariable(OffboardingProcess.Variables.CTA_SHA256, cta.sha256());
+    Document cta = ctas.issue(offboardings.get(offboardingId(execution)));
+    CTA_DOCUMENT_ID.on(execution).set(cta.id().toString());
+    CTA_SHA256.on(execution).set(cta.sha256());
   }
 }

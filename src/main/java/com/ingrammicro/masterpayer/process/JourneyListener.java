@@ -1,15 +1,17 @@
 package com.ingrammicro.masterpayer.process;
 
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_ACCEPTED;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_REJECTION_REASON;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.OUTSTANDING_AMOUNT;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.REJECTION_REASON;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.WITHDRAWAL_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_ACCEPTED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.WITHDRAWAL_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.offboardingId;
 
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
 import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
 import com.ingrammicro.masterpayer.offboarding.ResellerAction;
 import com.ingrammicro.masterpayer.offboarding.Stage;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.UUID;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,32 +53,37 @@ public class JourneyListener {
   }
 
   public void enterStage(DelegateExecution execution, String stage) {
-    records.enterStage(ProcessVariables.offboardingId(execution), Stage.valueOf(stage));
+    records.enterStage(offboardingId(execution), Stage.valueOf(stage));
   }
 
   public void awaitReseller(DelegateExecution execution, String action) {
     ResellerAction awaited = ResellerAction.valueOf(action);
     String detail = switch (awaited) {
-      case SIGN_CTA -> Boolean.FALSE.equals(ProcessVariables.flag(execution, CTA_ACCEPTED))
-          ? "Ingram Micro asks for a new signature: " + ProcessVariables.text(execution, CTA_REJECTION_REASON)
+      case SIGN_CTA -> Boolean.FALSE.equals(CTA_ACCEPTED.from(execution))
+          ? "Ingram Micro asks for a new signature: " + CTA_REJECTION_REASON.from(execution)
           : null;
-      case SETTLE_BALANCE -> "Outstanding amount: " + ProcessVariables.amount(execution, OUTSTANDING_AMOUNT);
+      case SETTLE_BALANCE -> "Outstanding amount: " + asPeopleReadIt(OffboardingProcess.outstandingAmount(execution));
     };
-    records.awaitReseller(ProcessVariables.offboardingId(execution), awaited, detail);
+    records.awaitReseller(offboardingId(execution), awaited, detail);
   }
 
   public void resellerActed(DelegateExecution execution) {
-    records.resellerActed(ProcessVariables.offboardingId(execution));
+    records.resellerActed(offboardingId(execution));
   }
 
   public void conclude(DelegateExecution execution, String status) {
     OffboardingStatus outcome = OffboardingStatus.valueOf(status);
     String reason = switch (outcome) {
-      case REJECTED -> ProcessVariables.text(execution, REJECTION_REASON);
-      case WITHDRAWN -> ProcessVariables.text(execution, WITHDRAWAL_REASON);
+      case REJECTED -> REJECTION_REASON.from(execution);
+      case WITHDRAWN -> WITHDRAWAL_REASON.from(execution);
       case EXPIRED -> "No signed Consent to Assignment was received within " + sla.describeCtaExpiry() + ".";
       case COMPLETED, IN_PROGRESS -> null;
     };
-    records.conclude(ProcessVariables.offboardingId(execution), outcome, reason);
+    records.conclude(offboardingId(execution), outcome, reason);
+  }
+
+  /** Two decimals, as finance states amounts; "unknown" when the task gave none. */
+  private static String asPeopleReadIt(BigDecimal amount) {
+    return amount == null ? "unknown" : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
 }

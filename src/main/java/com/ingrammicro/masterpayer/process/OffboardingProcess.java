@@ -1,10 +1,22 @@
 package com.ingrammicro.masterpayer.process;
 
+import static com.ingrammicro.masterpayer.process.ProcessVariable.booleanVariable;
+import static com.ingrammicro.masterpayer.process.ProcessVariable.integerVariable;
+import static com.ingrammicro.masterpayer.process.ProcessVariable.longVariable;
+import static com.ingrammicro.masterpayer.process.ProcessVariable.numberVariable;
+import static com.ingrammicro.masterpayer.process.ProcessVariable.stringVariable;
+
+import com.ingrammicro.masterpayer.cleanup.CleanupVariables;
+import java.math.BigDecimal;
 import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The contract of {@code bpmn/offboarding.bpmn}: process key, element ids, messages and variable
- * names. Everything in Java that names something in the diagram names it through this class.
+ * The contract of {@code bpmn/offboarding.bpmn}: process key, element ids, messages, and its
+ * variables with their types ({@link ProcessVariable}). Everything in Java that names something in
+ * the diagram names it through this class.
  */
 public final class OffboardingProcess {
 
@@ -69,52 +81,110 @@ public final class OffboardingProcess {
     private Elements() {}
   }
 
-  /** Process variables: ids, facts the task forms show, and the outcomes of the human tasks. */
+  /**
+   * The offboarding a process instance runs: its business key, which only the engine's
+   * administrators may change. Not the {@link #OFFBOARDING_ID} variable, which the task forms show
+   * and a task completion could overwrite.
+   */
+  static UUID offboardingId(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey == null) {
+      throw new IllegalStateException("Process instance " + execution.getProcessInstanceId() + " has no business key");
+    }
+    return UUID.fromString(businessKey);
+  }
+
+  /**
+   * The amount finance found outstanding, exactly as the task gave it (engine-rest hands in a double,
+   * a long or an integer); null when it is not set.
+   */
+  static BigDecimal outstandingAmount(VariableScope scope) {
+    Number amount = OUTSTANDING_AMOUNT.from(scope);
+    return amount == null ? null : new BigDecimal(amount.toString());
+  }
+
+  // Process variables: ids, facts the task forms show, and the outcomes of the human tasks. The names
+  // are the task contract of DESIGN.md ("Human tasks"); the forms and engine-rest callers use them.
+
+  // set when the journey starts; the journey's own steps read the facts from the offboarding record
+  static final ProcessVariable<String> OFFBOARDING_ID = stringVariable("offboardingId");
+  static final ProcessVariable<String> RESELLER_ID = stringVariable("resellerId");
+  static final ProcessVariable<String> PAYER_ACCOUNT_ID = stringVariable("payerAccountId");
+  static final ProcessVariable<String> REQUEST_REASON = stringVariable("requestReason");
+  static final ProcessVariable<String> CONTACT_EMAIL = stringVariable("contactEmail");
+  static final ProcessVariable<String> NEW_PARTY_NAME = stringVariable("newPartyName");
+  static final ProcessVariable<String> NEW_PARTY_EMAIL = stringVariable("newPartyEmail");
+  static final ProcessVariable<String> NEW_PARTY_KIND = stringVariable("newPartyKind");
+  static final ProcessVariable<String> REQUESTED_BY = stringVariable("requestedBy");
+
+  // the CTA
+  static final ProcessVariable<String> CTA_DOCUMENT_ID = stringVariable("ctaDocumentId");
+  static final ProcessVariable<String> CTA_SHA256 = stringVariable("ctaSha256");
+  static final ProcessVariable<String> SIGNED_CTA_DOCUMENT_ID = stringVariable("signedCtaDocumentId");
+  static final ProcessVariable<String> SIGNED_CTA_SHA256 = stringVariable("signedCtaSha256");
+  static final ProcessVariable<Long> SIGNED_CTA_SIZE_BYTES = longVariable("signedCtaSizeBytes");
+  static final ProcessVariable<Integer> SIGNED_CTA_PAGE_COUNT = integerVariable("signedCtaPageCount");
+  static final ProcessVariable<Integer> SIGNED_CTA_SIGNATURE_COUNT = integerVariable("signedCtaSignatureCount");
+
+  // outcomes of the human tasks
+  static final ProcessVariable<Boolean> APPROVED = booleanVariable("approved");
+  static final ProcessVariable<String> REJECTION_REASON = stringVariable("rejectionReason");
+  static final ProcessVariable<Boolean> CTA_ACCEPTED = booleanVariable("ctaAccepted");
+  static final ProcessVariable<String> CTA_REJECTION_REASON = stringVariable("ctaRejectionReason");
+  static final ProcessVariable<Boolean> BILLING_HANDED_OVER = booleanVariable("billingHandedOver");
+  static final ProcessVariable<Boolean> TAX_SETTINGS_UPDATED = booleanVariable("taxSettingsUpdated");
+  static final ProcessVariable<Boolean> CONTACTS_UPDATED = booleanVariable("contactsUpdated");
+  static final ProcessVariable<Boolean> PAYMENT_CLEARED = booleanVariable("paymentCleared");
+  static final ProcessVariable<Number> OUTSTANDING_AMOUNT = numberVariable("outstandingAmount");
+  static final ProcessVariable<Boolean> ACCESS_REMOVED = booleanVariable("accessRemoved");
+  /**
+   * Sales' other answer to a hand-over: the cause is fixed (say, the cleanup role is deployed now), run
+   * the automation again.
+   */
+  static final ProcessVariable<Boolean> RETRY_AUTOMATION = booleanVariable("retryAutomation");
+  static final ProcessVariable<String> NOTES = stringVariable("notes");
+
+  // the automated removal of access: the cleanup module's summaries for people, under the names it
+  // publishes for the audit trail (the full evidence is in its tables)
+  static final ProcessVariable<String> CLEANUP_PLAN = stringVariable(CleanupVariables.PLAN);
+  static final ProcessVariable<String> CLEANUP_REPORT = stringVariable(CleanupVariables.REPORT);
+  static final ProcessVariable<String> CLEANUP_FAILURE = stringVariable(CleanupVariables.FAILURE);
+  static final ProcessVariable<String> CLEANUP_REMAINING = stringVariable(CleanupVariables.REMAINING);
+  /** The name of the verification's {@code Result}: VERIFIED, REMAINING or UNVERIFIABLE. */
+  static final ProcessVariable<String> ACCESS_VERIFICATION = stringVariable("accessVerification");
+  /** Gateway "Access removed?": the journey may complete. */
+  static final ProcessVariable<Boolean> ACCESS_REMOVAL_DONE = booleanVariable("accessRemovalDone");
+
+  // the reseller's withdrawal
+  static final ProcessVariable<String> WITHDRAWAL_REASON = stringVariable("withdrawalReason");
+
+  // input parameters of the send tasks: which notification, and for reminders and escalations which task
+  static final ProcessVariable<String> MAIL = stringVariable("mail");
+  static final ProcessVariable<String> REMINDED_TASK = stringVariable("remindedTask");
+
+  /**
+   * The variable names as plain strings, for the classes that still name variables that way
+   * ({@code CamundaOffboardingWorkflow}, {@code AccessRemovalAttestation}, {@code TasklistSetup}).
+   */
   public static final class Variables {
-    // set when the journey starts
-    public static final String OFFBOARDING_ID = "offboardingId";
-    public static final String RESELLER_ID = "resellerId";
-    public static final String PAYER_ACCOUNT_ID = "payerAccountId";
-    public static final String REQUEST_REASON = "requestReason";
-    public static final String CONTACT_EMAIL = "contactEmail";
-    public static final String NEW_PARTY_NAME = "newPartyName";
-    public static final String NEW_PARTY_EMAIL = "newPartyEmail";
-    public static final String NEW_PARTY_KIND = "newPartyKind";
-    public static final String REQUESTED_BY = "requestedBy";
-    // the CTA
-    public static final String CTA_DOCUMENT_ID = "ctaDocumentId";
-    public static final String CTA_SHA256 = "ctaSha256";
-    public static final String SIGNED_CTA_DOCUMENT_ID = "signedCtaDocumentId";
-    public static final String SIGNED_CTA_SHA256 = "signedCtaSha256";
-    public static final String SIGNED_CTA_SIZE_BYTES = "signedCtaSizeBytes";
-    public static final String SIGNED_CTA_PAGE_COUNT = "signedCtaPageCount";
-    public static final String SIGNED_CTA_SIGNATURE_COUNT = "signedCtaSignatureCount";
-    // outcomes of the human tasks
-    public static final String APPROVED = "approved";
-    public static final String REJECTION_REASON = "rejectionReason";
-    public static final String CTA_ACCEPTED = "ctaAccepted";
-    public static final String CTA_REJECTION_REASON = "ctaRejectionReason";
-    public static final String BILLING_HANDED_OVER = "billingHandedOver";
-    public static final String TAX_SETTINGS_UPDATED = "taxSettingsUpdated";
-    public static final String CONTACTS_UPDATED = "contactsUpdated";
-    public static final String PAYMENT_CLEARED = "paymentCleared";
-    public static final String OUTSTANDING_AMOUNT = "outstandingAmount";
-    public static final String ACCESS_REMOVED = "accessRemoved";
-    /** Sales' other answer to a hand-over: the cause is fixed (say, the cleanup role is deployed now), run the automation again. */
-    public static final String RETRY_AUTOMATION = "retryAutomation";
-    public static final String NOTES = "notes";
-    // the automated removal of access: summaries for people (the full evidence is in the cleanup module)
-    public static final String CLEANUP_PLAN = "cleanupPlan";
-    public static final String CLEANUP_REPORT = "cleanupReport";
-    public static final String CLEANUP_FAILURE = "cleanupFailure";
-    public static final String CLEANUP_REMAINING = "cleanupRemaining";
-    public static final String ACCESS_VERIFICATION = "accessVerification";
-    public static final String ACCESS_REMOVAL_DONE = "accessRemovalDone";
-    // the reseller's withdrawal
-    public static final String WITHDRAWAL_REASON = "withdrawalReason";
-    // local to send tasks: which notification, and for reminders which task
-    public static final String MAIL = "mail";
-    public static final String REMINDED_TASK = "remindedTask";
+    public static final String OFFBOARDING_ID = OffboardingProcess.OFFBOARDING_ID.name();
+    public static final String RESELLER_ID = OffboardingProcess.RESELLER_ID.name();
+    public static final String PAYER_ACCOUNT_ID = OffboardingProcess.PAYER_ACCOUNT_ID.name();
+    public static final String REQUEST_REASON = OffboardingProcess.REQUEST_REASON.name();
+    public static final String CONTACT_EMAIL = OffboardingProcess.CONTACT_EMAIL.name();
+    public static final String NEW_PARTY_NAME = OffboardingProcess.NEW_PARTY_NAME.name();
+    public static final String NEW_PARTY_EMAIL = OffboardingProcess.NEW_PARTY_EMAIL.name();
+    public static final String NEW_PARTY_KIND = OffboardingProcess.NEW_PARTY_KIND.name();
+    public static final String REQUESTED_BY = OffboardingProcess.REQUESTED_BY.name();
+    public static final String SIGNED_CTA_DOCUMENT_ID = OffboardingProcess.SIGNED_CTA_DOCUMENT_ID.name();
+    public static final String SIGNED_CTA_SHA256 = OffboardingProcess.SIGNED_CTA_SHA256.name();
+    public static final String SIGNED_CTA_SIZE_BYTES = OffboardingProcess.SIGNED_CTA_SIZE_BYTES.name();
+    public static final String SIGNED_CTA_PAGE_COUNT = OffboardingProcess.SIGNED_CTA_PAGE_COUNT.name();
+    public static final String SIGNED_CTA_SIGNATURE_COUNT = OffboardingProcess.SIGNED_CTA_SIGNATURE_COUNT.name();
+    public static final String ACCESS_REMOVED = OffboardingProcess.ACCESS_REMOVED.name();
+    public static final String RETRY_AUTOMATION = OffboardingProcess.RETRY_AUTOMATION.name();
+    public static final String NOTES = OffboardingProcess.NOTES.name();
+    public static final String WITHDRAWAL_REASON = OffboardingProcess.WITHDRAWAL_REASON.name();
 
     private Variables() {}
   }

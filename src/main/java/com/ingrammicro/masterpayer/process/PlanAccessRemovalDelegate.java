@@ -1,7 +1,9 @@
 package com.ingrammicro.masterpayer.process;
 
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_PLAN;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.offboardingId;
+
 import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
-import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,13 +24,8 @@ class PlanAccessRemovalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(execution));
-    AccessRemovalVariables.handingOverWhenBlocked(execution, () -> {
-      CleanupPlan plan = cleanup.plan(offboarding.id(), offboarding.payerAccountId());
-      execution.setVariable(OffboardingProcess.Variables.CLEANUP_PLAN, AccessRemovalVariables.bullets(
-          plan.targets().map(target -> target.label() + " (" + target.reason() + "): " + target.steps().size() + " calls")
-              .toList(),
-          "Nothing of the distributor found in payer account " + offboarding.payerAccountId() + "."));
-    });
+    Offboarding offboarding = offboardings.get(offboardingId(execution));
+    AccessRemovalVariables.handingOverWhenBlocked(execution, () -> CLEANUP_PLAN.on(execution)
+        .set(cleanup.plan(offboarding.id(), offboarding.payerAccountId()).summary()));
   }
 }

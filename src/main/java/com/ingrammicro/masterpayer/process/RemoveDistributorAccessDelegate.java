@@ -21,7 +21,7 @@ class RemoveDistributorAccessDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(execution));
+    Offboarding offboarding = offboardings.get(OffboardingProcess.offboardingId(execution));
     AccessRemovalVariables.handingOverWhenBlocked(execution,
         () -> cleanup.remove(offboarding.id(), offboarding.payerAccountId()));
   }

@@ -25,7 +25,7 @@ class TaskNaming implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Offboarding offboarding = offboardings.get(ProcessVariables.offboardingId(task.getExecution()));
+    Offboarding offboarding = offboardings.get(OffboardingProcess.offboardingId(task.getExecution()));
     task.setName(name(task.getName(), offboarding.payerAccountId(), offboarding.resellerId()));
   }
 

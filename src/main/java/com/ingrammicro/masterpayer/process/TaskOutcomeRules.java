@@ -1,17 +1,17 @@
 package com.ingrammicro.masterpayer.process;
 
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.ACCESS_REMOVED;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.APPROVED;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.BILLING_HANDED_OVER;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CONTACTS_UPDATED;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_ACCEPTED;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_REJECTION_REASON;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.NOTES;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.OUTSTANDING_AMOUNT;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.PAYMENT_CLEARED;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.REJECTION_REASON;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.RETRY_AUTOMATION;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.TAX_SETTINGS_UPDATED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.ACCESS_REMOVED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.APPROVED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.BILLING_HANDED_OVER;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CONTACTS_UPDATED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_ACCEPTED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.NOTES;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.OUTSTANDING_AMOUNT;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.PAYMENT_CLEARED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.RETRY_AUTOMATION;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.TAX_SETTINGS_UPDATED;
 
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks;
 import java.math.BigDecimal;
@@ -32,32 +32,42 @@ final class TaskOutcomeRules {
 
   /** What an outcome variable holds. */
   enum Kind {
-    BOOLEAN("true or false"),
-    TEXT("text"),
-    AMOUNT("a number");
+    BOOLEAN("true or false", Boolean.class),
+    TEXT("text", String.class),
+    AMOUNT("a number", Number.class);
 
     final String description;
+    private final Class<?> type;
 
-    Kind(String description) {
+    Kind(String description, Class<?> type) {
       this.description = description;
+      this.type = type;
+    }
+
+    static Kind of(ProcessVariable<?> variable) {
+      for (Kind kind : values()) {
+        if (kind.type == variable.type()) {
+          return kind;
+        }
+      }
+      throw new IllegalArgumentException("No task outcome holds a variable like " + variable);
     }
   }
 
   /** Each task's outcome variables, in the order the task's form asks for them: all that a completion may set. */
   static final Map<String, Map<String, Kind>> OUTCOMES = Map.of(
-      Tasks.REVIEW_REQUEST, outcome(APPROVED, Kind.BOOLEAN, REJECTION_REASON, Kind.TEXT),
-      Tasks.COUNTERSIGN_CTA, outcome(CTA_ACCEPTED, Kind.BOOLEAN, CTA_REJECTION_REASON, Kind.TEXT),
-      Tasks.HAND_OVER_BILLING, outcome(BILLING_HANDED_OVER, Kind.BOOLEAN, TAX_SETTINGS_UPDATED, Kind.BOOLEAN,
-          CONTACTS_UPDATED, Kind.BOOLEAN),
-      Tasks.CONFIRM_PAYMENT_CLEARANCE, outcome(PAYMENT_CLEARED, Kind.BOOLEAN, OUTSTANDING_AMOUNT, Kind.AMOUNT),
-      Tasks.REMOVE_ACCESS_MANUALLY, outcome(ACCESS_REMOVED, Kind.BOOLEAN, NOTES, Kind.TEXT, RETRY_AUTOMATION, Kind.BOOLEAN));
+      Tasks.REVIEW_REQUEST, outcome(APPROVED, REJECTION_REASON),
+      Tasks.COUNTERSIGN_CTA, outcome(CTA_ACCEPTED, CTA_REJECTION_REASON),
+      Tasks.HAND_OVER_BILLING, outcome(BILLING_HANDED_OVER, TAX_SETTINGS_UPDATED, CONTACTS_UPDATED),
+      Tasks.CONFIRM_PAYMENT_CLEARANCE, outcome(PAYMENT_CLEARED, OUTSTANDING_AMOUNT),
+      Tasks.REMOVE_ACCESS_MANUALLY, outcome(ACCESS_REMOVED, NOTES, RETRY_AUTOMATION));
 
   private TaskOutcomeRules() {}
 
-  private static Map<String, Kind> outcome(Object... namesAndKinds) {
+  private static Map<String, Kind> outcome(ProcessVariable<?>... variables) {
     Map<String, Kind> outcome = new LinkedHashMap<>();
-    for (int i = 0; i < namesAndKinds.length; i += 2) {
-      outcome.put((String) namesAndKinds[i], (Kind) namesAndKinds[i + 1]);
+    for (ProcessVariable<?> variable : variables) {
+      outcome.put(variable.name(), Kind.of(variable));
     }
     return Collections.unmodifiableMap(outcome);
   }
@@ -89,7 +99,7 @@ final class TaskOutcomeRules {
       case Tasks.REMOVE_ACCESS_MANUALLY -> {
         Boolean retry = outcome.optionalBoolean(RETRY_AUTOMATION);
         if (Boolean.TRUE.equals(retry)) {
-          if (Boolean.TRUE.equals(variables.apply(ACCESS_REMOVED))) {
+          if (Boolean.TRUE.equals(variables.apply(ACCESS_REMOVED.name()))) {
             outcome.problems.add("Choose one: 'accessRemoved' (removed by hand) or 'retryAutomation' (run the "
                 + "automated removal again), not both");
           }
@@ -112,7 +122,8 @@ final class TaskOutcomeRules {
       this.variables = variables;
     }
 
-    Boolean requireBoolean(String name, String meaning) {
+    Boolean requireBoolean(ProcessVariable<Boolean> variable, String meaning) {
+      String name = variable.name();
       Object value = variables.apply(name);
       if (value instanceof Boolean decision) {
         return decision;
@@ -123,7 +134,8 @@ final class TaskOutcomeRules {
       return null;
     }
 
-    Boolean optionalBoolean(String name) {
+    Boolean optionalBoolean(ProcessVariable<Boolean> variable) {
+      String name = variable.name();
       Object value = variables.apply(name);
       if (value == null || value instanceof Boolean) {
         return (Boolean) value;
@@ -132,14 +144,16 @@ final class TaskOutcomeRules {
       return null;
     }
 
-    void requireTrue(String name, String meaning) {
+    void requireTrue(ProcessVariable<Boolean> variable, String meaning) {
+      String name = variable.name();
       Object value = variables.apply(name);
       if (!Boolean.TRUE.equals(value)) {
         problems.add("'" + name + "' must be true before this task can be completed: " + meaning);
       }
     }
 
-    void requireText(String name, String meaning) {
+    void requireText(ProcessVariable<String> variable, String meaning) {
+      String name = variable.name();
       Object value = variables.apply(name);
       if (!(value instanceof String text) || text.isBlank()) {
         problems.add("'" + name + "' is required: " + meaning);
@@ -148,14 +162,16 @@ final class TaskOutcomeRules {
       }
     }
 
-    void optionalText(String name) {
+    void optionalText(ProcessVariable<String> variable) {
+      String name = variable.name();
       Object value = variables.apply(name);
       if (value != null && (!(value instanceof String text) || text.length() > MAX_TEXT)) {
         problems.add("'" + name + "' must be a text of at most " + MAX_TEXT + " characters");
       }
     }
 
-    void requirePositiveAmount(String name) {
+    void requirePositiveAmount(ProcessVariable<Number> variable) {
+      String name = variable.name();
       Object value = variables.apply(name);
       BigDecimal amount = value instanceof Number number ? new BigDecimal(number.toString()) : null;
       if (amount == null || amount.signum() <= 0) {

@@ -1,5 +1,6 @@
 package com.ingrammicro.masterpayer.process;
 
+import com.ingrammicro.masterpayer.system.EngineSetup;
 import com.ingrammicro.masterpayer.system.Grants;
 import com.ingrammicro.masterpayer.system.Role;
 import java.util.LinkedHashMap;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(30)
-class TasklistSetup extends AbstractCamundaConfiguration {
+class TasklistSetup implements EngineSetup {
 
   static final String GROUP_TASKS_FILTER = "My group's open tasks";
   static final String OVERDUE_FILTER = "Overdue";
@@ -36,7 +36,7 @@ class TasklistSetup extends AbstractCamundaConfiguration {
   private static final List<Role> TASK_WORKERS = List.of(Role.IAAS_SALES, Role.FINANCE);
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void setUp(ProcessEngine engine) {
     Grants grants = new Grants(engine.getAuthorizationService());
     // Staff read every offboarding (as in the API); READ_INSTANCE lets Tasklist show the payer
     // and reseller of each task in the task list.

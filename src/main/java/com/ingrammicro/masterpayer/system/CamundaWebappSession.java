@@ -12,6 +12,11 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  * The user logged in to Camunda's webapps in a request's session, as Camunda's webapp keeps it (the
  * session attribute of its {@code AuthenticationUtil}); the one place that reads Camunda's webapp
  * session.
+ *
+ * <p>An adapter on the webapp's internals, and the only one for this: the webapps publish no API
+ * for their login. The session's users and their groups and tenants exist only as the
+ * {@code org.camunda.bpm.webapp.impl.security.auth} types; engine-rest's authentication is another
+ * thing (HTTP Basic here), and the engine's identity service knows nothing of webapp sessions.
  */
 final class CamundaWebappSession {
 

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("local")
 @Order(20)
-class DemoIdentities extends AbstractCamundaConfiguration {
+class DemoIdentities implements EngineSetup {
 
   private static final Logger log = LoggerFactory.getLogger(DemoIdentities.class);
 
@@ -40,7 +39,7 @@ class DemoIdentities extends AbstractCamundaConfiguration {
       new DemoUser("globex", "Gina", "Globex", Role.RESELLER, "GLOBEX"));
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void setUp(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     for (DemoReseller reseller : RESELLERS) {
       if (identity.createTenantQuery().tenantId(reseller.id()).count() == 0) {

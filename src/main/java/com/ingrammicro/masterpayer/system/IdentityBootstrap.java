@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -19,12 +18,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-class IdentityBootstrap extends AbstractCamundaConfiguration {
+class IdentityBootstrap implements EngineSetup {
 
   private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void setUp(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     for (Role role : Role.values()) {
       if (identity.createGroupQuery().groupId(role.groupId()).count() == 0) {

@@ -2,7 +2,6 @@ package com.ingrammicro.masterpayer.system;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,10 +13,15 @@ import org.springframework.stereotype.Component;
  * the owner of the jobs it has locked ({@code ACT_RU_JOB.LOCK_OWNER_}, shown in Cockpit), so an
  * operator sees which node runs what, and which jobs a failed node held until their lock expires.
  * Each node needs its own name; unset, the engine names itself with a random id.
+ *
+ * <p>An adapter on the engine's internals, and the only one for this: the lock owner is a property
+ * of the engine's {@code JobExecutor} (an {@code impl} type), which neither the public API nor the
+ * Camunda starter's {@code camunda.bpm.job-execution.*} properties can set. Set here, in the engine
+ * set-up, it is in place before the starter starts the job executor on {@code ApplicationReadyEvent}.
  */
 @Component
 @Order(50)
-class NodeName extends AbstractCamundaConfiguration {
+class NodeName implements EngineSetup {
 
   private static final Logger log = LoggerFactory.getLogger(NodeName.class);
 
@@ -28,7 +32,7 @@ class NodeName extends AbstractCamundaConfiguration {
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void setUp(ProcessEngine engine) {
     if (!name.isEmpty()) {
       ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().setLockOwner(name);
       log.info("This node locks jobs as {}", name);

@@ -14,7 +14,7 @@ class MailTemplatesTest {
 
   private final MailTemplates templates = new MailTemplates();
 
-  /** Everything the Notifier and the send tasks put into a model. */
+  /** Everything the Notifier puts into a model. */
   private static Map<String, String> fullModel() {
     Map<String, String> model = new HashMap<>();
     Stream.of("offboardingId", "payerAccountId", "resellerId", "resellerName", "reason", "contactEmail", "newPartyName",

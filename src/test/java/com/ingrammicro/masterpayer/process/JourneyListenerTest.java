@@ -1,5 +1,8 @@
 package com.ingrammicro.masterpayer.process;
 
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_ACCEPTED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.OUTSTANDING_AMOUNT;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.REJECTION_REASON;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -32,8 +35,8 @@ class JourneyListenerTest {
 
   @Test
   void recordsTheRejectionReasonAndTheOutstandingAmountAsTheTasksGaveThem() {
-    when(execution.getVariable(OffboardingProcess.Variables.REJECTION_REASON)).thenReturn("Unknown payer");
-    when(execution.getVariable(OffboardingProcess.Variables.OUTSTANDING_AMOUNT)).thenReturn(1250.5);
+    when(execution.getVariable(REJECTION_REASON.name())).thenReturn("Unknown payer");
+    when(execution.getVariable(OUTSTANDING_AMOUNT.name())).thenReturn(1250.5);
 
     journey.conclude(execution, "REJECTED");
     journey.awaitReseller(execution, "SETTLE_BALANCE");
@@ -44,7 +47,7 @@ class JourneyListenerTest {
 
   @Test
   void aRejectionReasonThatIsNoTextFailsNamingTheVariable() {
-    when(execution.getVariable(OffboardingProcess.Variables.REJECTION_REASON)).thenReturn(42);
+    when(execution.getVariable(REJECTION_REASON.name())).thenReturn(42);
 
     assertThatThrownBy(() -> journey.conclude(execution, "REJECTED"))
         .isInstanceOf(IllegalStateException.class)
@@ -54,7 +57,7 @@ class JourneyListenerTest {
 
   @Test
   void anOutstandingAmountThatIsNoNumberFailsInsteadOfTellingTheResellerAnUnknownAmount() {
-    when(execution.getVariable(OffboardingProcess.Variables.OUTSTANDING_AMOUNT)).thenReturn("1250.50 EUR");
+    when(execution.getVariable(OUTSTANDING_AMOUNT.name())).thenReturn("1250.50 EUR");
 
     assertThatThrownBy(() -> journey.awaitReseller(execution, "SETTLE_BALANCE"))
         .isInstanceOf(IllegalStateException.class)
@@ -64,7 +67,7 @@ class JourneyListenerTest {
 
   @Test
   void aResignatureDecisionThatIsNoBooleanFailsNamingTheVariable() {
-    when(execution.getVariable(OffboardingProcess.Variables.CTA_ACCEPTED)).thenReturn("false");
+    when(execution.getVariable(CTA_ACCEPTED.name())).thenReturn("false");
 
     assertThatThrownBy(() -> journey.awaitReseller(execution, "SIGN_CTA"))
         .hasMessage("Process variable 'ctaAccepted' must be true or false, but is a String");

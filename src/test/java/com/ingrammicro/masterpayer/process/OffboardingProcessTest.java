@@ -1,21 +1,33 @@
 package com.ingrammicro.masterpayer.process;
 
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.ACCESS_REMOVED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.ACCESS_VERIFICATION;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.APPROVED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.BILLING_HANDED_OVER;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_FAILURE;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_REMAINING;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CONTACTS_UPDATED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_ACCEPTED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.NOTES;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.OFFBOARDING_ID;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.OUTSTANDING_AMOUNT;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.PAYER_ACCOUNT_ID;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.PAYMENT_CLEARED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.RESELLER_ID;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.RETRY_AUTOMATION;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.SIGNED_CTA_SHA256;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.TAX_SETTINGS_UPDATED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.WITHDRAWAL_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.CONFIRM_PAYMENT_CLEARANCE;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.COUNTERSIGN_CTA;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.HAND_OVER_BILLING;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.REMOVE_ACCESS_MANUALLY;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.REVIEW_REQUEST;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.ACCESS_REMOVED;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.APPROVED;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.BILLING_HANDED_OVER;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CONTACTS_UPDATED;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_ACCEPTED;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.CTA_REJECTION_REASON;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.OUTSTANDING_AMOUNT;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.PAYMENT_CLEARED;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.REJECTION_REASON;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.Variables.TAX_SETTINGS_UPDATED;
+import static com.ingrammicro.masterpayer.process.ProcessVariable.variables;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -25,21 +37,24 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.ingrammicro.masterpayer.cleanup.CleanupBlockedException;
 import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
 import com.ingrammicro.masterpayer.cleanup.Verification;
+import com.ingrammicro.masterpayer.notification.Notification;
+import com.ingrammicro.masterpayer.notification.NotificationRequest;
+import com.ingrammicro.masterpayer.notification.Notifier;
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Elements;
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Messages;
-import com.ingrammicro.masterpayer.process.OffboardingProcess.Variables;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +63,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -66,6 +80,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
 
 /** Every path through {@code bpmn/offboarding.bpmn}, on the real model, one test per path. */
 @Deployment(resources = {
@@ -99,7 +114,7 @@ class OffboardingProcessTest {
   void approvedRequestRunsToCompletionThroughTheAutomatedAccessRemoval() {
     ProcessInstance offboarding = requestApproved();
     signCta(offboarding);
-    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
+    complete(task(COUNTERSIGN_CTA), variables(CTA_ACCEPTED.with(true)));
     clearBillingAndPayment(offboarding);
 
     removeAccessAutomatically(offboarding);
@@ -115,7 +130,7 @@ class OffboardingProcessTest {
     Assertions.assertThat(recorders.journey.conclusions()).containsExactly("COMPLETED");
     Assertions.assertThat(recorders.mails.sent).containsExactly(
         "REQUEST_RECEIVED", "CTA_FOR_SIGNATURE", "PAYMENT_CHECK_REQUESTED", "OFFBOARDING_COMPLETED");
-    assertThat(offboarding).variables().containsEntry(Variables.ACCESS_VERIFICATION, "VERIFIED");
+    assertThat(offboarding).variables().containsEntry(ACCESS_VERIFICATION.name(), "VERIFIED");
   }
 
   @Test
@@ -131,13 +146,14 @@ class OffboardingProcessTest {
     Assertions.assertThat(recorders.mails.sent).endsWith("ACCESS_REMOVAL_NEEDED");
     assertThat(task()).hasCandidateGroup("iaas-sales");
     assertThat(offboarding).variables()
-        .containsEntry(Variables.CLEANUP_FAILURE, "The cleanup role could not be assumed (AccessDenied: not authorized)");
-    Assertions.assertThat((String) runtimeService().getVariable(offboarding.getId(), Variables.CLEANUP_REMAINING))
+        .containsEntry(CLEANUP_FAILURE.name(), "The cleanup role could not be assumed (AccessDenied: not authorized)");
+    Assertions.assertThat(CLEANUP_REMAINING.from(runtimeService(), offboarding.getId()))
         .startsWith("Unknown");
 
     // AWS still cannot be asked: the person's attestation completes the journey, recorded as such
-    when(recorders.cleanup.verify(any(), any(), anyBoolean())).thenReturn(ProcessTestEngine.verification(Verification.Result.UNVERIFIABLE));
-    complete(task(), withVariables(ACCESS_REMOVED, true, Variables.NOTES, "IMBillingRole and CloudCheckr roles deleted"));
+    when(recorders.cleanup.verify(any(), any(), anyBoolean()))
+        .thenAnswer(ProcessTestEngine.verifying(Verification.Result.UNVERIFIABLE));
+    complete(task(), variables(ACCESS_REMOVED.with(true), NOTES.with("IMBillingRole and CloudCheckr roles deleted")));
     verify(recorders.cleanup).attest(any(), any(), eq("IMBillingRole and CloudCheckr roles deleted"));
     execute(job(Elements.VERIFY_ACCESS_REMOVED));
     verify(recorders.cleanup).verify(any(), any(), eq(true));
@@ -158,8 +174,8 @@ class OffboardingProcessTest {
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
     execute(job("SendTask_NotifySalesOfManualRemoval"));
 
-    complete(task(REMOVE_ACCESS_MANUALLY), withVariables(Variables.RETRY_AUTOMATION, true,
-        Variables.NOTES, "The reseller deployed the cleanup role"));
+    complete(task(REMOVE_ACCESS_MANUALLY), variables(RETRY_AUTOMATION.with(true),
+        NOTES.with("The reseller deployed the cleanup role")));
     removeAccessAutomatically(offboarding);
     execute(job("SendTask_NotifyCompletion"));
 
@@ -181,42 +197,42 @@ class OffboardingProcessTest {
     execute(job("SendTask_NotifySalesOfManualRemoval"));
 
     assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
-    Assertions.assertThat((String) runtimeService().getVariable(offboarding.getId(), Variables.CLEANUP_REMAINING))
+    Assertions.assertThat(CLEANUP_REMAINING.from(runtimeService(), offboarding.getId()))
         .isEqualTo("- role CloudCheckrRole\n- policy CloudCheckrPolicy\n");
   }
 
   @Test
   void verificationThatFindsAccessLeftSendsItToSalesUntilNothingRemains() {
-    when(recorders.cleanup.verify(any(), any(), anyBoolean())).thenReturn(
-        ProcessTestEngine.verification(Verification.Result.REMAINING, "role IMBillingRole"),
-        ProcessTestEngine.verification(Verification.Result.REMAINING, "role IMBillingRole"),
-        ProcessTestEngine.verification(Verification.Result.VERIFIED));
+    when(recorders.cleanup.verify(any(), any(), anyBoolean()))
+        .thenAnswer(ProcessTestEngine.verifying(Verification.Result.REMAINING, "role IMBillingRole"))
+        .thenAnswer(ProcessTestEngine.verifying(Verification.Result.REMAINING, "role IMBillingRole"))
+        .thenAnswer(ProcessTestEngine.verifying(Verification.Result.VERIFIED));
     ProcessInstance offboarding = approvedAndSettled();
     removeAccessAutomatically(offboarding);
     execute(job("SendTask_NotifySalesOfManualRemoval"));
 
     assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
-    Assertions.assertThat((String) runtimeService().getVariable(offboarding.getId(), Variables.CLEANUP_REMAINING))
+    Assertions.assertThat(CLEANUP_REMAINING.from(runtimeService(), offboarding.getId()))
         .isEqualTo("- role IMBillingRole\n");
 
     // a confirmation that AWS contradicts does not complete the journey
-    complete(task(), withVariables(ACCESS_REMOVED, true));
+    complete(task(), variables(ACCESS_REMOVED.with(true)));
     execute(job(Elements.VERIFY_ACCESS_REMOVED));
     execute(job("SendTask_NotifySalesOfManualRemoval"));
     assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY);
 
-    complete(task(), withVariables(ACCESS_REMOVED, true));
+    complete(task(), variables(ACCESS_REMOVED.with(true)));
     execute(job(Elements.VERIFY_ACCESS_REMOVED));
     assertThat(offboarding).isWaitingAt("SendTask_NotifyCompletion");
-    assertThat(offboarding).variables().containsEntry(Variables.ACCESS_VERIFICATION, "VERIFIED");
+    assertThat(offboarding).variables().containsEntry(ACCESS_VERIFICATION.name(), "VERIFIED");
   }
 
   @Test
   void tasksAreNamedAfterTheRecordEvenWhenTheFactVariablesWereOverwritten() {
     ProcessInstance offboarding = requestApproved();
     // as an administrator could through engine-rest: another payer, a reseller id of the wrong type
-    runtimeService().setVariable(offboarding.getId(), Variables.PAYER_ACCOUNT_ID, "999999999999");
-    runtimeService().setVariable(offboarding.getId(), Variables.RESELLER_ID, 42);
+    runtimeService().setVariable(offboarding.getId(), PAYER_ACCOUNT_ID.name(), "999999999999");
+    runtimeService().setVariable(offboarding.getId(), RESELLER_ID.name(), 42);
 
     correlateSignedCta(offboarding);
     execute(job(COUNTERSIGN_CTA));
@@ -247,10 +263,44 @@ class OffboardingProcessTest {
   }
 
   @Test
+  void eachSendTaskHandsItsNotificationOverUnderItsJobSoThatEveryAttemptIsOneMail() {
+    Notifier notifier = mock(Notifier.class);
+    Mocks.register("sendMailDelegate", new SendMailDelegate(notifier, managementService()));
+    doThrow(new IllegalStateException("SMTP down")).doNothing().when(notifier).send(any());
+    String id = UUID.randomUUID().toString();
+    ProcessInstance offboarding = runtimeService().createProcessInstanceByKey(OffboardingProcess.KEY).businessKey(id)
+        .execute();
+    assertThat(offboarding).isWaitingAt("SendTask_NotifySalesOfRequest");
+    Job notifySales = job("SendTask_NotifySalesOfRequest");
+
+    assertThatThrownBy(() -> managementService().executeJob(notifySales.getId())).hasMessageContaining("SMTP down");
+    execute(notifySales);
+    execute(job("BoundaryEvent_ReviewReminder"));
+    Job remindReview = job("SendTask_RemindReviewRequest");
+    execute(remindReview);
+    complete(task(), variables(APPROVED.with(false), REJECTION_REASON.with("Unknown payer")));
+    Job notifyRejection = job("SendTask_NotifyRejection");
+    execute(notifyRejection);
+
+    ArgumentCaptor<NotificationRequest> sent = ArgumentCaptor.forClass(NotificationRequest.class);
+    verify(notifier, times(4)).send(sent.capture());
+    UUID offboardingId = UUID.fromString(id);
+    Assertions.assertThat(sent.getAllValues()).extracting(NotificationRequest::notification,
+        NotificationRequest::offboardingId, NotificationRequest::remindedTask, NotificationRequest::deliveryKey)
+        .containsExactly(
+            tuple(Notification.REQUEST_RECEIVED, offboardingId, null, notifySales.getId()),
+            tuple(Notification.REQUEST_RECEIVED, offboardingId, null, notifySales.getId()),
+            tuple(Notification.TASK_REMINDER, offboardingId, REVIEW_REQUEST, remindReview.getId()),
+            tuple(Notification.REQUEST_REJECTED, offboardingId, null, notifyRejection.getId()));
+    Assertions.assertThat(sent.getAllValues().get(3).outcomes().rejectionReason()).isEqualTo("Unknown payer");
+    assertThat(offboarding).isEnded();
+  }
+
+  @Test
   void rejectedRequestEndsRejectedAndTellsTheReseller() {
     ProcessInstance offboarding = requestUnderReview();
 
-    complete(task(), withVariables(APPROVED, false, REJECTION_REASON, "Payer account belongs to another reseller"));
+    complete(task(), variables(APPROVED.with(false), REJECTION_REASON.with("Payer account belongs to another reseller")));
 
     assertThat(offboarding).isWaitingAt("SendTask_NotifyRejection");
     Assertions.assertThat(recorders.journey.conclusions()).containsExactly("REJECTED");
@@ -265,7 +315,7 @@ class OffboardingProcessTest {
     ProcessInstance offboarding = requestUnderReview();
     String taskId = task().getId();
 
-    assertThatThrownBy(() -> taskService().complete(taskId, withVariables(APPROVED, false)))
+    assertThatThrownBy(() -> taskService().complete(taskId, variables(APPROVED.with(false))))
         .isInstanceOf(ProcessEngineException.class)
         .hasRootCauseInstanceOf(InvalidTaskOutcomeException.class)
         .hasMessageContaining("'rejectionReason' is required");
@@ -306,11 +356,11 @@ class OffboardingProcessTest {
   void withdrawalBeforeAccessRemovalEndsWithdrawn() {
     ProcessInstance offboarding = requestApproved();
     signCta(offboarding);
-    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
+    complete(task(COUNTERSIGN_CTA), variables(CTA_ACCEPTED.with(true)));
     assertThat(offboarding).isWaitingAt(HAND_OVER_BILLING, "SendTask_RequestPaymentCheck");
 
     runtimeService().createMessageCorrelation(Messages.WITHDRAWAL_REQUESTED).processInstanceId(offboarding.getId())
-        .setVariable(Variables.WITHDRAWAL_REASON, "Customer stays with Ingram Micro").correlate();
+        .setVariables(variables(WITHDRAWAL_REASON.with("Customer stays with Ingram Micro"))).correlate();
 
     assertThat(offboarding).isWaitingAt("SendTask_ConfirmWithdrawal");
     Assertions.assertThat(taskService().createTaskQuery().processInstanceId(offboarding.getId()).count()).isZero();
@@ -325,7 +375,7 @@ class OffboardingProcessTest {
   void withdrawalIsRefusedOnceAccessRemovalHasStarted() {
     ProcessInstance offboarding = requestApproved();
     signCta(offboarding);
-    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
+    complete(task(COUNTERSIGN_CTA), variables(CTA_ACCEPTED.with(true)));
     clearBillingAndPayment(offboarding);
     assertThat(offboarding).isWaitingAt(Elements.PLAN_ACCESS_REMOVAL);
 
@@ -356,11 +406,11 @@ class OffboardingProcessTest {
     ProcessInstance offboarding = requestApproved();
     signCta(offboarding);
 
-    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, false, CTA_REJECTION_REASON, "Assignee did not sign"));
+    complete(task(COUNTERSIGN_CTA), variables(CTA_ACCEPTED.with(false), CTA_REJECTION_REASON.with("Assignee did not sign")));
     execute(job("SendTask_RequestResignature"));
     assertThat(offboarding).isWaitingAt(Elements.AWAIT_SIGNED_CTA);
     signCta(offboarding);
-    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
+    complete(task(COUNTERSIGN_CTA), variables(CTA_ACCEPTED.with(true)));
 
     assertThat(offboarding).isWaitingAt(HAND_OVER_BILLING, "SendTask_RequestPaymentCheck");
     Assertions.assertThat(recorders.journey.stages()).containsExactly(
@@ -372,18 +422,19 @@ class OffboardingProcessTest {
   void paymentNotClearedRemindsTheResellerWaitsAndAsksAgain() {
     ProcessInstance offboarding = requestApproved();
     signCta(offboarding);
-    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
+    complete(task(COUNTERSIGN_CTA), variables(CTA_ACCEPTED.with(true)));
     execute(job("SendTask_RequestPaymentCheck"));
 
-    complete(task(CONFIRM_PAYMENT_CLEARANCE), withVariables(PAYMENT_CLEARED, false, OUTSTANDING_AMOUNT, 1250.50));
+    complete(task(CONFIRM_PAYMENT_CLEARANCE), variables(PAYMENT_CLEARED.with(false), OUTSTANDING_AMOUNT.with(1250.50)));
     execute(job("SendTask_RemindResellerOfPayment"));
     assertThat(offboarding).isWaitingAt(Elements.PAYMENT_GRACE_PERIOD, HAND_OVER_BILLING);
     Job gracePeriod = job(Elements.PAYMENT_GRACE_PERIOD);
     Assertions.assertThat(gracePeriod.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(7))));
     execute(gracePeriod);
     execute(job("SendTask_RequestPaymentCheck"));
-    complete(task(CONFIRM_PAYMENT_CLEARANCE), withVariables(PAYMENT_CLEARED, true));
-    complete(task(HAND_OVER_BILLING), withVariables(BILLING_HANDED_OVER, true, TAX_SETTINGS_UPDATED, true, CONTACTS_UPDATED, true));
+    complete(task(CONFIRM_PAYMENT_CLEARANCE), variables(PAYMENT_CLEARED.with(true)));
+    complete(task(HAND_OVER_BILLING), variables(BILLING_HANDED_OVER.with(true), TAX_SETTINGS_UPDATED.with(true),
+        CONTACTS_UPDATED.with(true)));
     jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
 
     assertThat(offboarding).isWaitingAt(Elements.PLAN_ACCESS_REMOVAL);
@@ -403,7 +454,7 @@ class OffboardingProcessTest {
     execute(job("SendTask_RemindReviewRequest"));
     assertThat(offboarding).isWaitingAt(REVIEW_REQUEST);
 
-    complete(task(), withVariables(APPROVED, true));
+    complete(task(), variables(APPROVED.with(true)));
     execute(job("ServiceTask_IssueCta"));
     execute(job("SendTask_SendCtaForSignature"));
     execute(job("BoundaryEvent_CtaReminder"));
@@ -429,7 +480,7 @@ class OffboardingProcessTest {
 
     assertThat(offboarding).isWaitingAt(REVIEW_REQUEST).hasPassed("EndEvent_ReviewReminded", "EndEvent_ReviewEscalated");
     Assertions.assertThat(recorders.mails.sent).endsWith("TASK_REMINDER Task_ReviewRequest", "TASK_OVERDUE Task_ReviewRequest");
-    complete(task(), withVariables(APPROVED, true));
+    complete(task(), variables(APPROVED.with(true)));
     assertThat(offboarding).hasPassed(REVIEW_REQUEST);
   }
 
@@ -463,17 +514,18 @@ class OffboardingProcessTest {
   void everyHumanTaskHasItsGroupDueDateAndDeployedForm() {
     ProcessInstance offboarding = requestUnderReview();
     assertHumanTask(task(), "iaas-sales", Duration.ofDays(2), "Form_ReviewRequest");
-    complete(task(), withVariables(APPROVED, true));
+    complete(task(), variables(APPROVED.with(true)));
     execute(job());
     execute(job());
     signCta(offboarding);
     assertHumanTask(task(), "iaas-sales", Duration.ofDays(2), "Form_CountersignCta");
-    complete(task(), withVariables(CTA_ACCEPTED, true));
+    complete(task(), variables(CTA_ACCEPTED.with(true)));
     execute(job("SendTask_RequestPaymentCheck"));
     assertHumanTask(task(HAND_OVER_BILLING), "iaas-sales", Duration.ofDays(5), "Form_HandOverBilling");
     assertHumanTask(task(CONFIRM_PAYMENT_CLEARANCE), "finance", Duration.ofDays(3), "Form_ConfirmPaymentClearance");
-    complete(task(HAND_OVER_BILLING), withVariables(BILLING_HANDED_OVER, true, TAX_SETTINGS_UPDATED, true, CONTACTS_UPDATED, true));
-    complete(task(CONFIRM_PAYMENT_CLEARANCE), withVariables(PAYMENT_CLEARED, true));
+    complete(task(HAND_OVER_BILLING), variables(BILLING_HANDED_OVER.with(true), TAX_SETTINGS_UPDATED.with(true),
+        CONTACTS_UPDATED.with(true)));
+    complete(task(CONFIRM_PAYMENT_CLEARANCE), variables(PAYMENT_CLEARED.with(true)));
     jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
     when(recorders.cleanup.plan(any(), any())).thenThrow(new CleanupBlockedException("AccessDenied", List.of()));
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
@@ -502,8 +554,7 @@ class OffboardingProcessTest {
     String id = UUID.randomUUID().toString();
     ProcessInstance offboarding = runtimeService().createProcessInstanceByKey(OffboardingProcess.KEY)
         .businessKey(id)
-        .setVariables(Map.of(Variables.OFFBOARDING_ID, id, Variables.PAYER_ACCOUNT_ID, "123456789012",
-            Variables.RESELLER_ID, "ACME"))
+        .setVariables(variables(OFFBOARDING_ID.with(id), PAYER_ACCOUNT_ID.with("123456789012"), RESELLER_ID.with("ACME")))
         .execute();
     assertThat(offboarding).isWaitingAt("SendTask_NotifySalesOfRequest");
     execute(job());
@@ -513,7 +564,7 @@ class OffboardingProcessTest {
 
   private ProcessInstance requestApproved() {
     ProcessInstance offboarding = requestUnderReview();
-    complete(task(), withVariables(APPROVED, true));
+    complete(task(), variables(APPROVED.with(true)));
     execute(job("ServiceTask_IssueCta"));
     execute(job("SendTask_SendCtaForSignature"));
     return offboarding;
@@ -530,21 +581,22 @@ class OffboardingProcessTest {
   private static void correlateSignedCta(ProcessInstance offboarding) {
     assertThat(offboarding).isWaitingAt(Elements.AWAIT_SIGNED_CTA);
     runtimeService().createMessageCorrelation(Messages.CTA_SIGNED).processInstanceId(offboarding.getId())
-        .setVariable(Variables.SIGNED_CTA_SHA256, "f".repeat(64)).correlate();
+        .setVariables(variables(SIGNED_CTA_SHA256.with("f".repeat(64)))).correlate();
   }
 
   private static void clearBillingAndPayment(ProcessInstance offboarding) {
     assertThat(offboarding).isWaitingAt(HAND_OVER_BILLING, "SendTask_RequestPaymentCheck");
     execute(job("SendTask_RequestPaymentCheck"));
-    complete(task(HAND_OVER_BILLING), withVariables(BILLING_HANDED_OVER, true, TAX_SETTINGS_UPDATED, true, CONTACTS_UPDATED, true));
-    complete(task(CONFIRM_PAYMENT_CLEARANCE), withVariables(PAYMENT_CLEARED, true));
+    complete(task(HAND_OVER_BILLING), variables(BILLING_HANDED_OVER.with(true), TAX_SETTINGS_UPDATED.with(true),
+        CONTACTS_UPDATED.with(true)));
+    complete(task(CONFIRM_PAYMENT_CLEARANCE), variables(PAYMENT_CLEARED.with(true)));
     jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
   }
 
   private ProcessInstance approvedAndSettled() {
     ProcessInstance offboarding = requestApproved();
     signCta(offboarding);
-    complete(task(COUNTERSIGN_CTA), withVariables(CTA_ACCEPTED, true));
+    complete(task(COUNTERSIGN_CTA), variables(CTA_ACCEPTED.with(true)));
     clearBillingAndPayment(offboarding);
     return offboarding;
   }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
 import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
 import com.ingrammicro.masterpayer.cleanup.Verification;
+import com.ingrammicro.masterpayer.cleanup.VerificationOutcome;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
 import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.mockito.stubbing.Answer;
 
 /**
  * An in-memory engine for the process tests: the real BPMN, the real deadlines ({@link Sla}), the
@@ -73,8 +75,8 @@ final class ProcessTestEngine {
     Mocks.register("journey", recorders.journey);
     Mocks.register("sendMailDelegate", recorders.mails);
     Mocks.register("issueCtaDelegate", (JavaDelegate) execution -> {
-      execution.setVariable(OffboardingProcess.Variables.CTA_DOCUMENT_ID, "cta-document");
-      execution.setVariable(OffboardingProcess.Variables.CTA_SHA256, "0".repeat(64));
+      OffboardingProcess.CTA_DOCUMENT_ID.on(execution).set("cta-document");
+      OffboardingProcess.CTA_SHA256.on(execution).set("0".repeat(64));
     });
     return recorders;
   }
@@ -95,14 +97,19 @@ final class ProcessTestEngine {
           null, null, null, null, null));
       when(cleanup.plan(any(), any())).thenReturn(new CleanupPlan(PAYER, "arn:aws:iam::" + PAYER + ":role/cleanup",
           Instant.parse("2026-11-26T09:00:00Z"), List.of(), List.of(), List.of()));
-      when(cleanup.verify(any(), any(), anyBoolean())).thenReturn(verification(Verification.Result.VERIFIED));
+      when(cleanup.verify(any(), any(), anyBoolean())).thenAnswer(verifying(Verification.Result.VERIFIED));
     }
   }
 
-  static Verification verification(Verification.Result result, String... remaining) {
-    return new Verification(result, List.of(remaining),
+  /**
+   * What AWS answers the verification; the cleanup module's own outcome decides, from that answer and
+   * from whether the delegate says a person attested the removal, whether the journey completes.
+   */
+  static Answer<VerificationOutcome> verifying(Verification.Result result, String... remaining) {
+    Verification verification = new Verification(result, List.of(remaining),
         result == Verification.Result.UNVERIFIABLE ? "AccessDenied: not authorized" : null,
         Instant.parse("2026-11-26T09:00:00Z"), "request-1");
+    return call -> new VerificationOutcome(call.getArgument(1), verification, call.getArgument(2));
   }
 
   /** Stands in for {@link JourneyListener}: records what the diagram reports, in order. */
@@ -144,8 +151,8 @@ final class ProcessTestEngine {
 
     @Override
     public void execute(DelegateExecution execution) {
-      Object reminded = execution.getVariableLocal(OffboardingProcess.Variables.REMINDED_TASK);
-      sent.add(execution.getVariableLocal(OffboardingProcess.Variables.MAIL) + (reminded == null ? "" : " " + reminded));
+      String reminded = OffboardingProcess.REMINDED_TASK.fromLocal(execution);
+      sent.add(OffboardingProcess.MAIL.fromLocal(execution) + (reminded == null ? "" : " " + reminded));
     }
   }
 }

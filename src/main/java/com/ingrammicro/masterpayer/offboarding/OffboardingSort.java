@@ -1,17 +1,16 @@
-package com.ingrammicro.masterpayer.audit;
+package com.ingrammicro.masterpayer.offboarding;
 
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The sort orders the audit search accepts, as {@code field,asc|desc}. Only indexed or cheap columns
- * are offered, and the column names are never taken from the request: the field name selects one
- * of these constants. The id is always the last key, so pages never overlap or skip rows.
+ * The orders an {@link OffboardingSearch} offers, named {@code field,asc|desc} after the fields of
+ * {@link Offboarding}. Only indexed or cheap columns are offered, and the column names are never
+ * taken from the request: the field name selects one of these constants. The id is always the last
+ * key, so pages never overlap or skip rows.
  */
-record AuditSort(String field, boolean descending) {
-
-  static final AuditSort DEFAULT = new AuditSort("createdAt", true);
+public record OffboardingSort(String field, boolean descending) {
 
   private static final Map<String, String> COLUMNS = Map.of(
       "createdAt", "created_at",
@@ -22,8 +21,17 @@ record AuditSort(String field, boolean descending) {
       "resellerId", "reseller_id",
       "payerAccountId", "payer_account_id");
 
+  /** Newest first. */
+  public static final OffboardingSort DEFAULT = new OffboardingSort("createdAt", true);
+
+  public OffboardingSort {
+    if (field == null || !COLUMNS.containsKey(field)) {
+      throw new IllegalArgumentException("Cannot sort offboardings by '" + field + "', only by " + fields());
+    }
+  }
+
   /** The sort named by a request parameter, or empty when it is not one of the whitelisted fields. */
-  static Optional<AuditSort> parse(String value) {
+  public static Optional<OffboardingSort> parse(String value) {
     if (value == null || value.isBlank()) {
       return Optional.of(DEFAULT);
     }
@@ -35,10 +43,11 @@ record AuditSort(String field, boolean descending) {
     if (!direction.equals("asc") && !direction.equals("desc")) {
       return Optional.empty();
     }
-    return Optional.of(new AuditSort(parts[0].trim(), direction.equals("desc")));
+    return Optional.of(new OffboardingSort(parts[0].trim(), direction.equals("desc")));
   }
 
-  static String fields() {
+  /** The fields one may sort by, alphabetically, comma-separated. */
+  public static String fields() {
     return String.join(", ", Arrays.stream(COLUMNS.keySet().toArray(String[]::new)).sorted().toList());
   }
 
