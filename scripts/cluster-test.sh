@@ -3,7 +3,8 @@
 # the automated access removal, and every journey must still complete on the other, with no IAM
 # change made twice to a different effect and no mail lost. Prints PASS or FAIL; exits non-zero on FAIL.
 #
-#   ./mvnw verify                      # builds target/*.jar and the IAM/STS sandbox (test classes)
+#   ./mvnw verify                      # builds target/*.jar and the IAM/STS sandbox (src/bench/java,
+#                                      # compiled with the tests into target/test-classes)
 #   scripts/cluster-test.sh [JOURNEYS] # default 8
 #
 # Environment: CLUSTER_PORTS (18081 18082), CLUSTER_SANDBOX_PORT (18566), CLUSTER_IAM_DELAY_MS (150:

@@ -1,6 +1,8 @@
 package com.ingrammicro.masterpayer.support;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole application on a random port with a real SMTP server and AWS's IAM and STS on loopback
  * ({@link FakeAws}, the automated access removal on), and a client that drives it as its users do:
- * the base of the scenario tests that run end to end over HTTP.
+ * the base of the scenario tests that run end to end over HTTP. Test classes with the same
+ * configuration ({@link OnH2}, {@link OnPostgres}) share one application through Spring's context cache.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class RunningApplication {
@@ -36,6 +39,8 @@ public abstract class RunningApplication {
   @LocalServerPort
   protected int port;
   @Autowired
+  private ProcessEngine processEngine;
+  @Autowired
   protected RuntimeService runtimeService;
   @Autowired
   protected ManagementService managementService;
@@ -45,6 +50,9 @@ public abstract class RunningApplication {
 
   @BeforeEach
   void client() {
+    // engine-rest and the webapps look their engine up by name in Camunda's static registry, where the
+    // application started last (or closed last) left its own: a cached application takes it back
+    ProcessEngines.registerProcessEngine(processEngine);
     api = new Api(port);
     journeys = new Journeys(api, runtimeService, managementService);
   }

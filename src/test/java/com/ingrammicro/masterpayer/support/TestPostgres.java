@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -45,6 +48,21 @@ public final class TestPostgres {
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", () -> USER);
     registry.add("spring.datasource.password", () -> PASSWORD);
+  }
+
+  /**
+   * Points the application at a fresh database {@code offboarding_journey_it} (plus this checkout's
+   * suffix) when its context starts ({@link OnPostgres}). An initializer rather than a
+   * {@code @DynamicPropertySource} method: those are part of the context's cache key, so each class
+   * declaring one would start an application of its own.
+   */
+  public static final class JourneyDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      TestPropertyValues.of("spring.datasource.url=" + freshDatabase("offboarding_journey_it"),
+          "spring.datasource.username=" + USER, "spring.datasource.password=" + PASSWORD).applyTo(context);
+    }
   }
 
   private static String url(String database) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.Journeys;
+import com.ingrammicro.masterpayer.support.OnH2;
 import com.ingrammicro.masterpayer.support.RunningApplication;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestRequests;
@@ -23,8 +24,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Who may call what, as one table (STYLE.md, habit 12): every operation of the reseller API, the
@@ -34,8 +33,7 @@ import org.springframework.test.context.TestPropertySource;
  * message): 400, 409 or 422 in a cell mean "let through, then refused on its merits"; 401, 403 and
  * 404 mean "stopped at the door". A new endpoint or task is not done until it has its rows.
  */
-@ActiveProfiles({"local", "it"})
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:authorization-matrix-it;DB_CLOSE_DELAY=-1")
+@OnH2
 class AuthorizationMatrixIT extends RunningApplication {
 
   /** A staff user of this test only: its wrong passwords must not throttle a user other tests log in as. */
@@ -264,6 +262,16 @@ class AuthorizationMatrixIT extends RunningApplication {
     assertThat(api.get("acme", "/api/offboardings/" + id).json().path("stage").asText()).isEqualTo("REVIEW");
   }
 
+  @Test
+  void resellersCannotLogInToTasklistOrCockpit() {
+    assertThat(webappLogin("acme", "tasklist").status()).isEqualTo(403);
+    assertThat(webappLogin("acme", "cockpit").status()).isEqualTo(403);
+    assertThat(webappLogin("sales", "cockpit").status()).isEqualTo(403);
+    Api.Response sales = webappLogin("sales", "tasklist");
+    assertThat(sales.status()).as(sales.toString()).isEqualTo(200);
+    assertThat(sales.json().path("authorizedApps").toString()).contains("tasklist");
+  }
+
   // --- the table -------------------------------------------------------------------------------
 
   record Row(String method, String path, String body, List<Integer> expected) {}
@@ -326,5 +334,18 @@ class AuthorizationMatrixIT extends RunningApplication {
   private static String abbreviated(Api.Response response) {
     String text = response.toString();
     return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+  }
+
+  /** Logs in to a Camunda webapp as its login page does: session cookie plus CSRF token. */
+  private Api.Response webappLogin(String user, String app) {
+    Map<String, String> cookies = new LinkedHashMap<>();
+    api.get(null, "/camunda/app/tasklist/default/").headers().allValues("Set-Cookie").forEach(cookie -> {
+      String pair = cookie.substring(0, cookie.indexOf(';'));
+      cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    });
+    assertThat(cookies).containsKeys("JSESSIONID", "XSRF-TOKEN");
+    String cookieHeader = String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    return api.postForm("/camunda/api/admin/auth/user/default/login/" + app, "username=" + user + "&password=" + user,
+        Map.of("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"), "Cookie", cookieHeader));
   }
 }

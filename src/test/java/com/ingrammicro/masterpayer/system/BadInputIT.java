@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.Journeys;
+import com.ingrammicro.masterpayer.support.OnH2;
 import com.ingrammicro.masterpayer.support.RawHttp;
 import com.ingrammicro.masterpayer.support.RawHttp.Answer;
 import com.ingrammicro.masterpayer.support.RawHttp.Header;
+import com.ingrammicro.masterpayer.support.RunningApplication;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestRequests;
 import com.ingrammicro.masterpayer.support.WebappSession;
@@ -26,15 +28,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Bad input never gets a 5xx, and every refusal on {@code /api/**} is an RFC 9457 problem detail:
@@ -45,7 +46,8 @@ import org.junit.jupiter.api.TestInfo;
  * {@code -Dbadinput.seed} and {@code -Dbadinput.tries} change the seed and the number of tries.
  * Runs on H2 only: the answers do not depend on the database.
  */
-class BadInputIT {
+@OnH2
+class BadInputIT extends RunningApplication {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROBLEM = "application/problem+json";
@@ -57,22 +59,24 @@ class BadInputIT {
   /** A second member of iaas-sales, who may claim a task that sales has already claimed, and is refused. */
   private static final String SECOND_SALES = "sales2";
 
-  private static ApiUnderTest app;
   private static RawHttp http;
-  private static Api api;
-  private static Journeys journeys;
   private static List<Operation> operations;
   private static String acmesOffboarding;
 
-  @BeforeAll
-  static void start() throws IOException {
-    app = new ApiUnderTest("bad-input-it");
-    http = new RawHttp(app.port());
-    api = new Api(app.port());
-    journeys = new Journeys(api, app.bean(RuntimeService.class), app.bean(ManagementService.class));
+  @Autowired
+  private TaskService taskService;
+  @Autowired
+  private IdentityService identities;
+
+  /** Once per class: the operations to generate requests for, an offboarding to aim them at, a second sales user. */
+  @BeforeEach
+  void fixture() {
+    http = new RawHttp(port);
+    if (operations != null) {
+      return;
+    }
     operations = operations(api.get("admin", "/v3/api-docs").json());
     acmesOffboarding = journeys.start("acme", TestRequests.randomPayer());
-    IdentityService identities = app.bean(IdentityService.class);
     if (identities.createUserQuery().userId(SECOND_SALES).count() == 0) {
       User second = identities.newUser(SECOND_SALES);
       second.setPassword(SECOND_SALES);
@@ -92,9 +96,6 @@ class BadInputIT {
   static void stop() {
     System.out.println("Bad input: " + GENERATED.get() + " generated requests (seed " + SEED + ", " + TRIES
         + " tries), " + EXAMPLES.get() + " fixed examples");
-    if (app != null) {
-      app.close();
-    }
   }
 
   // --- what Tomcat and the firewall refuse before the application -------------------------------
@@ -182,7 +183,7 @@ class BadInputIT {
     assertRefusals(webapp, task, processInstance);
   }
 
-  private static void assertRefusals(EngineClient engine, String task, String processInstance) {
+  private void assertRefusals(EngineClient engine, String task, String processInstance) {
     String serialized = """
         {"type":"Object","value":"rO0ABXQAAWE=","valueInfo":{"objectTypeName":"java.lang.String",
          "serializationDataFormat":"application/x-java-serialized-object"}}""";
@@ -206,7 +207,7 @@ class BadInputIT {
         "{\"variables\":{\"approved\":{\"value\":\"perhaps\"}}}");
     assertCamundaError(invalidOutcome, 400, "approved");
     assertThat(jsonOf(invalidOutcome).path("problems").isArray()).as("the broken rules listed").isTrue();
-    assertThat(app.bean(TaskService.class).createTaskQuery().taskId(task).count()).as("the task stays open").isOne();
+    assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task stays open").isOne();
   }
 
   // --- uploads --------------------------------------------------------------------------------------
@@ -313,12 +314,12 @@ class BadInputIT {
     return http.send(method, target, headers, body);
   }
 
-  private static String reviewTaskOf(String offboardingId) {
+  private String reviewTaskOf(String offboardingId) {
     return journeys.awaitTask("sales", offboardingId, "Task_ReviewRequest");
   }
 
-  private static String processInstanceOf(String taskId) {
-    return app.bean(TaskService.class).createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+  private String processInstanceOf(String taskId) {
+    return taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
   }
 
   private static void assertProblem(Answer answer, int status) {
