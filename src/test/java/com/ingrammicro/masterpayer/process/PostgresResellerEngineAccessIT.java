@@ -1,16 +1,7 @@
 package com.ingrammicro.masterpayer.process;
 
-import com.ingrammicro.masterpayer.support.TestPostgres;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import com.ingrammicro.masterpayer.support.OnPostgres;
 
-/** The reseller-access scenarios on PostgreSQL, in a database created for the run. */
-@ActiveProfiles({"local", "postgres", "it"})
-class PostgresResellerEngineAccessIT extends ResellerEngineAccessScenarios {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestPostgres.useFreshDatabase(registry, "offboarding_reseller_access_it");
-  }
-}
+/** The reseller-access scenarios on PostgreSQL, the production database. */
+@OnPostgres
+class PostgresResellerEngineAccessIT extends ResellerEngineAccessScenarios {}
