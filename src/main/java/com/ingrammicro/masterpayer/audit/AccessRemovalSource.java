@@ -5,9 +5,9 @@ import static com.ingrammicro.masterpayer.audit.Timeline.details;
 import com.ingrammicro.masterpayer.audit.Timeline.Phase;
 import com.ingrammicro.masterpayer.audit.Trail.EntryType;
 import com.ingrammicro.masterpayer.cleanup.AwsCall;
-import com.ingrammicro.masterpayer.cleanup.CleanupEvidence;
-import com.ingrammicro.masterpayer.cleanup.CleanupEvidenceQuery;
-import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalEvidence;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalEvidenceQuery;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan;
 import com.ingrammicro.masterpayer.cleanup.Verification;
 import com.ingrammicro.masterpayer.process.OffboardingProcess;
 import java.time.ZoneOffset;
@@ -20,16 +20,16 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessRemovalSource implements TrailSource {
 
-  private final CleanupEvidenceQuery accessRemoval;
+  private final AccessRemovalEvidenceQuery accessRemoval;
 
-  AccessRemovalSource(CleanupEvidenceQuery accessRemoval) {
+  AccessRemovalSource(AccessRemovalEvidenceQuery accessRemoval) {
     this.accessRemoval = accessRemoval;
   }
 
   @Override
   public void addTo(Timeline timeline, TrailSubject subject) {
     accessRemoval.evidence(subject.offboarding().id()).ifPresent(evidence -> {
-      CleanupPlan plan = evidence.plan();
+      AccessRemovalPlan plan = evidence.plan();
       if (plan != null) {
         timeline.add(plan.discoveredAt().atOffset(ZoneOffset.UTC), Phase.ACCESS_REMOVAL,
             EntryType.ACCESS_REMOVAL_PLANNED, OffboardingProcess.Elements.PLAN_ACCESS_REMOVAL, null, null,
@@ -61,7 +61,7 @@ class AccessRemovalSource implements TrailSource {
                 "reason", verification.reason(), "assumeRequestId", verification.assumeRequestId(),
                 "status", evidence.status()));
       }
-      CleanupEvidence.Attestation attestation = evidence.attestation();
+      AccessRemovalEvidence.Attestation attestation = evidence.attestation();
       if (attestation != null) {
         timeline.add(attestation.at(), Phase.ACCESS_REMOVAL, EntryType.ACCESS_REMOVAL_ATTESTED,
             OffboardingProcess.Tasks.REMOVE_ACCESS_MANUALLY, null, attestation.by(),

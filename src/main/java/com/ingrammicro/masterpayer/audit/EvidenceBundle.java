@@ -2,8 +2,8 @@ package com.ingrammicro.masterpayer.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.ingrammicro.masterpayer.cleanup.CleanupEvidence;
-import com.ingrammicro.masterpayer.cleanup.CleanupEvidenceQuery;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalEvidence;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalEvidenceQuery;
 import com.ingrammicro.masterpayer.cta.Document;
 import com.ingrammicro.masterpayer.cta.DocumentQuery;
 import com.ingrammicro.masterpayer.system.Digests;
@@ -37,11 +37,11 @@ class EvidenceBundle {
   static final String CHECKSUMS = "SHA256SUMS";
 
   private final DocumentQuery documents;
-  private final CleanupEvidenceQuery accessRemoval;
+  private final AccessRemovalEvidenceQuery accessRemoval;
   private final ObjectMapper json;
   private final Clock clock;
 
-  EvidenceBundle(DocumentQuery documents, CleanupEvidenceQuery accessRemoval, ObjectMapper json, Clock clock) {
+  EvidenceBundle(DocumentQuery documents, AccessRemovalEvidenceQuery accessRemoval, ObjectMapper json, Clock clock) {
     this.documents = documents;
     this.accessRemoval = accessRemoval;
     this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
@@ -66,7 +66,7 @@ class EvidenceBundle {
         recorded.put("matchesRecord", document.sha256().equals(Digests.sha256Hex(content)));
         add(zip, path, content, files, checksums, recorded);
       }
-      Optional<CleanupEvidence> removal = accessRemoval.evidence(trail.offboarding().id());
+      Optional<AccessRemovalEvidence> removal = accessRemoval.evidence(trail.offboarding().id());
       if (removal.isPresent()) {
         add(zip, ACCESS_REMOVAL, json.writeValueAsBytes(removal.get()), files, checksums, Map.of());
       }

@@ -63,7 +63,7 @@ record Trail(
     VARIABLE,
     /**
      * A summary the access removal left in one of its process variables (the cleanup module's
-     * {@code CleanupVariables}), JSON parsed.
+     * {@code AccessRemovalVariables}), JSON parsed.
      */
     CLEANUP,
     /** The access removal's plan, recorded before any change: every entity, why, and every call. */

@@ -7,14 +7,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ingrammicro.masterpayer.audit.Timeline.Phase;
 import com.ingrammicro.masterpayer.audit.Trail.EntryType;
-import com.ingrammicro.masterpayer.cleanup.CleanupVariables;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.springframework.stereotype.Component;
 
 /**
  * Every change of a process variable, whatever its name. The access removal's summaries
- * ({@link CleanupVariables}) are marked as its evidence, their JSON parsed.
+ * ({@link AccessRemovalVariables}) are marked as its evidence, their JSON parsed.
  */
 @Component
 class VariableSource implements TrailSource {
@@ -29,7 +29,7 @@ class VariableSource implements TrailSource {
   public void addTo(Timeline timeline, TrailSubject subject) {
     for (HistoricVariableUpdate update : subject.history().variableUpdates()) {
       Object value = EngineHistory.value(update);
-      boolean cleanup = CleanupVariables.NAMES.contains(update.getVariableName());
+      boolean cleanup = AccessRemovalVariables.NAMES.contains(update.getVariableName());
       Map<String, Object> entryDetails = details("name", update.getVariableName(), "type", update.getTypeName(),
           "revision", update.getRevision(), "taskId", update.getTaskId(), "userOperationId", update.getUserOperationId());
       entryDetails.put("value", cleanup ? parsedIfJson(value) : value);

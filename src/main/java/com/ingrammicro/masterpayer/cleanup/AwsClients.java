@@ -31,11 +31,11 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 @Component
 class AwsClients implements DisposableBean {
 
-  private final CleanupProperties properties;
+  private final AccessRemovalProperties properties;
   private SdkHttpClient http; // written before sts, read after it
   private volatile StsClient sts;
 
-  AwsClients(CleanupProperties properties) {
+  AwsClients(AccessRemovalProperties properties) {
     this.properties = properties;
   }
 

@@ -25,7 +25,7 @@ final class CleanupRoleTemplate {
     return "arn:aws:iam::" + accountId + ":role/" + roleName;
   }
 
-  static Map<String, Object> render(CleanupProperties properties, String offboardingId, String payerAccountId,
+  static Map<String, Object> render(AccessRemovalProperties properties, String offboardingId, String payerAccountId,
       String externalId) {
     String account = "arn:aws:iam::" + payerAccountId + ":";
     List<String> policyArns = new ArrayList<>();

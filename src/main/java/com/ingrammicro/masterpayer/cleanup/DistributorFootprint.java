@@ -29,7 +29,7 @@ final class DistributorFootprint {
   private final String cleanupRoleName;
   private final ObjectMapper json;
 
-  DistributorFootprint(CleanupProperties properties, ObjectMapper json) {
+  DistributorFootprint(AccessRemovalProperties properties, ObjectMapper json) {
     this.roleNames = properties.targetRoleNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
     this.policyNames = properties.targetPolicyNames().stream().map(DistributorFootprint::glob).toList();
     this.accounts = properties.distributorAccounts();

@@ -1,7 +1,7 @@
 package com.ingrammicro.masterpayer.cleanup;
 
 /**
- * The answer of {@link AccessCleanup#verify}: what AWS said, and whether the journey may complete on
+ * The answer of {@link AccessRemoval#verify}: what AWS said, and whether the journey may complete on
  * it. It may when nothing of the distributor remains, or when AWS cannot be asked and a person has
  * attested the removal by hand; otherwise people take over again.
  *

@@ -30,17 +30,17 @@ public class CtaService implements DocumentQuery {
 
   private final DocumentRepository documents;
   private final OffboardingService offboardings;
-  private final CtaSignatureWorkflow workflow;
+  private final CtaJourney journey;
   private final Resellers resellers;
   private final CtaProperties properties;
   private final RetryingTransactions transactions;
   private final Clock clock;
 
-  CtaService(DocumentRepository documents, OffboardingService offboardings, CtaSignatureWorkflow workflow,
+  CtaService(DocumentRepository documents, OffboardingService offboardings, CtaJourney journey,
       Resellers resellers, CtaProperties properties, RetryingTransactions transactions, Clock clock) {
     this.documents = documents;
     this.offboardings = offboardings;
-    this.workflow = workflow;
+    this.journey = journey;
     this.resellers = resellers;
     this.properties = properties;
     this.transactions = transactions;
@@ -127,7 +127,7 @@ public class CtaService implements DocumentQuery {
       documents.insert(document, pdf);
       SignedCta signed = new SignedCta(document.id(), sha256, pdf.length, inspection.pageCount(),
           inspection.signatureCount());
-      if (!workflow.signedCtaReceived(offboarding, signed, user)) {
+      if (!journey.signedCtaReceived(offboarding, signed, user)) {
         throw notAwaitingSignature(offboardingId);
       }
       return signed;

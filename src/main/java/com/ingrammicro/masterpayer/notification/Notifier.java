@@ -1,7 +1,7 @@
 package com.ingrammicro.masterpayer.notification;
 
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
-import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import com.ingrammicro.masterpayer.system.Resellers;
 import com.ingrammicro.masterpayer.system.Role;
 import jakarta.mail.MessagingException;
@@ -47,13 +47,13 @@ public class Notifier implements SentMailQuery {
   private final MailTransport transport;
   private final SentMailRepository sentMails;
   private final MailProperties properties;
-  private final OffboardingJourney offboardings;
+  private final JourneyProgress offboardings;
   private final NotificationFacts facts;
   private final Resellers resellers;
   private final Clock clock;
 
   Notifier(MailTemplates templates, MailTransport transport, SentMailRepository sentMails, MailProperties properties,
-      OffboardingJourney offboardings, NotificationFacts facts, Resellers resellers, Clock clock) {
+      JourneyProgress offboardings, NotificationFacts facts, Resellers resellers, Clock clock) {
     this.templates = templates;
     this.transport = transport;
     this.sentMails = sentMails;

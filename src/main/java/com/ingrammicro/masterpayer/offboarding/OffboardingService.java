@@ -26,15 +26,15 @@ public class OffboardingService {
   record Page(List<Offboarding> content, int page, int size, long totalElements) {}
 
   private final OffboardingRepository repository;
-  private final OffboardingWorkflow workflow;
+  private final OffboardingJourneys journeys;
   private final RetryingTransactions transactions;
   private final ObjectMapper objectMapper;
   private final Clock clock;
 
-  OffboardingService(OffboardingRepository repository, OffboardingWorkflow workflow, RetryingTransactions transactions,
+  OffboardingService(OffboardingRepository repository, OffboardingJourneys journeys, RetryingTransactions transactions,
       ObjectMapper objectMapper, Clock clock) {
     this.repository = repository;
-    this.workflow = workflow;
+    this.journeys = journeys;
     this.transactions = transactions;
     this.objectMapper = objectMapper;
     this.clock = clock;
@@ -56,7 +56,7 @@ public class OffboardingService {
       Offboarding created = transactions.execute(() -> {
         Offboarding offboarding = Offboarding.requested(UUID.randomUUID(), resellerId, user.userId(), request, now());
         repository.insert(offboarding, idempotencyKey, fingerprint);
-        String processInstanceId = workflow.start(offboarding, user);
+        String processInstanceId = journeys.start(offboarding, user);
         repository.setProcessInstanceId(offboarding.id(), processInstanceId);
         return offboarding.withProcessInstanceId(processInstanceId);
       });
@@ -113,7 +113,7 @@ public class OffboardingService {
         throw OffboardingProblems.conflict("offboarding-ended", "The offboarding has ended",
             "Offboarding " + id + " has already ended as " + offboarding.status() + "; there is nothing to withdraw.");
       }
-      if (!offboarding.isWithdrawable() || !workflow.requestWithdrawal(offboarding, reason, user)) {
+      if (!offboarding.isWithdrawable() || !journeys.requestWithdrawal(offboarding, reason, user)) {
         throw withdrawalTooLate(id);
       }
       return repository.findById(id).orElseThrow();

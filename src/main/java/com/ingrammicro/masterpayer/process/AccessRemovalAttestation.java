@@ -1,6 +1,6 @@
 package com.ingrammicro.masterpayer.process;
 
-import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
+import com.ingrammicro.masterpayer.cleanup.AccessRemoval;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component("accessRemovalAttestation")
 class AccessRemovalAttestation implements TaskListener {
 
-  private final AccessCleanup cleanup;
+  private final AccessRemoval accessRemoval;
 
-  AccessRemovalAttestation(AccessCleanup cleanup) {
-    this.cleanup = cleanup;
+  AccessRemovalAttestation(AccessRemoval accessRemoval) {
+    this.accessRemoval = accessRemoval;
   }
 
   @Override
@@ -32,7 +32,7 @@ class AccessRemovalAttestation implements TaskListener {
     }
     String user = EngineAuthentication.currentUserId(task.getProcessEngineServices().getIdentityService())
         .orElse(task.getAssignee() != null ? task.getAssignee() : "unauthenticated");
-    cleanup.attest(OffboardingProcess.offboardingId(task.getExecution()), user,
+    accessRemoval.attest(OffboardingProcess.offboardingId(task.getExecution()), user,
         OffboardingProcess.NOTES.from(task));
   }
 }

@@ -6,7 +6,7 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.offboarding
 
 import com.ingrammicro.masterpayer.cta.CtaService;
 import com.ingrammicro.masterpayer.cta.Document;
-import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component("issueCtaDelegate")
 class IssueCtaDelegate implements JavaDelegate {
 
-  private final OffboardingJourney offboardings;
+  private final JourneyProgress offboardings;
   private final CtaService ctas;
 
-  IssueCtaDelegate(OffboardingJourney offboardings, CtaService ctas) {
+  IssueCtaDelegate(JourneyProgress offboardings, CtaService ctas) {
     this.offboardings = offboardings;
     this.ctas = ctas;
   }

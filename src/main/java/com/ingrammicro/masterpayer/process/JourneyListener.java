@@ -7,7 +7,7 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.REJECTION_R
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.WITHDRAWAL_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.offboardingId;
 
-import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
 import com.ingrammicro.masterpayer.offboarding.ResellerAction;
 import com.ingrammicro.masterpayer.offboarding.Stage;
@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 @Component("journey")
 public class JourneyListener {
 
-  private final OffboardingJourney records;
+  private final JourneyProgress records;
   private final Sla sla;
 
-  JourneyListener(OffboardingJourney records, Sla sla) {
+  JourneyListener(JourneyProgress records, Sla sla) {
     this.records = records;
     this.sla = sla;
   }

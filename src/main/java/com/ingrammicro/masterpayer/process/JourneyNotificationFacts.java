@@ -1,7 +1,7 @@
 package com.ingrammicro.masterpayer.process;
 
 import com.ingrammicro.masterpayer.process.deadline.Sla;
-import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
+import com.ingrammicro.masterpayer.cleanup.AccessRemoval;
 import com.ingrammicro.masterpayer.cta.CtaService;
 import com.ingrammicro.masterpayer.notification.Attachment;
 import com.ingrammicro.masterpayer.notification.NotificationFacts;
@@ -22,15 +22,15 @@ import org.springframework.stereotype.Component;
 class JourneyNotificationFacts implements NotificationFacts {
 
   private final CtaService ctas;
-  private final AccessCleanup cleanup;
+  private final AccessRemoval accessRemoval;
   private final TaskService taskService;
   private final RepositoryService repositoryService;
   private final Sla sla;
 
-  JourneyNotificationFacts(CtaService ctas, AccessCleanup cleanup, TaskService taskService,
+  JourneyNotificationFacts(CtaService ctas, AccessRemoval accessRemoval, TaskService taskService,
       RepositoryService repositoryService, Sla sla) {
     this.ctas = ctas;
-    this.cleanup = cleanup;
+    this.accessRemoval = accessRemoval;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.sla = sla;
@@ -44,7 +44,7 @@ class JourneyNotificationFacts implements NotificationFacts {
 
   @Override
   public boolean removesAccessAutomatically() {
-    return cleanup.isEnabled();
+    return accessRemoval.isEnabled();
   }
 
   @Override

@@ -6,7 +6,7 @@ import static com.ingrammicro.masterpayer.process.ProcessVariable.longVariable;
 import static com.ingrammicro.masterpayer.process.ProcessVariable.numberVariable;
 import static com.ingrammicro.masterpayer.process.ProcessVariable.stringVariable;
 
-import com.ingrammicro.masterpayer.cleanup.CleanupVariables;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalVariables;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -146,10 +146,10 @@ public final class OffboardingProcess {
 
   // the automated removal of access: the cleanup module's summaries for people, under the names it
   // publishes for the audit trail (the full evidence is in its tables)
-  public static final ProcessVariable<String> CLEANUP_PLAN = stringVariable(CleanupVariables.PLAN);
-  public static final ProcessVariable<String> CLEANUP_REPORT = stringVariable(CleanupVariables.REPORT);
-  public static final ProcessVariable<String> CLEANUP_FAILURE = stringVariable(CleanupVariables.FAILURE);
-  public static final ProcessVariable<String> CLEANUP_REMAINING = stringVariable(CleanupVariables.REMAINING);
+  public static final ProcessVariable<String> CLEANUP_PLAN = stringVariable(AccessRemovalVariables.PLAN);
+  public static final ProcessVariable<String> CLEANUP_REPORT = stringVariable(AccessRemovalVariables.REPORT);
+  public static final ProcessVariable<String> CLEANUP_FAILURE = stringVariable(AccessRemovalVariables.FAILURE);
+  public static final ProcessVariable<String> CLEANUP_REMAINING = stringVariable(AccessRemovalVariables.REMAINING);
   /** The name of the verification's {@code Result}: VERIFIED, REMAINING or UNVERIFIABLE. */
   public static final ProcessVariable<String> ACCESS_VERIFICATION = stringVariable("accessVerification");
   /** Gateway "Access removed?": the journey may complete. */

@@ -3,9 +3,9 @@ package com.ingrammicro.masterpayer.process;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_PLAN;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.offboardingId;
 
-import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
+import com.ingrammicro.masterpayer.cleanup.AccessRemoval;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
-import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,18 +14,18 @@ import org.springframework.stereotype.Component;
 @Component("planAccessRemovalDelegate")
 class PlanAccessRemovalDelegate implements JavaDelegate {
 
-  private final OffboardingJourney offboardings;
-  private final AccessCleanup cleanup;
+  private final JourneyProgress offboardings;
+  private final AccessRemoval accessRemoval;
 
-  PlanAccessRemovalDelegate(OffboardingJourney offboardings, AccessCleanup cleanup) {
+  PlanAccessRemovalDelegate(JourneyProgress offboardings, AccessRemoval accessRemoval) {
     this.offboardings = offboardings;
-    this.cleanup = cleanup;
+    this.accessRemoval = accessRemoval;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Offboarding offboarding = offboardings.get(offboardingId(execution));
-    AccessRemovalVariables.handingOverWhenBlocked(execution, () -> CLEANUP_PLAN.on(execution)
-        .set(cleanup.plan(offboarding.id(), offboarding.payerAccountId()).summary()));
+    AccessRemovalHandOver.handingOverWhenBlocked(execution, () -> CLEANUP_PLAN.on(execution)
+        .set(accessRemoval.plan(offboarding.id(), offboarding.payerAccountId()).summary()));
   }
 }

@@ -1,8 +1,8 @@
 package com.ingrammicro.masterpayer.process;
 
-import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
+import com.ingrammicro.masterpayer.cleanup.AccessRemoval;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
-import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,18 +11,18 @@ import org.springframework.stereotype.Component;
 @Component("removeDistributorAccessDelegate")
 class RemoveDistributorAccessDelegate implements JavaDelegate {
 
-  private final OffboardingJourney offboardings;
-  private final AccessCleanup cleanup;
+  private final JourneyProgress offboardings;
+  private final AccessRemoval accessRemoval;
 
-  RemoveDistributorAccessDelegate(OffboardingJourney offboardings, AccessCleanup cleanup) {
+  RemoveDistributorAccessDelegate(JourneyProgress offboardings, AccessRemoval accessRemoval) {
     this.offboardings = offboardings;
-    this.cleanup = cleanup;
+    this.accessRemoval = accessRemoval;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Offboarding offboarding = offboardings.get(OffboardingProcess.offboardingId(execution));
-    AccessRemovalVariables.handingOverWhenBlocked(execution,
-        () -> cleanup.remove(offboarding.id(), offboarding.payerAccountId()));
+    AccessRemovalHandOver.handingOverWhenBlocked(execution,
+        () -> accessRemoval.remove(offboarding.id(), offboarding.payerAccountId()));
   }
 }

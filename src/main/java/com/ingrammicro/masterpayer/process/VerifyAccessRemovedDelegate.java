@@ -8,10 +8,10 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_REM
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_REPORT;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.offboardingId;
 
-import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
+import com.ingrammicro.masterpayer.cleanup.AccessRemoval;
 import com.ingrammicro.masterpayer.cleanup.VerificationOutcome;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
-import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,18 +24,18 @@ import org.springframework.stereotype.Component;
 @Component("verifyAccessRemovedDelegate")
 class VerifyAccessRemovedDelegate implements JavaDelegate {
 
-  private final OffboardingJourney offboardings;
-  private final AccessCleanup cleanup;
+  private final JourneyProgress offboardings;
+  private final AccessRemoval accessRemoval;
 
-  VerifyAccessRemovedDelegate(OffboardingJourney offboardings, AccessCleanup cleanup) {
+  VerifyAccessRemovedDelegate(JourneyProgress offboardings, AccessRemoval accessRemoval) {
     this.offboardings = offboardings;
-    this.cleanup = cleanup;
+    this.accessRemoval = accessRemoval;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Offboarding offboarding = offboardings.get(offboardingId(execution));
-    VerificationOutcome outcome = cleanup.verify(offboarding.id(), offboarding.payerAccountId(),
+    VerificationOutcome outcome = accessRemoval.verify(offboarding.id(), offboarding.payerAccountId(),
         Boolean.TRUE.equals(ACCESS_REMOVED.from(execution)));
     ACCESS_VERIFICATION.on(execution).set(outcome.result().name());
     ACCESS_REMOVAL_DONE.on(execution).set(outcome.done());

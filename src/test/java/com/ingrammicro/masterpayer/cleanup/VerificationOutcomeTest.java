@@ -53,7 +53,7 @@ class VerificationOutcomeTest {
   void longListsAreCutShortForTheTaskForm() {
     List<String> roles = IntStream.range(0, 500).mapToObj(i -> "role CloudCheckrRole" + i).toList();
 
-    String remaining = new CleanupBlockedException("AWS refused", roles).remainingSummary();
+    String remaining = new AccessRemovalBlockedException("AWS refused", roles).remainingSummary();
 
     assertThat(remaining.length()).isLessThanOrEqualTo(TaskTexts.MAX_TEXT);
     assertThat(remaining).startsWith("- role CloudCheckrRole0\n").containsPattern("- … and \\d+ more\n$");

@@ -8,7 +8,7 @@ import static org.mockito.Mockito.when;
 
 import com.ingrammicro.masterpayer.offboarding.NewResponsibleParty;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
-import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
 import com.ingrammicro.masterpayer.offboarding.PartyKind;
 import com.ingrammicro.masterpayer.offboarding.Stage;
@@ -45,7 +45,7 @@ class NotifierTest {
   private final Notifier notifier;
 
   NotifierTest() {
-    OffboardingJourney offboardings = mock(OffboardingJourney.class);
+    JourneyProgress offboardings = mock(JourneyProgress.class);
     when(offboardings.get(id)).thenReturn(new Offboarding(id, "ACME", PAYER, OffboardingStatus.IN_PROGRESS, Stage.REVIEW,
         "Moving to another distributor", "ops@acme.example",
         new NewResponsibleParty("Contoso", "billing@contoso.example", PartyKind.DISTRIBUTOR), "acme", null, null, null,

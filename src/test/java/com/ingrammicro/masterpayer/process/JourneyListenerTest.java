@@ -12,7 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
 import com.ingrammicro.masterpayer.offboarding.ResellerAction;
 import java.util.UUID;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class JourneyListenerTest {
 
-  private final OffboardingJourney records = mock(OffboardingJourney.class);
+  private final JourneyProgress records = mock(JourneyProgress.class);
   private final JourneyListener journey = new JourneyListener(records, new Sla(ProcessTestEngine.SLA));
   private final DelegateExecution execution = mock(DelegateExecution.class);
   private final UUID id = UUID.randomUUID();

@@ -48,8 +48,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.ingrammicro.masterpayer.cleanup.CleanupBlockedException;
-import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalBlockedException;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan;
 import com.ingrammicro.masterpayer.cleanup.Verification;
 import com.ingrammicro.masterpayer.notification.Notification;
 import com.ingrammicro.masterpayer.notification.NotificationRequest;
@@ -136,7 +136,7 @@ class OffboardingProcessTest {
 
   @Test
   void blockedAutomationHandsOverToSalesAndVerifiesTheirRemovalAgain() {
-    when(recorders.cleanup.plan(any(), any())).thenThrow(new CleanupBlockedException(
+    when(recorders.accessRemoval.plan(any(), any())).thenThrow(new AccessRemovalBlockedException(
         "The cleanup role could not be assumed (AccessDenied: not authorized)", List.of()));
     ProcessInstance offboarding = approvedAndSettled();
 
@@ -152,12 +152,12 @@ class OffboardingProcessTest {
         .startsWith("Unknown");
 
     // AWS still cannot be asked: the person's attestation completes the journey, recorded as such
-    when(recorders.cleanup.verify(any(), any(), anyBoolean()))
+    when(recorders.accessRemoval.verify(any(), any(), anyBoolean()))
         .thenAnswer(ProcessTestEngine.verifying(Verification.Result.UNVERIFIABLE));
     complete(task(), variables(ACCESS_REMOVED.with(true), NOTES.with("IMBillingRole and CloudCheckr roles deleted")));
-    verify(recorders.cleanup).attest(any(), any(), eq("IMBillingRole and CloudCheckr roles deleted"));
+    verify(recorders.accessRemoval).attest(any(), any(), eq("IMBillingRole and CloudCheckr roles deleted"));
     execute(job(Elements.VERIFY_ACCESS_REMOVED));
-    verify(recorders.cleanup).verify(any(), any(), eq(true));
+    verify(recorders.accessRemoval).verify(any(), any(), eq(true));
     execute(job("SendTask_NotifyCompletion"));
 
     assertThat(offboarding).isEnded().hasPassedInOrder(
@@ -167,9 +167,9 @@ class OffboardingProcessTest {
 
   @Test
   void salesCanSendTheWorkBackToTheAutomationOnceTheCauseIsFixed() {
-    when(recorders.cleanup.plan(any(), any()))
-        .thenThrow(new CleanupBlockedException("The cleanup role could not be assumed (AccessDenied)", List.of()))
-        .thenReturn(new CleanupPlan(ProcessTestEngine.PAYER, "arn:aws:iam::123456789012:role/cleanup", NOW,
+    when(recorders.accessRemoval.plan(any(), any()))
+        .thenThrow(new AccessRemovalBlockedException("The cleanup role could not be assumed (AccessDenied)", List.of()))
+        .thenReturn(new AccessRemovalPlan(ProcessTestEngine.PAYER, "arn:aws:iam::123456789012:role/cleanup", NOW,
             List.of(), List.of(), List.of()));
     ProcessInstance offboarding = approvedAndSettled();
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
@@ -183,14 +183,14 @@ class OffboardingProcessTest {
     assertThat(offboarding).isEnded().hasPassedInOrder(Elements.PLAN_ACCESS_REMOVAL, REMOVE_ACCESS_MANUALLY,
         Elements.RETRY_AUTOMATION_GATEWAY, Elements.PLAN_ACCESS_REMOVAL, Elements.REMOVE_DISTRIBUTOR_ACCESS,
         Elements.VERIFY_ACCESS_REMOVED, "EndEvent_Completed");
-    verify(recorders.cleanup, never()).attest(any(), any(), any());
+    verify(recorders.accessRemoval, never()).attest(any(), any(), any());
   }
 
   @Test
   void removalRefusedHalfwayHandsOverWithWhatRemains() {
-    doThrow(new CleanupBlockedException("AWS refused to remove role CloudCheckrRole: UnmodifiableEntity: protected",
+    doThrow(new AccessRemovalBlockedException("AWS refused to remove role CloudCheckrRole: UnmodifiableEntity: protected",
         List.of("role CloudCheckrRole", "policy CloudCheckrPolicy")))
-        .when(recorders.cleanup).remove(any(), any());
+        .when(recorders.accessRemoval).remove(any(), any());
     ProcessInstance offboarding = approvedAndSettled();
 
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
@@ -204,7 +204,7 @@ class OffboardingProcessTest {
 
   @Test
   void verificationThatFindsAccessLeftSendsItToSalesUntilNothingRemains() {
-    when(recorders.cleanup.verify(any(), any(), anyBoolean()))
+    when(recorders.accessRemoval.verify(any(), any(), anyBoolean()))
         .thenAnswer(ProcessTestEngine.verifying(Verification.Result.REMAINING, "role IMBillingRole"))
         .thenAnswer(ProcessTestEngine.verifying(Verification.Result.REMAINING, "role IMBillingRole"))
         .thenAnswer(ProcessTestEngine.verifying(Verification.Result.VERIFIED));
@@ -528,7 +528,7 @@ class OffboardingProcessTest {
         CONTACTS_UPDATED.with(true)));
     complete(task(CONFIRM_PAYMENT_CLEARANCE), variables(PAYMENT_CLEARED.with(true)));
     jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
-    when(recorders.cleanup.plan(any(), any())).thenThrow(new CleanupBlockedException("AccessDenied", List.of()));
+    when(recorders.accessRemoval.plan(any(), any())).thenThrow(new AccessRemovalBlockedException("AccessDenied", List.of()));
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
     execute(job("SendTask_NotifySalesOfManualRemoval"));
     assertHumanTask(task(REMOVE_ACCESS_MANUALLY), "iaas-sales", Duration.ofDays(3), "Form_RemoveAccessManually");

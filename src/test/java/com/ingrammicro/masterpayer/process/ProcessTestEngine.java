@@ -11,12 +11,12 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.ingrammicro.masterpayer.cleanup.AccessCleanup;
-import com.ingrammicro.masterpayer.cleanup.CleanupPlan;
+import com.ingrammicro.masterpayer.cleanup.AccessRemoval;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan;
 import com.ingrammicro.masterpayer.cleanup.Verification;
 import com.ingrammicro.masterpayer.cleanup.VerificationOutcome;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
-import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
 import com.ingrammicro.masterpayer.offboarding.Stage;
 import java.time.Duration;
@@ -65,12 +65,12 @@ public final class ProcessTestEngine {
   /** Registers the beans the diagram's expressions name; returns the recorders. */
   static Recorders registerBeans(ProcessEngine engine) {
     Recorders recorders = new Recorders();
-    // the real access-removal delegates, over a scripted AWS cleanup
-    OffboardingJourney offboardings = recorders.offboardings;
-    Mocks.register("planAccessRemovalDelegate", new PlanAccessRemovalDelegate(offboardings, recorders.cleanup));
-    Mocks.register("removeDistributorAccessDelegate", new RemoveDistributorAccessDelegate(offboardings, recorders.cleanup));
-    Mocks.register("verifyAccessRemovedDelegate", new VerifyAccessRemovedDelegate(offboardings, recorders.cleanup));
-    Mocks.register("accessRemovalAttestation", new AccessRemovalAttestation(recorders.cleanup));
+    // the real access-removal delegates, over a scripted AWS
+    JourneyProgress offboardings = recorders.offboardings;
+    Mocks.register("planAccessRemovalDelegate", new PlanAccessRemovalDelegate(offboardings, recorders.accessRemoval));
+    Mocks.register("removeDistributorAccessDelegate", new RemoveDistributorAccessDelegate(offboardings, recorders.accessRemoval));
+    Mocks.register("verifyAccessRemovedDelegate", new VerifyAccessRemovedDelegate(offboardings, recorders.accessRemoval));
+    Mocks.register("accessRemovalAttestation", new AccessRemovalAttestation(recorders.accessRemoval));
     Sla sla = new Sla(SLA);
     Mocks.register("sla", sla);
     Mocks.register("taskNaming", new TaskNaming(offboardings));
@@ -93,17 +93,17 @@ public final class ProcessTestEngine {
     final RecordingJourney journey = new RecordingJourney();
     final RecordingMails mails = new RecordingMails();
     /** Plans nothing and verifies "nothing left" unless a test scripts otherwise. */
-    final AccessCleanup cleanup = mock(AccessCleanup.class);
+    final AccessRemoval accessRemoval = mock(AccessRemoval.class);
     /** The offboarding record of every process instance: payer {@link #PAYER} of reseller ACME. */
-    final OffboardingJourney offboardings = mock(OffboardingJourney.class);
+    final JourneyProgress offboardings = mock(JourneyProgress.class);
 
     Recorders() {
       when(offboardings.get(any())).thenAnswer(call -> new Offboarding(call.getArgument(0), "ACME", PAYER,
           OffboardingStatus.IN_PROGRESS, Stage.ACCESS_REMOVAL, "reason", "ops@acme.example", null, "acme", null, null,
           null, null, null, null, null));
-      when(cleanup.plan(any(), any())).thenReturn(new CleanupPlan(PAYER, "arn:aws:iam::" + PAYER + ":role/cleanup",
+      when(accessRemoval.plan(any(), any())).thenReturn(new AccessRemovalPlan(PAYER, "arn:aws:iam::" + PAYER + ":role/cleanup",
           Instant.parse("2026-11-26T09:00:00Z"), List.of(), List.of(), List.of()));
-      when(cleanup.verify(any(), any(), anyBoolean())).thenAnswer(verifying(Verification.Result.VERIFIED));
+      when(accessRemoval.verify(any(), any(), anyBoolean())).thenAnswer(verifying(Verification.Result.VERIFIED));
     }
   }
 

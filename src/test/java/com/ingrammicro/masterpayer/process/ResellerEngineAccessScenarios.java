@@ -3,11 +3,11 @@ package com.ingrammicro.masterpayer.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.ingrammicro.masterpayer.cta.CtaSignatureWorkflow;
+import com.ingrammicro.masterpayer.cta.CtaJourney;
 import com.ingrammicro.masterpayer.cta.SignedCta;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingService;
-import com.ingrammicro.masterpayer.offboarding.OffboardingWorkflow;
+import com.ingrammicro.masterpayer.offboarding.OffboardingJourneys;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.Journeys;
 import com.ingrammicro.masterpayer.support.RunningApplication;
@@ -49,9 +49,9 @@ abstract class ResellerEngineAccessScenarios extends RunningApplication {
   private static final AppUser GLOBEX = new AppUser("globex", List.of("resellers"), List.of("GLOBEX"));
 
   @Autowired
-  private OffboardingWorkflow workflow;
+  private OffboardingJourneys offboardingJourneys;
   @Autowired
-  private CtaSignatureWorkflow ctaWorkflow;
+  private CtaJourney ctaJourney;
   @Autowired
   private OffboardingService offboardings;
   @Autowired
@@ -74,9 +74,9 @@ abstract class ResellerEngineAccessScenarios extends RunningApplication {
     SignedCta signed = new SignedCta(UUID.randomUUID(), "0".repeat(64), 1000, 1, 2);
 
     // the calls the API makes, handed another reseller's offboarding
-    assertThatThrownBy(() -> workflow.requestWithdrawal(acmes, "not mine to withdraw", GLOBEX))
+    assertThatThrownBy(() -> offboardingJourneys.requestWithdrawal(acmes, "not mine to withdraw", GLOBEX))
         .isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> ctaWorkflow.signedCtaReceived(acmes, signed, GLOBEX))
+    assertThatThrownBy(() -> ctaJourney.signedCtaReceived(acmes, signed, GLOBEX))
         .isInstanceOf(AuthorizationException.class);
 
     assertThat(authorizationService.createAuthorizationQuery().userIdIn("globex")

@@ -2,7 +2,7 @@ package com.ingrammicro.masterpayer.process.humantask;
 
 import com.ingrammicro.masterpayer.process.OffboardingProcess;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
-import com.ingrammicro.masterpayer.offboarding.OffboardingJourney;
+import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component("taskNaming")
 public class TaskNaming implements TaskListener {
 
-  private final OffboardingJourney offboardings;
+  private final JourneyProgress offboardings;
 
-  public TaskNaming(OffboardingJourney offboardings) {
+  public TaskNaming(JourneyProgress offboardings) {
     this.offboardings = offboardings;
   }
 

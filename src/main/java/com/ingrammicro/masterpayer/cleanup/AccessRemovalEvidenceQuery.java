@@ -7,8 +7,8 @@ import java.util.UUID;
  * Read access to the evidence of the removal of the distributor's access, for readers outside this
  * module (the audit) that must not start, repeat or attest any of it. No access check happens here.
  */
-public interface CleanupEvidenceQuery {
+public interface AccessRemovalEvidenceQuery {
 
   /** Where the removal stands, with its evidence; empty before anything happened. */
-  Optional<CleanupEvidence> evidence(UUID offboardingId);
+  Optional<AccessRemovalEvidence> evidence(UUID offboardingId);
 }

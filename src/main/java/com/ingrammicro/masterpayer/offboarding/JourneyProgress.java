@@ -10,12 +10,12 @@ import org.springframework.stereotype.Service;
  * the engine's transaction, so the record and the process instance never disagree.
  */
 @Service
-public class OffboardingJourney {
+public class JourneyProgress {
 
   private final OffboardingRepository repository;
   private final Clock clock;
 
-  OffboardingJourney(OffboardingRepository repository, Clock clock) {
+  JourneyProgress(OffboardingRepository repository, Clock clock) {
     this.repository = repository;
     this.clock = clock;
   }

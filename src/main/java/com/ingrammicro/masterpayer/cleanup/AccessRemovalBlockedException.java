@@ -7,11 +7,11 @@ import java.util.List;
  * role cannot be assumed, an entity IAM will not change, a limit): a business outcome the journey
  * routes to Ingram IaaS sales, with the reason and what remains to remove.
  */
-public class CleanupBlockedException extends RuntimeException {
+public class AccessRemovalBlockedException extends RuntimeException {
 
   private final transient List<String> remaining;
 
-  public CleanupBlockedException(String reason, List<String> remaining) {
+  public AccessRemovalBlockedException(String reason, List<String> remaining) {
     super(reason);
     this.remaining = List.copyOf(remaining);
   }

@@ -7,7 +7,7 @@ import com.ingrammicro.masterpayer.system.AppUser;
  * by the process module on the BPMN engine; calls join the caller's transaction. The {@code actor}
  * is who asked, so that the engine's user operation log names them.
  */
-public interface OffboardingWorkflow {
+public interface OffboardingJourneys {
 
   /** Starts the journey of a new offboarding and returns the process instance id. */
   String start(Offboarding offboarding, AppUser actor);

@@ -3,10 +3,10 @@ package com.ingrammicro.masterpayer.process;
 
 import static com.ingrammicro.masterpayer.process.ProcessVariable.variables;
 
-import com.ingrammicro.masterpayer.cta.CtaSignatureWorkflow;
+import com.ingrammicro.masterpayer.cta.CtaJourney;
 import com.ingrammicro.masterpayer.cta.SignedCta;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
-import com.ingrammicro.masterpayer.offboarding.OffboardingWorkflow;
+import com.ingrammicro.masterpayer.offboarding.OffboardingJourneys;
 import com.ingrammicro.masterpayer.system.AppUser;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,14 +27,14 @@ import org.springframework.stereotype.Component;
  * history says who started, withdrew or handed in a signed CTA.
  */
 @Component
-class CamundaOffboardingWorkflow implements OffboardingWorkflow, CtaSignatureWorkflow {
+class CamundaJourneys implements OffboardingJourneys, CtaJourney {
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final ResellerEngineAccess access;
   private final CorrelationOperationLog operationLog;
 
-  CamundaOffboardingWorkflow(RuntimeService runtimeService, IdentityService identityService,
+  CamundaJourneys(RuntimeService runtimeService, IdentityService identityService,
       ResellerEngineAccess access, CorrelationOperationLog operationLog) {
     this.runtimeService = runtimeService;
     this.identityService = identityService;

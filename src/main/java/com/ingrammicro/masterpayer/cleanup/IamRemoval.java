@@ -1,10 +1,10 @@
 package com.ingrammicro.masterpayer.cleanup;
 
 import com.ingrammicro.masterpayer.cleanup.AwsCall.Outcome;
-import com.ingrammicro.masterpayer.cleanup.CleanupPlan.Kind;
-import com.ingrammicro.masterpayer.cleanup.CleanupPlan.Skipped;
-import com.ingrammicro.masterpayer.cleanup.CleanupPlan.Step;
-import com.ingrammicro.masterpayer.cleanup.CleanupPlan.Target;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan.Kind;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan.Skipped;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan.Step;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan.Target;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.iam.model.Role;
  * order IAM requires, and verification. Idempotent: NoSuchEntity counts as done, so running it again
  * after a crash finishes what the first run started. Every list call follows IAM's paging.
  */
-final class IamCleanup {
+final class IamRemoval {
 
   private final IamClient iam;
   private final DistributorFootprint footprint;
@@ -36,7 +36,7 @@ final class IamCleanup {
   private final int deleteConflictAttempts;
   private final Duration deleteConflictBackoff;
 
-  IamCleanup(IamClient iam, DistributorFootprint footprint, Clock clock, int deleteConflictAttempts,
+  IamRemoval(IamClient iam, DistributorFootprint footprint, Clock clock, int deleteConflictAttempts,
       Duration deleteConflictBackoff) {
     this.iam = iam;
     this.footprint = footprint;
@@ -47,7 +47,7 @@ final class IamCleanup {
 
   // --- discovery -------------------------------------------------------------------------------
 
-  CleanupPlan discover(String payerAccountId, String roleArn) {
+  AccessRemovalPlan discover(String payerAccountId, String roleArn) {
     List<Target> roles = new ArrayList<>();
     List<Target> policies = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
@@ -62,7 +62,7 @@ final class IamCleanup {
       footprint.policyReason(policy.policyName()).ifPresent(reason -> policySteps(policy.arn()).ifPresent(steps ->
           policies.add(new Target(Kind.POLICY, policy.policyName(), policy.arn(), reason, steps))));
     }
-    return new CleanupPlan(payerAccountId, roleArn, clock.instant(), roles, policies, skipped);
+    return new AccessRemovalPlan(payerAccountId, roleArn, clock.instant(), roles, policies, skipped);
   }
 
   /** The calls that remove a role, in IAM's order; empty when the role is already gone. */
@@ -129,9 +129,9 @@ final class IamCleanup {
    * Each entity's steps are listed again just before they run, so what changed since the plan (an
    * attachment added, a crash halfway) is handled. Calls that change something go to {@code journal}.
    *
-   * @throws CleanupBlockedException when AWS refuses for a reason retrying will not fix
+   * @throws AccessRemovalBlockedException when AWS refuses for a reason retrying will not fix
    */
-  void remove(CleanupPlan plan, Consumer<AwsCall> journal) {
+  void remove(AccessRemovalPlan plan, Consumer<AwsCall> journal) {
     List<Target> targets = plan.targets().toList();
     for (int i = 0; i < targets.size(); i++) {
       Target target = targets.get(i);
@@ -140,7 +140,7 @@ final class IamCleanup {
       } catch (AwsServiceException e) {
         List<String> remaining = targets.subList(i, targets.size()).stream().map(Target::label).toList();
         throw AwsErrors.blockingReason(e)
-            .<RuntimeException>map(reason -> new CleanupBlockedException(
+            .<RuntimeException>map(reason -> new AccessRemovalBlockedException(
                 "AWS refused to remove " + target.label() + ": " + reason, remaining))
             .orElse(e);
       }

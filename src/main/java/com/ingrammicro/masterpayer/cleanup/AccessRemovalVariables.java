@@ -7,7 +7,7 @@ import java.util.Set;
  * task "Remove distributor access" shows them; the full evidence stays in this module's tables). The
  * process sets them under these names; the audit trail shows exactly these as access-removal evidence.
  */
-public final class CleanupVariables {
+public final class AccessRemovalVariables {
 
   /** The plan: each role and policy found, why, and how many IAM calls remove it. */
   public static final String PLAN = "cleanupPlan";
@@ -21,5 +21,5 @@ public final class CleanupVariables {
   /** Every one of them. */
   public static final Set<String> NAMES = Set.of(PLAN, REPORT, FAILURE, REMAINING);
 
-  private CleanupVariables() {}
+  private AccessRemovalVariables() {}
 }

@@ -4,10 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** The stored state and evidence of one offboarding's access removal (table {@code access_cleanup}). */
-record CleanupRecord(
+record AccessRemovalRecord(
     UUID offboardingId,
     String externalId,
-    CleanupStatus status,
+    AccessRemovalStatus status,
     String planJson,
     String verificationJson,
     String failure,

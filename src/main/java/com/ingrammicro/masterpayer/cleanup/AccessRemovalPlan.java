@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * @param policies the distributor's customer-managed policies, each with the steps that remove it
  * @param skipped entities that looked like the distributor's but are left alone, and why
  */
-public record CleanupPlan(String payerAccountId, String roleArn, Instant discoveredAt, List<Target> roles,
+public record AccessRemovalPlan(String payerAccountId, String roleArn, Instant discoveredAt, List<Target> roles,
     List<Target> policies, List<Skipped> skipped) {
 
   /** One role or policy to remove. */

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * The IAM work against the seeded payer account, through the real AWS SDK over HTTP: a cross-account
  * session from STS, discovery, removal in IAM's order, verification, paging, idempotence and errors.
  */
-class IamCleanupTest {
+class IamRemovalTest {
 
   static final String EXTERNAL_ID = "external-id-for-this-test";
   static final int PAGE_SIZE = 5;
@@ -69,24 +69,24 @@ class IamCleanupTest {
   @Test
   void removesEverythingOfTheDistributorAndNothingElse() {
     long started = System.nanoTime();
-    CleanupPlan plan = cleanup().discover(account.id(), session.roleArn());
+    AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
 
-    assertThat(plan.roles()).extracting(CleanupPlan.Target::name)
+    assertThat(plan.roles()).extracting(AccessRemovalPlan.Target::name)
         .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_ROLES);
-    assertThat(plan.policies()).extracting(CleanupPlan.Target::name)
+    assertThat(plan.policies()).extracting(AccessRemovalPlan.Target::name)
         .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_POLICIES);
-    assertThat(plan.skipped()).extracting(CleanupPlan.Skipped::name)
+    assertThat(plan.skipped()).extracting(AccessRemovalPlan.Skipped::name)
         .containsExactlyInAnyOrder("CloudCheckr", PayerAccounts.CLEANUP_ROLE);
     assertThat(target(plan, "IMBillingRole").reason()).isEqualTo("named IMBillingRole");
     assertThat(target(plan, "CloudCheckr-CostOps").reason()).contains("trusts the distributor account cloudcheckr (352813966189)");
-    assertThat(target(plan, "CloudCheckr-CostOps").steps()).extracting(CleanupPlan.Step::action).containsExactly(
+    assertThat(target(plan, "CloudCheckr-CostOps").steps()).extracting(AccessRemovalPlan.Step::action).containsExactly(
         "RemoveRoleFromInstanceProfile", "DetachRolePolicy", "DetachRolePolicy", "DeleteRolePermissionsBoundary", "DeleteRole");
-    assertThat(target(plan, "IMMasterBilling").steps()).extracting(CleanupPlan.Step::action).containsExactly(
+    assertThat(target(plan, "IMMasterBilling").steps()).extracting(AccessRemovalPlan.Step::action).containsExactly(
         "DetachUserPolicy", "DetachGroupPolicy", "DetachRolePolicy", "DeletePolicyVersion", "DeletePolicyVersion",
         "DeletePolicy");
 
     cleanup().remove(plan, journal::add);
-    CleanupPlan after = cleanup().discover(account.id(), session.roleArn());
+    AccessRemovalPlan after = cleanup().discover(account.id(), session.roleArn());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(after.isEmpty()).as("nothing of the distributor remains").isTrue();
@@ -113,7 +113,7 @@ class IamCleanupTest {
 
   @Test
   void aRunInterruptedHalfwayIsFinishedByTheNextRunWithoutErrors() {
-    CleanupPlan plan = cleanup().discover(account.id(), session.roleArn());
+    AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
     AtomicInteger made = new AtomicInteger();
     Consumer<AwsCall> crashingAtTheSeventhChange = call -> {
       if (made.incrementAndGet() == 7) {
@@ -138,7 +138,7 @@ class IamCleanupTest {
     aws.fail("DetachRolePolicy", 1, 409, "ConcurrentModification");
     aws.fail("DeletePolicy", 1, 409, "DeleteConflict");
 
-    CleanupPlan plan = cleanup().discover(account.id(), session.roleArn());
+    AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
     cleanup().remove(plan, journal::add);
 
     assertThat(cleanup().discover(account.id(), session.roleArn()).isEmpty()).isTrue();
@@ -147,22 +147,22 @@ class IamCleanupTest {
 
   @Test
   void aServerThatKeepsFailingIsATechnicalFailureNotABusinessOne() {
-    CleanupPlan plan = cleanup().discover(account.id(), session.roleArn());
+    AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
     aws.fail("DeleteRole", -1, 500, "ServiceFailure");
 
     assertThatThrownBy(() -> cleanup().remove(plan, journal::add))
-        .isInstanceOf(AwsServiceException.class).isNotInstanceOf(CleanupBlockedException.class);
+        .isInstanceOf(AwsServiceException.class).isNotInstanceOf(AccessRemovalBlockedException.class);
     assertThat(journal).last().extracting(AwsCall::outcome).isEqualTo(AwsCall.Outcome.FAILED);
   }
 
   @ParameterizedTest
   @CsvSource({"403, AccessDenied", "400, UnmodifiableEntity", "409, LimitExceeded"})
   void refusalsThatRetryingWillNotFixBlockWithWhatRemains(int status, String code) {
-    CleanupPlan plan = cleanup().discover(account.id(), session.roleArn());
+    AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
     aws.fail("DeleteRolePolicy", -1, status, code);
 
     assertThatThrownBy(() -> cleanup().remove(plan, journal::add))
-        .isInstanceOfSatisfying(CleanupBlockedException.class, blocked -> {
+        .isInstanceOfSatisfying(AccessRemovalBlockedException.class, blocked -> {
           assertThat(blocked.getMessage()).contains("role CloudCheckrRole").contains(code);
           assertThat(blocked.remaining()).contains("role CloudCheckrRole", "policy IMMasterBilling")
               .doesNotContain("role IMBillingRole");
@@ -178,17 +178,17 @@ class IamCleanupTest {
         });
   }
 
-  private IamCleanup cleanup() {
-    return new IamCleanup(session.iam(), new DistributorFootprint(properties(aws), new ObjectMapper()),
+  private IamRemoval cleanup() {
+    return new IamRemoval(session.iam(), new DistributorFootprint(properties(aws), new ObjectMapper()),
         Clock.systemUTC(), 3, Duration.ofMillis(10));
   }
 
-  private static CleanupPlan.Target target(CleanupPlan plan, String name) {
+  private static AccessRemovalPlan.Target target(AccessRemovalPlan plan, String name) {
     return plan.targets().filter(target -> target.name().equals(name)).findFirst().orElseThrow();
   }
 
-  static CleanupProperties properties(FakeAws aws) {
-    return new CleanupProperties(true, FakeAws.ENGINE_PRINCIPAL, PayerAccounts.CLEANUP_ROLE, Duration.ofMinutes(15),
+  static AccessRemovalProperties properties(FakeAws aws) {
+    return new AccessRemovalProperties(true, FakeAws.ENGINE_PRINCIPAL, PayerAccounts.CLEANUP_ROLE, Duration.ofMinutes(15),
         "us-east-1", aws.endpoint(), aws.endpoint(),
         List.of("IMBillingRole", "CloudCheckr", "CloudCheckrRole", "CloudCheckr-Role"),
         List.of("IMMasterBilling", "CloudCheckr*"),

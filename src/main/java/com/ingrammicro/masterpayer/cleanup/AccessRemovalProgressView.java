@@ -9,26 +9,26 @@ import org.springframework.stereotype.Component;
 
 /** The offboarding view's summary of the access removal, from its evidence. */
 @Component
-class CleanupProgressView implements AccessRemovalProgress {
+class AccessRemovalProgressView implements AccessRemovalProgress {
 
-  private final AccessCleanup cleanup;
+  private final AccessRemoval accessRemoval;
 
-  CleanupProgressView(AccessCleanup cleanup) {
-    this.cleanup = cleanup;
+  AccessRemovalProgressView(AccessRemoval accessRemoval) {
+    this.accessRemoval = accessRemoval;
   }
 
   @Override
   public boolean automated() {
-    return cleanup.isEnabled();
+    return accessRemoval.isEnabled();
   }
 
   @Override
   public Optional<Summary> of(UUID offboardingId) {
-    return cleanup.evidence(offboardingId).filter(evidence -> evidence.status() != CleanupStatus.AWAITING)
+    return accessRemoval.evidence(offboardingId).filter(evidence -> evidence.status() != AccessRemovalStatus.AWAITING)
         .map(evidence -> new Summary(
             evidence.status().name(),
             evidence.failure(),
-            evidence.plan() == null ? List.of() : evidence.plan().targets().map(CleanupPlan.Target::label).toList(),
+            evidence.plan() == null ? List.of() : evidence.plan().targets().map(AccessRemovalPlan.Target::label).toList(),
             evidence.calls().stream()
                 .filter(call -> call.action().equals("DeleteRole") || call.action().equals("DeletePolicy"))
                 .filter(call -> call.outcome() != AwsCall.Outcome.FAILED)

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** What the reseller deploys so that the engine can remove the distributor's access, and the evidence of that removal. */
 @RestController
 @RequestMapping("/api/offboardings/{id}")
-class CleanupController {
+class AccessRemovalController {
 
   /**
    * @param trustedPrincipal the engine's principal, the only one the role may trust
@@ -34,12 +34,12 @@ class CleanupController {
       String trustedPrincipal, String externalId, String sessionName, List<String> removes, List<String> instructions,
       Map<String, Object> cloudFormationTemplate) {}
 
-  private final AccessCleanup cleanup;
-  private final CleanupProperties properties;
+  private final AccessRemoval accessRemoval;
+  private final AccessRemovalProperties properties;
   private final OffboardingService offboardings;
 
-  CleanupController(AccessCleanup cleanup, CleanupProperties properties, OffboardingService offboardings) {
-    this.cleanup = cleanup;
+  AccessRemovalController(AccessRemoval accessRemoval, AccessRemovalProperties properties, OffboardingService offboardings) {
+    this.accessRemoval = accessRemoval;
     this.properties = properties;
     this.offboardings = offboardings;
   }
@@ -50,7 +50,7 @@ class CleanupController {
   CleanupAccessView access(@AuthenticationPrincipal AppUser user, @PathVariable UUID id) {
     Offboarding offboarding = offboardings.get(user, id);
     requireAutomated();
-    String externalId = cleanup.externalId(id);
+    String externalId = accessRemoval.externalId(id);
     String roleArn = CleanupRoleTemplate.roleArn(offboarding.payerAccountId(), properties.roleName());
     List<String> removes = new ArrayList<>();
     properties.targetRoleNames().forEach(name -> removes.add("role " + name));
@@ -76,20 +76,20 @@ class CleanupController {
     requireAutomated();
     return ResponseEntity.ok()
         .header("Content-Disposition", ContentDisposition.attachment().filename("cleanup-role-" + id + ".json").build().toString())
-        .body(CleanupRoleTemplate.render(properties, id.toString(), offboarding.payerAccountId(), cleanup.externalId(id)));
+        .body(CleanupRoleTemplate.render(properties, id.toString(), offboarding.payerAccountId(), accessRemoval.externalId(id)));
   }
 
   @GetMapping("/access-removal")
   @Operation(summary = "The removal of the distributor's access: plan, every IAM call with AWS's request id, verification",
       description = "404 before the removal started.")
-  CleanupEvidence evidence(@AuthenticationPrincipal AppUser user, @PathVariable UUID id) {
+  AccessRemovalEvidence evidence(@AuthenticationPrincipal AppUser user, @PathVariable UUID id) {
     offboardings.get(user, id);
-    return cleanup.evidence(id).orElseThrow(() -> Problems.problem(HttpStatus.NOT_FOUND, "access-removal-not-started",
+    return accessRemoval.evidence(id).orElseThrow(() -> Problems.problem(HttpStatus.NOT_FOUND, "access-removal-not-started",
         "Access removal not started", "The removal of the distributor's access has not started for offboarding " + id + "."));
   }
 
   private void requireAutomated() {
-    if (!cleanup.isEnabled()) {
+    if (!accessRemoval.isEnabled()) {
       throw Problems.problem(HttpStatus.CONFLICT, "automated-cleanup-disabled", "Automated access removal is off",
           "This engine does not remove the distributor's access automatically; Ingram IaaS sales remove it by hand. "
               + "No cleanup role is needed.");

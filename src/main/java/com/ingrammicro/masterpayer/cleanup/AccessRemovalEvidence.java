@@ -7,10 +7,10 @@ import java.util.List;
  * The removal of the distributor's access as evidence: the plan recorded before any change, every
  * call that changed the account with AWS's request id, the verification, and any human attestation.
  */
-public record CleanupEvidence(
-    CleanupStatus status,
+public record AccessRemovalEvidence(
+    AccessRemovalStatus status,
     String failure,
-    CleanupPlan plan,
+    AccessRemovalPlan plan,
     List<AwsCall> calls,
     Verification verification,
     Attestation attestation,

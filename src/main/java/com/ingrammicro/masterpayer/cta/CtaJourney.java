@@ -4,7 +4,7 @@ import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.system.AppUser;
 
 /** The journey as the CTA module needs it. Implemented by the process module; joins the caller's transaction. */
-public interface CtaSignatureWorkflow {
+public interface CtaJourney {
 
   /**
    * Hands a signed CTA to the journey on behalf of {@code actor}, the reseller user who uploaded it.

@@ -16,24 +16,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Tables {@code access_cleanup} and {@code access_cleanup_call}. */
 @Repository
-class CleanupRepository {
+class AccessRemovalRepository {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
 
-  CleanupRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  AccessRemovalRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  Optional<CleanupRecord> find(UUID offboardingId) {
+  Optional<AccessRemovalRecord> find(UUID offboardingId) {
     return jdbc.sql("select * from access_cleanup where offboarding_id = :id").param("id", offboardingId)
-        .query(CleanupRepository::map).optional();
+        .query(AccessRemovalRepository::map).optional();
   }
 
   /** The offboarding's record, created with {@code externalId} if there is none yet (safe under races). */
-  CleanupRecord findOrCreate(UUID offboardingId, String externalId, OffsetDateTime now) {
+  AccessRemovalRecord findOrCreate(UUID offboardingId, String externalId, OffsetDateTime now) {
     return find(offboardingId).orElseGet(() -> {
       try {
         ownTransaction.executeWithoutResult(status -> jdbc.sql("""
@@ -62,7 +62,7 @@ class CleanupRepository {
         .param("attempts", calls.attempts()).param("now", now).update();
   }
 
-  void saveStatus(UUID offboardingId, CleanupStatus status, String failure, AwsClients.CallCounter calls,
+  void saveStatus(UUID offboardingId, AccessRemovalStatus status, String failure, AwsClients.CallCounter calls,
       OffsetDateTime now) {
     jdbc.sql("""
             update access_cleanup set status = :status, failure = :failure,
@@ -73,7 +73,7 @@ class CleanupRepository {
         .param("now", now).update();
   }
 
-  void saveVerification(UUID offboardingId, CleanupStatus status, String verificationJson, String failure,
+  void saveVerification(UUID offboardingId, AccessRemovalStatus status, String verificationJson, String failure,
       AwsClients.CallCounter calls, OffsetDateTime now) {
     jdbc.sql("""
             update access_cleanup set status = :status, verification = :verification, failure = :failure,
@@ -121,11 +121,11 @@ class CleanupRepository {
         .list();
   }
 
-  private static CleanupRecord map(ResultSet rs, int rowNum) throws SQLException {
-    return new CleanupRecord(
+  private static AccessRemovalRecord map(ResultSet rs, int rowNum) throws SQLException {
+    return new AccessRemovalRecord(
         rs.getObject("offboarding_id", UUID.class),
         rs.getString("external_id"),
-        CleanupStatus.valueOf(rs.getString("status")),
+        AccessRemovalStatus.valueOf(rs.getString("status")),
         rs.getString("plan"),
         rs.getString("verification"),
         rs.getString("failure"),

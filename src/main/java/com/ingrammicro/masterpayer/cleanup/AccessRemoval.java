@@ -21,23 +21,23 @@ import software.amazon.awssdk.services.sts.model.StsException;
 /**
  * The removal of the distributor's access, step by step as the journey runs it: plan, remove, verify.
  * Each step assumes the payer account's cleanup role afresh, records its evidence, and is safe to run
- * again. A refusal that retrying will not fix is a {@link CleanupBlockedException}; anything else
+ * again. A refusal that retrying will not fix is a {@link AccessRemovalBlockedException}; anything else
  * (throttling, server errors, IAM still settling) propagates, to be retried and then to become an incident.
  */
 @Service
-public class AccessCleanup implements CleanupEvidenceQuery {
+public class AccessRemoval implements AccessRemovalEvidenceQuery {
 
-  private static final Logger log = LoggerFactory.getLogger(AccessCleanup.class);
+  private static final Logger log = LoggerFactory.getLogger(AccessRemoval.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final CleanupProperties properties;
+  private final AccessRemovalProperties properties;
   private final AwsClients aws;
-  private final CleanupRepository repository;
+  private final AccessRemovalRepository repository;
   private final DistributorFootprint footprint;
   private final ObjectMapper json;
   private final Clock clock;
 
-  AccessCleanup(CleanupProperties properties, AwsClients aws, CleanupRepository repository, ObjectMapper json,
+  AccessRemoval(AccessRemovalProperties properties, AwsClients aws, AccessRemovalRepository repository, ObjectMapper json,
       Clock clock) {
     this.properties = properties;
     this.aws = aws;
@@ -59,14 +59,14 @@ public class AccessCleanup implements CleanupEvidenceQuery {
   /**
    * Finds the distributor's roles and policies and records the plan; changes nothing in AWS.
    *
-   * @throws CleanupBlockedException when automation is off or the account cannot be read
+   * @throws AccessRemovalBlockedException when automation is off or the account cannot be read
    */
-  public CleanupPlan plan(UUID offboardingId, String payerAccountId) {
+  public AccessRemovalPlan plan(UUID offboardingId, String payerAccountId) {
     String externalId = externalId(offboardingId);
     requireEnabled(offboardingId);
     repository.startStep(offboardingId, now());
     try (CrossAccountSession session = assume(offboardingId, payerAccountId, externalId, List.of())) {
-      CleanupPlan plan = blockingOnRefusal(offboardingId, session, List.of(),
+      AccessRemovalPlan plan = blockingOnRefusal(offboardingId, session, List.of(),
           () -> inAccount(session).discover(payerAccountId, session.roleArn()));
       repository.savePlan(offboardingId, write(plan), session.counter(), now());
       log.info("Access removal planned for offboarding {}: {} roles, {} policies, {} calls; {} IAM calls",
@@ -78,13 +78,13 @@ public class AccessCleanup implements CleanupEvidenceQuery {
   /**
    * Carries out the recorded plan. Every call that changes the account is recorded as it happens.
    *
-   * @throws CleanupBlockedException when AWS refuses; the exception lists what remains
+   * @throws AccessRemovalBlockedException when AWS refuses; the exception lists what remains
    */
   public void remove(UUID offboardingId, String payerAccountId) {
-    CleanupRecord record = repository.find(offboardingId)
+    AccessRemovalRecord record = repository.find(offboardingId)
         .orElseThrow(() -> new IllegalStateException("No access removal plan for offboarding " + offboardingId));
-    CleanupPlan plan = read(record.planJson());
-    List<String> everything = plan.targets().map(CleanupPlan.Target::label).toList();
+    AccessRemovalPlan plan = read(record.planJson());
+    List<String> everything = plan.targets().map(AccessRemovalPlan.Target::label).toList();
     requireEnabled(offboardingId);
     try (CrossAccountSession session = assume(offboardingId, payerAccountId, record.externalId(), everything)) {
       AtomicInteger changes = new AtomicInteger();
@@ -97,7 +97,7 @@ public class AccessCleanup implements CleanupEvidenceQuery {
         });
         return null;
       });
-      repository.saveStatus(offboardingId, CleanupStatus.REMOVED, null, session.counter(), now());
+      repository.saveStatus(offboardingId, AccessRemovalStatus.REMOVED, null, session.counter(), now());
       log.info("Access removal for offboarding {} made {} changes ({} planned) with {} IAM calls ({} HTTP attempts)",
           offboardingId, changes.get(), plan.stepCount(), session.counter().calls(), session.counter().attempts());
     }
@@ -108,7 +108,7 @@ public class AccessCleanup implements CleanupEvidenceQuery {
    * just attested the removal ({@code attested}), the outcome says exactly that: attested, not verified.
    */
   public VerificationOutcome verify(UUID offboardingId, String payerAccountId, boolean attested) {
-    CleanupRecord record = repository.findOrCreate(offboardingId, newExternalId(), now());
+    AccessRemovalRecord record = repository.findOrCreate(offboardingId, newExternalId(), now());
     Verification verification;
     AwsClients.CallCounter calls = null;
     if (!properties.enabled()) {
@@ -116,8 +116,8 @@ public class AccessCleanup implements CleanupEvidenceQuery {
     } else {
       try (CrossAccountSession session = aws.assume(payerAccountId, record.externalId(), offboardingId.toString())) {
         calls = session.counter();
-        CleanupPlan found = inAccount(session).discover(payerAccountId, session.roleArn());
-        List<String> remaining = found.targets().map(CleanupPlan.Target::label).toList();
+        AccessRemovalPlan found = inAccount(session).discover(payerAccountId, session.roleArn());
+        List<String> remaining = found.targets().map(AccessRemovalPlan.Target::label).toList();
         verification = new Verification(remaining.isEmpty() ? Result.VERIFIED : Result.REMAINING, remaining, null,
             clock.instant(), session.assumeRequestId());
       } catch (AwsServiceException e) {
@@ -125,10 +125,10 @@ public class AccessCleanup implements CleanupEvidenceQuery {
         verification = new Verification(Result.UNVERIFIABLE, List.of(), reason, clock.instant(), null);
       }
     }
-    CleanupStatus status = switch (verification.result()) {
-      case VERIFIED -> CleanupStatus.VERIFIED;
-      case REMAINING -> CleanupStatus.REMAINING;
-      case UNVERIFIABLE -> attested ? CleanupStatus.ATTESTED : CleanupStatus.UNVERIFIABLE;
+    AccessRemovalStatus status = switch (verification.result()) {
+      case VERIFIED -> AccessRemovalStatus.VERIFIED;
+      case REMAINING -> AccessRemovalStatus.REMAINING;
+      case UNVERIFIABLE -> attested ? AccessRemovalStatus.ATTESTED : AccessRemovalStatus.UNVERIFIABLE;
     };
     repository.saveVerification(offboardingId, status, write(verification), verification.problem(), calls, now());
     log.info("Access removal for offboarding {} checked: {}", offboardingId, status);
@@ -143,15 +143,15 @@ public class AccessCleanup implements CleanupEvidenceQuery {
 
   /** Where the removal stands, with its evidence; empty before anything happened. */
   @Override
-  public Optional<CleanupEvidence> evidence(UUID offboardingId) {
-    return repository.find(offboardingId).map(record -> new CleanupEvidence(
+  public Optional<AccessRemovalEvidence> evidence(UUID offboardingId) {
+    return repository.find(offboardingId).map(record -> new AccessRemovalEvidence(
         record.status(),
         record.failure(),
         record.planJson() == null ? null : read(record.planJson()),
-        record.status() == CleanupStatus.AWAITING ? List.of() : repository.calls(offboardingId),
+        record.status() == AccessRemovalStatus.AWAITING ? List.of() : repository.calls(offboardingId),
         record.verificationJson() == null ? null : readVerification(record.verificationJson()),
         record.attestedBy() == null ? null
-            : new CleanupEvidence.Attestation(record.attestedBy(), record.attestedAt(), record.attestationNotes()),
+            : new AccessRemovalEvidence.Attestation(record.attestedBy(), record.attestedAt(), record.attestationNotes()),
         record.iamCalls(),
         record.iamAttempts(),
         record.startedAt(),
@@ -184,7 +184,7 @@ public class AccessCleanup implements CleanupEvidenceQuery {
       Supplier<T> work) {
     try {
       return work.get();
-    } catch (CleanupBlockedException e) {
+    } catch (AccessRemovalBlockedException e) {
       throw blocked(offboardingId, e.getMessage(), e.remaining(), session.counter());
     } catch (AwsServiceException e) {
       Optional<String> reason = AwsErrors.blockingReason(e);
@@ -195,11 +195,11 @@ public class AccessCleanup implements CleanupEvidenceQuery {
     }
   }
 
-  private CleanupBlockedException blocked(UUID offboardingId, String reason, List<String> remaining,
+  private AccessRemovalBlockedException blocked(UUID offboardingId, String reason, List<String> remaining,
       AwsClients.CallCounter calls) {
-    repository.saveStatus(offboardingId, CleanupStatus.BLOCKED, reason, calls, now());
+    repository.saveStatus(offboardingId, AccessRemovalStatus.BLOCKED, reason, calls, now());
     log.warn("Access removal for offboarding {} is blocked, handed to Ingram IaaS sales: {}", offboardingId, reason);
-    return new CleanupBlockedException(reason, remaining);
+    return new AccessRemovalBlockedException(reason, remaining);
   }
 
   private void requireEnabled(UUID offboardingId) {
@@ -212,8 +212,8 @@ public class AccessCleanup implements CleanupEvidenceQuery {
     return "Automated removal is not enabled on this engine (offboarding.cleanup.enabled=false).";
   }
 
-  private IamCleanup inAccount(CrossAccountSession session) {
-    return new IamCleanup(session.iam(), footprint, clock, properties.deleteConflictAttempts(),
+  private IamRemoval inAccount(CrossAccountSession session) {
+    return new IamRemoval(session.iam(), footprint, clock, properties.deleteConflictAttempts(),
         properties.deleteConflictBackoff());
   }
 
@@ -225,9 +225,9 @@ public class AccessCleanup implements CleanupEvidenceQuery {
     }
   }
 
-  private CleanupPlan read(String planJson) {
+  private AccessRemovalPlan read(String planJson) {
     try {
-      return json.readValue(planJson, CleanupPlan.class);
+      return json.readValue(planJson, AccessRemovalPlan.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored cleanup plan is not readable", e);
     }
