@@ -5,4 +5,7 @@
  * auditors' read-only engine access. A read model: it reads the engine's history and the other
  * modules through their published queries, and never writes the application's tables or the history.
  */
+@ApplicationModule(allowedDependencies = {"offboarding", "cta", "cleanup", "notification", "process", "system"})
 package com.ingrammicro.masterpayer.audit;
+
+import org.springframework.modulith.ApplicationModule;

@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("offboarding.cleanup")
-public record AccessRemovalProperties(
+record AccessRemovalProperties(
     boolean enabled,
     String enginePrincipal,
     @NotBlank @Pattern(regexp = "[\\w+=,.@-]{1,64}") String roleName,

@@ -1,7 +1,7 @@
 package com.ingrammicro.masterpayer.cleanup;
 
 /** Where the removal of the distributor's access stands for one offboarding. */
-public enum AccessRemovalStatus {
+enum AccessRemovalStatus {
   /** Not started: the reseller may still be deploying the cleanup role. */
   AWAITING,
   /** The distributor's entities were found and the plan recorded. */

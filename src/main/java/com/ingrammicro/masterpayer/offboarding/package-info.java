@@ -1,2 +1,5 @@
 /** The offboarding request: the reseller API, the application's record of each offboarding and its repository. */
+@ApplicationModule(allowedDependencies = {"system"})
 package com.ingrammicro.masterpayer.offboarding;
+
+import org.springframework.modulith.ApplicationModule;

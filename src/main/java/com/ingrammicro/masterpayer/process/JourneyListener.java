@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * friends): they keep the offboarding record in step with the process, in the engine's transaction.
  */
 @Component("journey")
-public class JourneyListener {
+class JourneyListener {
 
   private final JourneyProgress records;
   private final Sla sla;

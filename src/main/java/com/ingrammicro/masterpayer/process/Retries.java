@@ -4,7 +4,7 @@ import org.springframework.stereotype.Component;
 
 /** The retry cycles of {@link RetryProperties} for the diagram's {@code camunda:failedJobRetryTimeCycle}. */
 @Component("retries")
-public class Retries {
+class Retries {
 
   private final RetryProperties properties;
 
