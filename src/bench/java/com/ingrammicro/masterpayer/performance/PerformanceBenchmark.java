@@ -48,8 +48,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Benchmark program (not a test) of the engine's speed on PostgreSQL; prints one table. Run with
- * {@code ./mvnw -Pperf-bench test-compile exec:exec} (README, "Performance"; figures in
- * {@code docs/performance.md}).
+ * {@code ./mvnw -Pperf-bench test-compile exec:exec} (docs/performance.md, "The commands", with the
+ * figures).
  *
  * <p>It boots the whole application in this JVM on a fresh database of the local PostgreSQL server,
  * with the automated access removal against the IAM/STS test server ({@link FakeAws}, real AWS SDK

@@ -40,7 +40,7 @@ public final class OffboardingProcess {
     private Errors() {}
   }
 
-  /** User task definition keys (the human-task contract of DESIGN.md). */
+  /** User task definition keys (the human-task contract, docs/journey.md "Human tasks"). */
   public static final class Tasks {
     public static final String REVIEW_REQUEST = "Task_ReviewRequest";
     public static final String COUNTERSIGN_CTA = "Task_CountersignCta";
@@ -104,7 +104,7 @@ public final class OffboardingProcess {
   }
 
   // Process variables: ids, facts the task forms show, and the outcomes of the human tasks. The names
-  // are the task contract of DESIGN.md ("Human tasks"); the forms and engine-rest callers use them.
+  // are the task contract (docs/journey.md, "Human tasks"); the forms and engine-rest callers use them.
 
   // set when the journey starts; the journey's own steps read the facts from the offboarding record
   public static final ProcessVariable<String> OFFBOARDING_ID = stringVariable("offboardingId");

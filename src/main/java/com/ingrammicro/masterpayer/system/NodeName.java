@@ -9,7 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * In a cluster (README, "Running several nodes"), {@code offboarding.node-name} names this node as
+ * In a cluster (docs/operations.md, "Running several nodes"), {@code offboarding.node-name} names this node as
  * the owner of the jobs it has locked ({@code ACT_RU_JOB.LOCK_OWNER_}, shown in Cockpit), so an
  * operator sees which node runs what, and which jobs a failed node held until their lock expires.
  * Each node needs its own name; unset, the engine names itself with a random id.

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class TaskFormsTest {
 
-  /** DESIGN.md's task contract: the outcome variables of each task, by its form. */
+  /** The task contract (docs/journey.md, "Human tasks"): the outcome variables of each task, by its form. */
   private static final Map<String, Set<String>> OUTCOMES = Map.of(
       "Form_ReviewRequest", Set.of("approved", "rejectionReason"),
       "Form_CountersignCta", Set.of("ctaAccepted", "ctaRejectionReason"),

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Who may call what, as one table (STYLE.md, habit 12): every operation of the reseller API, the
+ * Who may call what, as one table (docs/security.md): every operation of the reseller API, the
  * engine-rest resources that matter and the webapps' logins and engine API, against every kind of
  * caller. A cell is the status the caller gets. Requests whose success would change the fixture are
  * sent with a body the operation refuses after its authorization (a wrong outcome, an unknown

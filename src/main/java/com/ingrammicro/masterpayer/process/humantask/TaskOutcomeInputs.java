@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * A task accepts exactly its outcome (DESIGN.md, "Human tasks"): the variables a completion hands in
+ * A task accepts exactly its outcome (docs/journey.md, "Human tasks"): the variables a completion hands in
  * through engine-rest or Tasklist are checked by name and type before the engine sets them, because
  * once set they are process variables that later steps and forms read. The outcome's own rules
  * (a reason when rejecting, and so on) are checked by {@link TaskOutcomeValidator} as the task

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The rules of the human tasks' outcomes (DESIGN.md, "Human tasks"). Whatever completes a task -
+ * The rules of the human tasks' outcomes (docs/journey.md, "Human tasks"). Whatever completes a task -
  * a Tasklist form, engine-rest or Java - these rules hold; a breach keeps the task open.
  */
 final class TaskOutcomeRules {
