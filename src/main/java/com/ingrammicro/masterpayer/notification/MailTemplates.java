@@ -6,9 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.util.PropertyPlaceholderHelper;
 
 /**
  * The plain-text mail templates and their parts ({@link MailPart}), read once at start-up (a missing
@@ -21,7 +22,11 @@ class MailTemplates {
   record Rendered(String subject, String body) {}
 
   private static final String SUBJECT_PREFIX = "Subject:";
-  private static final PropertyPlaceholderHelper PLACEHOLDERS = new PropertyPlaceholderHelper("{{", "}}", null, null, false);
+  /**
+   * A placeholder of a template. Filled in one pass over the template only: a value is text, never a
+   * template, so a reason a reseller typed with "{{...}}" in it shows as typed and breaks no mail.
+   */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9]+)}}");
 
   private final Map<Notification, String> templates = new EnumMap<>(Notification.class);
   private final Map<MailPart, String> parts = new EnumMap<>(MailPart.class);
@@ -53,13 +58,16 @@ class MailTemplates {
   }
 
   private static String fill(String template, String templateName, Map<String, String> model) {
-    return PLACEHOLDERS.replacePlaceholders(template, name -> {
-      String value = model.get(name);
+    Matcher placeholder = PLACEHOLDER.matcher(template);
+    StringBuilder text = new StringBuilder(template.length() + 256);
+    while (placeholder.find()) {
+      String value = model.get(placeholder.group(1));
       if (value == null) {
-        throw new IllegalArgumentException("Template " + templateName + " uses unknown {{" + name + "}}");
+        throw new IllegalArgumentException("Template " + templateName + " uses unknown {{" + placeholder.group(1) + "}}");
       }
-      return value;
-    });
+      placeholder.appendReplacement(text, Matcher.quoteReplacement(value));
+    }
+    return placeholder.appendTail(text).toString();
   }
 
   private static String read(String templateName) {

@@ -53,4 +53,14 @@ class MailTemplatesTest {
     assertThatThrownBy(() -> templates.render(Notification.REQUEST_REJECTED, model))
         .hasMessageContaining("{{rejectionReason}}");
   }
+
+  @Test
+  void aValueThatLooksLikeAPlaceholderIsShownAsTyped() {
+    Map<String, String> model = fullModel();
+    model.put("withdrawalReason", "see {{unknown}} and {{taskUrl}}, $1 \\ ${x}");
+
+    assertThat(templates.render(Notification.WITHDRAWAL_CONFIRMED, model).body())
+        .contains("see {{unknown}} and {{taskUrl}}, $1 \\ ${x}")
+        .doesNotContain("<taskUrl>");
+  }
 }
