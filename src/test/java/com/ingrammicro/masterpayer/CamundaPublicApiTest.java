@@ -22,39 +22,53 @@ class CamundaPublicApiTest {
 
   private static final String CAMUNDA_INTERNALS = "org.camunda.bpm..impl..";
 
-  private static final Map<String, String> ADAPTERS = Map.of(
-      "com.ingrammicro.masterpayer.process.EngineAuthentication",
-      "who the engine's current call runs for: IdentityService.getCurrentAuthentication() answers with the impl type",
-      "com.ingrammicro.masterpayer.process.CorrelationOperationLog",
-      "the user operation log entry of a reseller's message correlation: the engine writes none with its process instance",
-      "com.ingrammicro.masterpayer.system.NodeName",
-      "the job executor's lock owner: neither the public API nor the starter's properties set it",
-      "com.ingrammicro.masterpayer.system.CamundaWebappSession",
-      "the webapps' login in the HTTP session: the webapps publish no API for it");
+  private static final Map<String, String> ADAPTERS =
+      Map.of(
+          "com.ingrammicro.masterpayer.process.EngineAuthentication",
+          "who the engine's current call runs for: IdentityService.getCurrentAuthentication() answers with the impl type",
+          "com.ingrammicro.masterpayer.process.CorrelationOperationLog",
+          "the user operation log entry of a reseller's message correlation: the engine writes none with its process instance",
+          "com.ingrammicro.masterpayer.system.NodeName",
+          "the job executor's lock owner: neither the public API nor the starter's properties set it",
+          "com.ingrammicro.masterpayer.system.CamundaWebappSession",
+          "the webapps' login in the HTTP session: the webapps publish no API for it");
 
-  private final JavaClasses classes = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("com.ingrammicro.masterpayer");
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("com.ingrammicro.masterpayer");
 
   @Test
   void nothingButTheListedAdaptersDependsOnCamundaInternals() {
-    noClasses().that(DescribedPredicate.describe("are not one of the listed adapters",
-            (JavaClass type) -> !ADAPTERS.containsKey(topLevel(type).getName())))
-        .should().dependOnClassesThat().resideInAPackage(CAMUNDA_INTERNALS)
-        .because("Camunda's internals are an upgrade risk; an adapter that needs them is listed with its reason")
+    noClasses()
+        .that(
+            DescribedPredicate.describe(
+                "are not one of the listed adapters",
+                (JavaClass type) -> !ADAPTERS.containsKey(topLevel(type).getName())))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(CAMUNDA_INTERNALS)
+        .because(
+            "Camunda's internals are an upgrade risk; an adapter that needs them is listed with its reason")
         .check(classes);
   }
 
   @Test
   void everyListedAdapterStillNeedsCamundaInternals() {
-    assertThat(ADAPTERS.keySet()).allSatisfy(adapter -> {
-      assertThat(classes.contain(adapter)).as("%s exists", adapter).isTrue();
-      assertThat(classes.get(adapter).getDirectDependenciesFromSelf())
-          .as("%s depends on Camunda's internals; if it no longer does, take it off the list", adapter)
-          .map(Dependency::getTargetClass)
-          .anyMatch(target -> target.getPackageName().startsWith("org.camunda.bpm.")
-              && target.getPackageName().matches(".*\\.impl(\\..*)?"));
-    });
+    assertThat(ADAPTERS.keySet())
+        .allSatisfy(
+            adapter -> {
+              assertThat(classes.contain(adapter)).as("%s exists", adapter).isTrue();
+              assertThat(classes.get(adapter).getDirectDependenciesFromSelf())
+                  .as(
+                      "%s depends on Camunda's internals; if it no longer does, take it off the list",
+                      adapter)
+                  .map(Dependency::getTargetClass)
+                  .anyMatch(
+                      target ->
+                          target.getPackageName().startsWith("org.camunda.bpm.")
+                              && target.getPackageName().matches(".*\\.impl(\\..*)?"));
+            });
   }
 
   private static JavaClass topLevel(JavaClass type) {

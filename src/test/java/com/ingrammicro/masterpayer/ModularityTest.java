@@ -21,7 +21,8 @@ class ModularityTest {
 
   @Test
   void aDependencyThatAModuleDoesNotAllowIsAViolation() {
-    Violations violations = ApplicationModules.of(FixtureApplication.class, location -> true).detectViolations();
+    Violations violations =
+        ApplicationModules.of(FixtureApplication.class, location -> true).detectViolations();
 
     assertThat(violations.hasViolations()).isTrue();
     assertThat(violations.getMessages())

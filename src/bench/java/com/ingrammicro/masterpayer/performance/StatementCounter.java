@@ -15,8 +15,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Counts the SQL statements the application sends to the database, by wrapping its one DataSource
- * (the engine, Flyway and the application's repositories all use it): every {@code execute*} call is
- * one round trip; a JDBC batch is one round trip carrying {@code addBatch} statements. The
+ * (the engine, Flyway and the application's repositories all use it): every {@code execute*} call
+ * is one round trip; a JDBC batch is one round trip carrying {@code addBatch} statements. The
  * benchmark's own look-ups for work to do run {@link #uncounted}, so only what users and the engine
  * cause is counted.
  */
@@ -50,46 +50,55 @@ final class StatementCounter implements BeanPostProcessor {
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {
-      return proxy(DataSource.class, dataSource, (target, method, args) -> {
-        Object result = invoke(target, method, args);
-        return result instanceof Connection connection ? counting(connection) : result;
-      });
+      return proxy(
+          DataSource.class,
+          dataSource,
+          (target, method, args) -> {
+            Object result = invoke(target, method, args);
+            return result instanceof Connection connection ? counting(connection) : result;
+          });
     }
     return bean;
   }
 
   private static Connection counting(Connection connection) {
-    return proxy(Connection.class, connection, (target, method, args) -> {
-      Object result = invoke(target, method, args);
-      if (result instanceof CallableStatement statement) {
-        return counting(CallableStatement.class, statement);
-      }
-      if (result instanceof PreparedStatement statement) {
-        return counting(PreparedStatement.class, statement);
-      }
-      if (result instanceof Statement statement) {
-        return counting(Statement.class, statement);
-      }
-      return result;
-    });
+    return proxy(
+        Connection.class,
+        connection,
+        (target, method, args) -> {
+          Object result = invoke(target, method, args);
+          if (result instanceof CallableStatement statement) {
+            return counting(CallableStatement.class, statement);
+          }
+          if (result instanceof PreparedStatement statement) {
+            return counting(PreparedStatement.class, statement);
+          }
+          if (result instanceof Statement statement) {
+            return counting(Statement.class, statement);
+          }
+          return result;
+        });
   }
 
   private static <S extends Statement> S counting(Class<S> type, S statement) {
-    return proxy(type, statement, (target, method, args) -> {
-      Object result = invoke(target, method, args);
-      if (!UNCOUNTED.get()) {
-        String name = method.getName();
-        if (name.equals("addBatch")) {
-          STATEMENTS.incrementAndGet();
-        } else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
-          ROUND_TRIPS.incrementAndGet();
-        } else if (name.startsWith("execute")) {
-          ROUND_TRIPS.incrementAndGet();
-          STATEMENTS.incrementAndGet();
-        }
-      }
-      return result;
-    });
+    return proxy(
+        type,
+        statement,
+        (target, method, args) -> {
+          Object result = invoke(target, method, args);
+          if (!UNCOUNTED.get()) {
+            String name = method.getName();
+            if (name.equals("addBatch")) {
+              STATEMENTS.incrementAndGet();
+            } else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
+              ROUND_TRIPS.incrementAndGet();
+            } else if (name.startsWith("execute")) {
+              ROUND_TRIPS.incrementAndGet();
+              STATEMENTS.incrementAndGet();
+            }
+          }
+          return result;
+        });
   }
 
   private interface Handler<T> {
@@ -98,14 +107,19 @@ final class StatementCounter implements BeanPostProcessor {
 
   @SuppressWarnings("unchecked")
   private static <T> T proxy(Class<T> type, T target, Handler<T> handler) {
-    InvocationHandler invocation = (proxy, method, args) -> {
-      if (method.getName().equals("unwrap") && args != null && args[0] instanceof Class<?> wanted
-          && wanted.isInstance(proxy)) {
-        return proxy;
-      }
-      return handler.handle(target, method, args);
-    };
-    return (T) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {type}, invocation);
+    InvocationHandler invocation =
+        (proxy, method, args) -> {
+          if (method.getName().equals("unwrap")
+              && args != null
+              && args[0] instanceof Class<?> wanted
+              && wanted.isInstance(proxy)) {
+            return proxy;
+          }
+          return handler.handle(target, method, args);
+        };
+    return (T)
+        Proxy.newProxyInstance(
+            StatementCounter.class.getClassLoader(), new Class<?>[] {type}, invocation);
   }
 
   private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

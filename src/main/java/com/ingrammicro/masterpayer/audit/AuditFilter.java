@@ -17,20 +17,26 @@ import org.springframework.format.annotation.DateTimeFormat;
 record AuditFilter(
     OffboardingStatus status,
     @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = "must be a reseller id") String resellerId,
-    @Pattern(regexp = "\\d{12}", message = "must be a 12-digit AWS account id") String payerAccountId,
+    @Pattern(regexp = "\\d{12}", message = "must be a 12-digit AWS account id")
+        String payerAccountId,
     @Parameter(description = "started at or after (ISO 8601 date-time)")
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime startedFrom,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+        OffsetDateTime startedFrom,
     @Parameter(description = "started before (ISO 8601 date-time)")
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime startedTo,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+        OffsetDateTime startedTo,
     @Parameter(description = "ended at or after (ISO 8601 date-time)")
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime endedFrom,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+        OffsetDateTime endedFrom,
     @Parameter(description = "ended before (ISO 8601 date-time)")
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime endedTo,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+        OffsetDateTime endedTo,
     Stage stage) {
 
   /** The offboarding module's criteria for these filters. */
   OffboardingCriteria criteria() {
-    return new OffboardingCriteria(status, resellerId, payerAccountId, startedFrom, startedTo, endedFrom, endedTo, stage);
+    return new OffboardingCriteria(
+        status, resellerId, payerAccountId, startedFrom, startedTo, endedFrom, endedTo, stage);
   }
 
   @AssertTrue(message = "startedFrom must be before startedTo")

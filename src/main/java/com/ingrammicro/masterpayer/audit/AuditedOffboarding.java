@@ -27,8 +27,20 @@ record AuditedOffboarding(
     OffsetDateTime endedAt) {
 
   static AuditedOffboarding of(Offboarding o) {
-    return new AuditedOffboarding(o.id(), o.resellerId(), o.payerAccountId(), o.status(), o.stage(), o.statusReason(),
-        o.reason(), o.requestedBy(), o.newResponsibleParty().name(), o.newResponsibleParty().kind().name(),
-        o.processInstanceId(), o.createdAt(), o.updatedAt(), o.endedAt());
+    return new AuditedOffboarding(
+        o.id(),
+        o.resellerId(),
+        o.payerAccountId(),
+        o.status(),
+        o.stage(),
+        o.statusReason(),
+        o.reason(),
+        o.requestedBy(),
+        o.newResponsibleParty().name(),
+        o.newResponsibleParty().kind().name(),
+        o.processInstanceId(),
+        o.createdAt(),
+        o.updatedAt(),
+        o.endedAt());
   }
 }

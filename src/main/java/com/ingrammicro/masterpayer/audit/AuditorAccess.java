@@ -26,11 +26,20 @@ class AuditorAccess implements EngineSetup {
   @Override
   public void setUp(ProcessEngine engine) {
     Grants grants = new Grants(engine.getAuthorizationService());
-    grants.grant(Role.AUDITOR, Resources.PROCESS_DEFINITION, OffboardingProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY);
+    grants.grant(
+        Role.AUDITOR,
+        Resources.PROCESS_DEFINITION,
+        OffboardingProcess.KEY,
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.READ_HISTORY);
     grants.grant(Role.AUDITOR, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
     grants.grant(Role.AUDITOR, Resources.DEPLOYMENT, "*", Permissions.READ);
-    grants.grant(Role.AUDITOR, Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
+    grants.grant(
+        Role.AUDITOR,
+        Resources.OPERATION_LOG_CATEGORY,
+        "*",
+        UserOperationLogCategoryPermissions.READ);
   }
 }

@@ -9,16 +9,30 @@ import java.util.List;
 
 /**
  * The audit search as CSV (RFC 4180: comma-separated, CRLF line ends, every field in double quotes,
- * quotes doubled). Reasons are typed by resellers and staff and an export is opened by people, so it
- * follows OWASP's CSV-injection guidance: text that a spreadsheet would run as a formula (starting
- * with {@code = + - @}, a tab or a carriage return) is prefixed with an apostrophe, and every field
- * is quoted so that a separator inside a value (a {@code ;} for a spreadsheet in a locale that splits
- * on it, or a comma) cannot start a new cell that begins with a formula.
+ * quotes doubled). Reasons are typed by resellers and staff and an export is opened by people, so
+ * it follows OWASP's CSV-injection guidance: text that a spreadsheet would run as a formula
+ * (starting with {@code = + - @}, a tab or a carriage return) is prefixed with an apostrophe, and
+ * every field is quoted so that a separator inside a value (a {@code ;} for a spreadsheet in a
+ * locale that splits on it, or a comma) cannot start a new cell that begins with a formula.
  */
 final class CsvExport {
 
-  static final List<String> HEADER = List.of("id", "resellerId", "payerAccountId", "status", "stage", "statusReason",
-      "requestedBy", "newPartyName", "newPartyKind", "processInstanceId", "createdAt", "updatedAt", "endedAt", "reason");
+  static final List<String> HEADER =
+      List.of(
+          "id",
+          "resellerId",
+          "payerAccountId",
+          "status",
+          "stage",
+          "statusReason",
+          "requestedBy",
+          "newPartyName",
+          "newPartyKind",
+          "processInstanceId",
+          "createdAt",
+          "updatedAt",
+          "endedAt",
+          "reason");
 
   private final Writer out;
 
@@ -28,9 +42,22 @@ final class CsvExport {
   }
 
   void write(AuditedOffboarding o) {
-    line(List.of(o.id().toString(), o.resellerId(), o.payerAccountId(), o.status().name(), o.stage().name(),
-        text(o.statusReason()), o.requestedBy(), text(o.newPartyName()), o.newPartyKind(),
-        text(o.processInstanceId()), time(o.createdAt()), time(o.updatedAt()), time(o.endedAt()), text(o.reason())));
+    line(
+        List.of(
+            o.id().toString(),
+            o.resellerId(),
+            o.payerAccountId(),
+            o.status().name(),
+            o.stage().name(),
+            text(o.statusReason()),
+            o.requestedBy(),
+            text(o.newPartyName()),
+            o.newPartyKind(),
+            text(o.processInstanceId()),
+            time(o.createdAt()),
+            time(o.updatedAt()),
+            time(o.endedAt()),
+            text(o.reason())));
   }
 
   private void line(List<String> fields) {

@@ -8,7 +8,10 @@ import com.ingrammicro.masterpayer.cta.Document;
 import com.ingrammicro.masterpayer.cta.DocumentQuery;
 import org.springframework.stereotype.Component;
 
-/** Every document stored for the offboarding (the CTA as issued, each signed copy), with its SHA-256. */
+/**
+ * Every document stored for the offboarding (the CTA as issued, each signed copy), with its
+ * SHA-256.
+ */
 @Component
 class DocumentSource implements TrailSource {
 
@@ -21,10 +24,27 @@ class DocumentSource implements TrailSource {
   @Override
   public void addTo(Timeline timeline, TrailSubject subject) {
     for (Document document : documents.documents(subject.offboarding().id())) {
-      timeline.add(document.createdAt(), Phase.DOCUMENT, EntryType.DOCUMENT_STORED, null, null, document.createdBy(),
+      timeline.add(
+          document.createdAt(),
+          Phase.DOCUMENT,
+          EntryType.DOCUMENT_STORED,
+          null,
+          null,
+          document.createdBy(),
           document.kind() + " " + document.fileName() + " stored, SHA-256 " + document.sha256(),
-          details("documentId", document.id(), "kind", document.kind(), "fileName", document.fileName(),
-              "contentType", document.contentType(), "sizeBytes", document.sizeBytes(), "sha256", document.sha256()));
+          details(
+              "documentId",
+              document.id(),
+              "kind",
+              document.kind(),
+              "fileName",
+              document.fileName(),
+              "contentType",
+              document.contentType(),
+              "sizeBytes",
+              document.sizeBytes(),
+              "sha256",
+              document.sha256()));
     }
   }
 }

@@ -38,8 +38,14 @@ final class EngineHistory {
   }
 
   static EngineHistory of(HistoryService history, String processInstanceId) {
-    return new EngineHistory(history, processInstanceId == null ? null
-        : history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult());
+    return new EngineHistory(
+        history,
+        processInstanceId == null
+            ? null
+            : history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult());
   }
 
   /** The process instance, or null when the offboarding has none in the history. */
@@ -49,8 +55,16 @@ final class EngineHistory {
 
   UserOperations operations() {
     if (operations == null) {
-      operations = new UserOperations(instance == null ? List.of()
-          : history.createUserOperationLogQuery().processInstanceId(instance.getId()).orderByTimestamp().asc().list());
+      operations =
+          new UserOperations(
+              instance == null
+                  ? List.of()
+                  : history
+                      .createUserOperationLogQuery()
+                      .processInstanceId(instance.getId())
+                      .orderByTimestamp()
+                      .asc()
+                      .list());
     }
     return operations;
   }
@@ -60,14 +74,25 @@ final class EngineHistory {
     if (variableUpdates == null) {
       variableUpdates = new ArrayList<>();
       updatesByTaskOrOperation = new HashMap<>();
-      List<HistoricDetail> details = instance == null ? List.of()
-          : history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates()
-              .disableCustomObjectDeserialization().disableBinaryFetching()
-              .orderByTime().asc().orderPartiallyByOccurrence().asc().list();
+      List<HistoricDetail> details =
+          instance == null
+              ? List.of()
+              : history
+                  .createHistoricDetailQuery()
+                  .processInstanceId(instance.getId())
+                  .variableUpdates()
+                  .disableCustomObjectDeserialization()
+                  .disableBinaryFetching()
+                  .orderByTime()
+                  .asc()
+                  .orderPartiallyByOccurrence()
+                  .asc()
+                  .list();
       for (HistoricDetail detail : details) {
         if (detail instanceof HistoricVariableUpdate update) {
           variableUpdates.add(update);
-          String setBy = update.getTaskId() != null ? update.getTaskId() : update.getUserOperationId();
+          String setBy =
+              update.getTaskId() != null ? update.getTaskId() : update.getUserOperationId();
           if (setBy != null) {
             updatesByTaskOrOperation.computeIfAbsent(setBy, id -> new ArrayList<>()).add(update);
           }
@@ -85,17 +110,38 @@ final class EngineHistory {
     if (steps == null) {
       steps = new ArrayList<>();
       if (instance != null) {
-        Map<String, HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery()
-            .processInstanceId(instance.getId()).list().stream()
-            .collect(Collectors.toMap(HistoricTaskInstance::getId, task -> task));
-        List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
-            .processInstanceId(instance.getId())
-            .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list();
+        Map<String, HistoricTaskInstance> tasks =
+            history
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(instance.getId())
+                .list()
+                .stream()
+                .collect(Collectors.toMap(HistoricTaskInstance::getId, task -> task));
+        List<HistoricActivityInstance> activities =
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .orderByHistoricActivityInstanceStartTime()
+                .asc()
+                .orderPartiallyByOccurrence()
+                .asc()
+                .list();
         for (HistoricActivityInstance activity : activities) {
-          HistoricTaskInstance task = activity.getTaskId() == null ? null : tasks.get(activity.getTaskId());
-          steps.add(JourneyStep.of(activity, task, task == null ? List.of()
-              : history.createHistoricIdentityLinkLogQuery().taskId(task.getId()).orderByTime().asc().list(),
-              operations()));
+          HistoricTaskInstance task =
+              activity.getTaskId() == null ? null : tasks.get(activity.getTaskId());
+          steps.add(
+              JourneyStep.of(
+                  activity,
+                  task,
+                  task == null
+                      ? List.of()
+                      : history
+                          .createHistoricIdentityLinkLogQuery()
+                          .taskId(task.getId())
+                          .orderByTime()
+                          .asc()
+                          .list(),
+                  operations()));
         }
       }
     }
@@ -112,26 +158,48 @@ final class EngineHistory {
       return outcome;
     }
     variableUpdates();
-    updatesByTaskOrOperation.getOrDefault(task.getId(), List.of())
+    updatesByTaskOrOperation
+        .getOrDefault(task.getId(), List.of())
         .forEach(update -> outcome.put(update.getVariableName(), value(update)));
-    operations().completion(task.getId()).ifPresent(operationId -> updatesByTaskOrOperation
-        .getOrDefault(operationId, List.of())
-        .forEach(update -> outcome.putIfAbsent(update.getVariableName(), value(update))));
+    operations()
+        .completion(task.getId())
+        .ifPresent(
+            operationId ->
+                updatesByTaskOrOperation
+                    .getOrDefault(operationId, List.of())
+                    .forEach(
+                        update -> outcome.putIfAbsent(update.getVariableName(), value(update))));
     return outcome;
   }
 
   List<HistoricIncident> incidents() {
-    return instance == null ? List.of()
-        : history.createHistoricIncidentQuery().processInstanceId(instance.getId()).orderByCreateTime().asc().list();
+    return instance == null
+        ? List.of()
+        : history
+            .createHistoricIncidentQuery()
+            .processInstanceId(instance.getId())
+            .orderByCreateTime()
+            .asc()
+            .list();
   }
 
   List<HistoricJobLog> jobLog() {
-    return instance == null ? List.of()
-        : history.createHistoricJobLogQuery().processInstanceId(instance.getId())
-            .orderByTimestamp().asc().orderPartiallyByOccurrence().asc().list();
+    return instance == null
+        ? List.of()
+        : history
+            .createHistoricJobLogQuery()
+            .processInstanceId(instance.getId())
+            .orderByTimestamp()
+            .asc()
+            .orderPartiallyByOccurrence()
+            .asc()
+            .list();
   }
 
-  /** A variable's value as the trail shows it: plain JSON values, dates in UTC, anything else as text. */
+  /**
+   * A variable's value as the trail shows it: plain JSON values, dates in UTC, anything else as
+   * text.
+   */
   static Object value(HistoricVariableUpdate update) {
     if (update.getErrorMessage() != null) {
       return "<unreadable: " + update.getErrorMessage() + ">";
@@ -144,7 +212,10 @@ final class EngineHistory {
     if (value instanceof Date date) {
       return Timeline.utc(date);
     }
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean) {
       return value;
     }
     return String.valueOf(value);

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The evidence of one offboarding as a zip an auditor can verify offline: {@code trail.json}, every
- * stored document (the CTA as issued and each signed copy), {@code access-removal.json} (the plan, every
- * IAM call with AWS's request id, the verification), {@code manifest.json} with the SHA-256
+ * stored document (the CTA as issued and each signed copy), {@code access-removal.json} (the plan,
+ * every IAM call with AWS's request id, the verification), {@code manifest.json} with the SHA-256
  * and size of every file (and, for documents, the digest recorded when they were stored), and
  * {@code SHA256SUMS} for {@code sha256sum -c}.
  */
@@ -41,7 +41,11 @@ class EvidenceBundle {
   private final ObjectMapper json;
   private final Clock clock;
 
-  EvidenceBundle(DocumentQuery documents, AccessRemovalEvidenceQuery accessRemoval, ObjectMapper json, Clock clock) {
+  EvidenceBundle(
+      DocumentQuery documents,
+      AccessRemovalEvidenceQuery accessRemoval,
+      ObjectMapper json,
+      Clock clock) {
     this.documents = documents;
     this.accessRemoval = accessRemoval;
     this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
@@ -56,7 +60,8 @@ class EvidenceBundle {
       int number = 1;
       for (Document document : documents.documents(trail.offboarding().id())) {
         byte[] content = documents.content(document);
-        String path = "documents/%02d-%s-%s".formatted(number++, document.kind(), document.fileName());
+        String path =
+            "documents/%02d-%s-%s".formatted(number++, document.kind(), document.fileName());
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("documentId", document.id());
         recorded.put("kind", document.kind());
@@ -84,8 +89,14 @@ class EvidenceBundle {
     }
   }
 
-  private static void add(ZipOutputStream zip, String path, byte[] content, List<Map<String, Object>> files,
-      StringBuilder checksums, Map<String, Object> extra) throws IOException {
+  private static void add(
+      ZipOutputStream zip,
+      String path,
+      byte[] content,
+      List<Map<String, Object>> files,
+      StringBuilder checksums,
+      Map<String, Object> extra)
+      throws IOException {
     String sha256 = Digests.sha256Hex(content);
     Map<String, Object> file = new LinkedHashMap<>();
     file.put("path", path);

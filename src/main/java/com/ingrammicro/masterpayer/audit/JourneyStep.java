@@ -13,15 +13,25 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * One activity instance of the journey and, for a human task, the task, its identity-link log (in
  * time order) and who could, did claim and did complete it.
  */
-record JourneyStep(HistoricActivityInstance activity, HistoricTaskInstance task, List<HistoricIdentityLinkLog> links,
-    List<String> candidateGroups, List<String> candidateUsers, String claimedBy, String completedBy) {
+record JourneyStep(
+    HistoricActivityInstance activity,
+    HistoricTaskInstance task,
+    List<HistoricIdentityLinkLog> links,
+    List<String> candidateGroups,
+    List<String> candidateUsers,
+    String claimedBy,
+    String completedBy) {
 
   private static final String USER_TASK = "userTask";
+
   /** The delete reason of a task instance that was completed, not cancelled. */
   private static final String COMPLETED = "completed";
 
-  static JourneyStep of(HistoricActivityInstance activity, HistoricTaskInstance task,
-      List<HistoricIdentityLinkLog> links, UserOperations operations) {
+  static JourneyStep of(
+      HistoricActivityInstance activity,
+      HistoricTaskInstance task,
+      List<HistoricIdentityLinkLog> links,
+      UserOperations operations) {
     if (task == null) {
       return new JourneyStep(activity, null, List.of(), null, null, null, null);
     }
@@ -33,13 +43,16 @@ record JourneyStep(HistoricActivityInstance activity, HistoricTaskInstance task,
         continue;
       }
       if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-        (link.getGroupId() != null ? groups : users).add(link.getGroupId() != null ? link.getGroupId() : link.getUserId());
+        (link.getGroupId() != null ? groups : users)
+            .add(link.getGroupId() != null ? link.getGroupId() : link.getUserId());
       } else if (IdentityLinkType.ASSIGNEE.equals(link.getType())) {
         claimedBy = link.getUserId();
       }
     }
-    String completedBy = operations.completedBy(task.getId())
-        .orElse(COMPLETED.equals(task.getDeleteReason()) ? task.getAssignee() : null);
+    String completedBy =
+        operations
+            .completedBy(task.getId())
+            .orElse(COMPLETED.equals(task.getDeleteReason()) ? task.getAssignee() : null);
     return new JourneyStep(activity, task, links, groups, users, claimedBy, completedBy);
   }
 
@@ -56,11 +69,24 @@ record JourneyStep(HistoricActivityInstance activity, HistoricTaskInstance task,
     return task != null && task.getEndTime() != null && COMPLETED.equals(task.getDeleteReason());
   }
 
-  /** The step as the trail shows it; {@code outcome} null when the task set nothing (or it is not read). */
+  /**
+   * The step as the trail shows it; {@code outcome} null when the task set nothing (or it is not
+   * read).
+   */
   Step toStep(Map<String, Object> outcome) {
-    return new Step(activity.getActivityId(), activity.getActivityName(), activity.getActivityType(),
-        Timeline.utc(activity.getStartTime()), Timeline.utc(activity.getEndTime()), activity.getDurationInMillis(),
-        activity.isCanceled(), activity.getTaskId(), candidateGroups, candidateUsers, claimedBy, completedBy,
+    return new Step(
+        activity.getActivityId(),
+        activity.getActivityName(),
+        activity.getActivityType(),
+        Timeline.utc(activity.getStartTime()),
+        Timeline.utc(activity.getEndTime()),
+        activity.getDurationInMillis(),
+        activity.isCanceled(),
+        activity.getTaskId(),
+        candidateGroups,
+        candidateUsers,
+        claimedBy,
+        completedBy,
         outcome == null || outcome.isEmpty() ? null : outcome);
   }
 }

@@ -21,10 +21,23 @@ class MailSource implements TrailSource {
   @Override
   public void addTo(Timeline timeline, TrailSubject subject) {
     for (SentMail mail : mails.sentAbout(subject.offboarding().id())) {
-      timeline.add(mail.sentAt(), Phase.MAIL, EntryType.MAIL_SENT, null, null, null,
+      timeline.add(
+          mail.sentAt(),
+          Phase.MAIL,
+          EntryType.MAIL_SENT,
+          null,
+          null,
+          null,
           mail.notification() + " to " + mail.recipients(),
-          details("notification", mail.notification(), "recipients", mail.recipients(), "subject", mail.subject(),
-              "messageId", mail.messageId()));
+          details(
+              "notification",
+              mail.notification(),
+              "recipients",
+              mail.recipients(),
+              "subject",
+              mail.subject(),
+              "messageId",
+              mail.messageId()));
     }
   }
 }

@@ -25,17 +25,26 @@ class RetentionCheck {
 
   @EventListener(ApplicationReadyEvent.class)
   void verify() {
-    List<String> tooShort = repositoryService.createProcessDefinitionQuery().processDefinitionKey(OffboardingProcess.KEY)
-        .list().stream()
-        .filter(definition -> definition.getHistoryTimeToLive() == null
-            || definition.getHistoryTimeToLive() < properties.retentionDays())
-        .map(ProcessDefinition::getId)
-        .toList();
+    List<String> tooShort =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(OffboardingProcess.KEY)
+            .list()
+            .stream()
+            .filter(
+                definition ->
+                    definition.getHistoryTimeToLive() == null
+                        || definition.getHistoryTimeToLive() < properties.retentionDays())
+            .map(ProcessDefinition::getId)
+            .toList();
     if (!tooShort.isEmpty()) {
-      throw new IllegalStateException("The audit retention is " + properties.retentionDays()
-          + " days but these process definitions keep their history for less (historyTimeToLive): " + tooShort
-          + ". Raise historyTimeToLive (RepositoryService.updateProcessDefinitionHistoryTimeToLive) or "
-          + "offboarding.audit.retention-days.");
+      throw new IllegalStateException(
+          "The audit retention is "
+              + properties.retentionDays()
+              + " days but these process definitions keep their history for less (historyTimeToLive): "
+              + tooShort
+              + ". Raise historyTimeToLive (RepositoryService.updateProcessDefinitionHistoryTimeToLive) or "
+              + "offboarding.audit.retention-days.");
     }
   }
 }

@@ -19,8 +19,9 @@ final class Timeline {
 
   /**
    * Where an entry goes among entries with the same timestamp (history keeps milliseconds, and one
-   * transaction often records several things in one millisecond): what caused a step first, then the
-   * step, then what it produced. Each phase has one source, which adds its entries in their order.
+   * transaction often records several things in one millisecond): what caused a step first, then
+   * the step, then what it produced. Each phase has one source, which adds its entries in their
+   * order.
    */
   enum Phase {
     /** The reseller's request that started the journey. */
@@ -42,7 +43,9 @@ final class Timeline {
     END
   }
 
-  /** The order of the timeline: time, then phase, then the position among the entries added before. */
+  /**
+   * The order of the timeline: time, then phase, then the position among the entries added before.
+   */
   record Key(OffsetDateTime at, Phase phase, int sequence) implements Comparable<Key> {
 
     private static final Comparator<Key> ORDER =
@@ -59,10 +62,19 @@ final class Timeline {
   private final List<Keyed> entries = new ArrayList<>();
 
   /** Adds an entry; {@code at} may have any offset, the trail shows UTC. */
-  void add(OffsetDateTime at, Phase phase, EntryType type, String activityId, String activityName, String actor,
-      String summary, Map<String, Object> details) {
+  void add(
+      OffsetDateTime at,
+      Phase phase,
+      EntryType type,
+      String activityId,
+      String activityName,
+      String actor,
+      String summary,
+      Map<String, Object> details) {
     Key key = new Key(at.withOffsetSameInstant(ZoneOffset.UTC), phase, entries.size());
-    entries.add(new Keyed(key, new Entry(0, key.at(), type, activityId, activityName, actor, summary, details)));
+    entries.add(
+        new Keyed(
+            key, new Entry(0, key.at(), type, activityId, activityName, actor, summary, details)));
   }
 
   /** The entries in order, numbered from 1 by {@code sequence}. */
@@ -71,8 +83,16 @@ final class Timeline {
     List<Entry> numbered = new ArrayList<>(sorted.size());
     for (int i = 0; i < sorted.size(); i++) {
       Entry e = sorted.get(i).entry();
-      numbered.add(new Entry(i + 1, e.at(), e.type(), e.activityId(), e.activityName(), e.actor(), e.summary(),
-          e.details()));
+      numbered.add(
+          new Entry(
+              i + 1,
+              e.at(),
+              e.type(),
+              e.activityId(),
+              e.activityName(),
+              e.actor(),
+              e.summary(),
+              e.details()));
     }
     return numbered;
   }

@@ -34,7 +34,10 @@ record Trail(
       String completedBy,
       Map<String, Object> outcome) {}
 
-  /** One event of the timeline. {@code actor} is a user id, or {@code system} for the engine's own work. */
+  /**
+   * One event of the timeline. {@code actor} is a user id, or {@code system} for the engine's own
+   * work.
+   */
   record Entry(
       int sequence,
       OffsetDateTime at,

@@ -27,14 +27,19 @@ class TrailBuilder {
   }
 
   Optional<Trail> build(UUID offboardingId) {
-    return find(offboardingId).map(offboarding -> {
-      EngineHistory engine = EngineHistory.of(history, offboarding.processInstanceId());
-      Timeline timeline = new Timeline();
-      TrailSubject subject = new TrailSubject(offboarding, engine);
-      sources.forEach(source -> source.addTo(timeline, subject));
-      List<Step> steps = engine.steps().stream().map(step -> step.toStep(engine.outcome(step.task()))).toList();
-      return trail(offboarding, engine, steps, timeline.ordered());
-    });
+    return find(offboardingId)
+        .map(
+            offboarding -> {
+              EngineHistory engine = EngineHistory.of(history, offboarding.processInstanceId());
+              Timeline timeline = new Timeline();
+              TrailSubject subject = new TrailSubject(offboarding, engine);
+              sources.forEach(source -> source.addTo(timeline, subject));
+              List<Step> steps =
+                  engine.steps().stream()
+                      .map(step -> step.toStep(engine.outcome(step.task())))
+                      .toList();
+              return trail(offboarding, engine, steps, timeline.ordered());
+            });
   }
 
   /**
@@ -42,22 +47,35 @@ class TrailBuilder {
    * variable history, job log, incidents and the modules' records are not read.
    */
   Optional<Trail> buildSteps(UUID offboardingId) {
-    return find(offboardingId).map(offboarding -> {
-      EngineHistory engine = EngineHistory.of(history, offboarding.processInstanceId());
-      return trail(offboarding, engine, engine.steps().stream().map(step -> step.toStep(null)).toList(), List.of());
-    });
+    return find(offboardingId)
+        .map(
+            offboarding -> {
+              EngineHistory engine = EngineHistory.of(history, offboarding.processInstanceId());
+              return trail(
+                  offboarding,
+                  engine,
+                  engine.steps().stream().map(step -> step.toStep(null)).toList(),
+                  List.of());
+            });
   }
 
   private Optional<AuditedOffboarding> find(UUID offboardingId) {
     return offboardings.find(offboardingId).map(AuditedOffboarding::of);
   }
 
-  private static Trail trail(AuditedOffboarding offboarding, EngineHistory engine, List<Step> steps,
+  private static Trail trail(
+      AuditedOffboarding offboarding,
+      EngineHistory engine,
+      List<Step> steps,
       List<Trail.Entry> entries) {
     HistoricProcessInstance instance = engine.instance();
-    return new Trail(offboarding, offboarding.processInstanceId(),
+    return new Trail(
+        offboarding,
+        offboarding.processInstanceId(),
         instance == null ? null : instance.getProcessDefinitionId(),
-        instance == null ? "NO_HISTORY" : instance.getState(), instance == null ? null : instance.getStartUserId(),
-        steps, entries);
+        instance == null ? "NO_HISTORY" : instance.getState(),
+        instance == null ? null : instance.getStartUserId(),
+        steps,
+        entries);
   }
 }

@@ -11,7 +11,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 
-/** What users did through the engine (Camunda's user operation log), one entry per operation with its properties. */
+/**
+ * What users did through the engine (Camunda's user operation log), one entry per operation with
+ * its properties.
+ */
 @Component
 class UserOperationSource implements TrailSource {
 
@@ -20,13 +23,32 @@ class UserOperationSource implements TrailSource {
     for (List<UserOperationLogEntry> entries : subject.history().operations().operations()) {
       UserOperationLogEntry first = entries.get(0);
       Map<String, Object> properties = new LinkedHashMap<>();
-      entries.stream().filter(entry -> entry.getProperty() != null)
+      entries.stream()
+          .filter(entry -> entry.getProperty() != null)
           .forEach(entry -> properties.put(entry.getProperty(), entry.getNewValue()));
-      timeline.add(utc(first.getTimestamp()), Phase.OPERATION, EntryType.USER_OPERATION, null, null, first.getUserId(),
+      timeline.add(
+          utc(first.getTimestamp()),
+          Phase.OPERATION,
+          EntryType.USER_OPERATION,
+          null,
+          null,
+          first.getUserId(),
           first.getUserId() + ": " + first.getOperationType() + " " + first.getEntityType(),
-          details("operationId", first.getOperationId(), "operationType", first.getOperationType(),
-              "entityType", first.getEntityType(), "category", first.getCategory(), "taskId", first.getTaskId(),
-              "properties", properties, "annotation", first.getAnnotation()));
+          details(
+              "operationId",
+              first.getOperationId(),
+              "operationType",
+              first.getOperationType(),
+              "entityType",
+              first.getEntityType(),
+              "category",
+              first.getCategory(),
+              "taskId",
+              first.getTaskId(),
+              "properties",
+              properties,
+              "annotation",
+              first.getAnnotation()));
     }
   }
 }

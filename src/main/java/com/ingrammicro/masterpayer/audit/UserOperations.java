@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 
 /**
  * The engine's user operation log of one process instance as operations: the log has one row per
- * changed property, an operation is all rows of one operation id. Who completed a task is read here,
- * and which operation's variables are the task's outcome.
+ * changed property, an operation is all rows of one operation id. Who completed a task is read
+ * here, and which operation's variables are the task's outcome.
  */
 final class UserOperations {
 
@@ -19,14 +19,21 @@ final class UserOperations {
   private final Map<String, String> completedByTask = new HashMap<>();
   private final Map<String, String> completionOperationByTask = new HashMap<>();
 
-  /** @param log the log's rows in the order of their timestamps */
+  /**
+   * @param log the log's rows in the order of their timestamps
+   */
   UserOperations(List<UserOperationLogEntry> log) {
     Map<String, List<UserOperationLogEntry>> byOperation = new LinkedHashMap<>();
-    log.forEach(entry -> byOperation.computeIfAbsent(entry.getOperationId(), id -> new ArrayList<>()).add(entry));
+    log.forEach(
+        entry ->
+            byOperation
+                .computeIfAbsent(entry.getOperationId(), id -> new ArrayList<>())
+                .add(entry));
     this.operations = List.copyOf(byOperation.values());
     for (List<UserOperationLogEntry> entries : operations) {
       UserOperationLogEntry first = entries.get(0);
-      if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(first.getOperationType()) && first.getTaskId() != null) {
+      if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(first.getOperationType())
+          && first.getTaskId() != null) {
         completedByTask.put(first.getTaskId(), first.getUserId());
         completionOperationByTask.put(first.getTaskId(), first.getOperationId());
       }

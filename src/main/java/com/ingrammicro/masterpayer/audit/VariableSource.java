@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.springframework.stereotype.Component;
 
 /**
- * Every change of a process variable, whatever its name. The access removal's summaries
- * ({@link AccessRemovalVariables}) are marked as its evidence, their JSON parsed.
+ * Every change of a process variable, whatever its name. The access removal's summaries ({@link
+ * AccessRemovalVariables}) are marked as its evidence, their JSON parsed.
  */
 @Component
 class VariableSource implements TrailSource {
@@ -30,12 +30,31 @@ class VariableSource implements TrailSource {
     for (HistoricVariableUpdate update : subject.history().variableUpdates()) {
       Object value = EngineHistory.value(update);
       boolean cleanup = AccessRemovalVariables.NAMES.contains(update.getVariableName());
-      Map<String, Object> entryDetails = details("name", update.getVariableName(), "type", update.getTypeName(),
-          "revision", update.getRevision(), "taskId", update.getTaskId(), "userOperationId", update.getUserOperationId());
+      Map<String, Object> entryDetails =
+          details(
+              "name",
+              update.getVariableName(),
+              "type",
+              update.getTypeName(),
+              "revision",
+              update.getRevision(),
+              "taskId",
+              update.getTaskId(),
+              "userOperationId",
+              update.getUserOperationId());
       entryDetails.put("value", cleanup ? parsedIfJson(value) : value);
-      timeline.add(utc(update.getTime()), Phase.VARIABLE, cleanup ? EntryType.CLEANUP : EntryType.VARIABLE, null, null,
-          null, (cleanup ? "Access removal evidence " : "Variable ") + update.getVariableName()
-              + (update.getRevision() == 0 ? " set" : " changed (revision " + update.getRevision() + ")"),
+      timeline.add(
+          utc(update.getTime()),
+          Phase.VARIABLE,
+          cleanup ? EntryType.CLEANUP : EntryType.VARIABLE,
+          null,
+          null,
+          null,
+          (cleanup ? "Access removal evidence " : "Variable ")
+              + update.getVariableName()
+              + (update.getRevision() == 0
+                  ? " set"
+                  : " changed (revision " + update.getRevision() + ")"),
           entryDetails);
     }
   }

@@ -19,10 +19,11 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
- * The removal of the distributor's access, step by step as the journey runs it: plan, remove, verify.
- * Each step assumes the payer account's cleanup role afresh, records its evidence, and is safe to run
- * again. A refusal that retrying will not fix is a {@link AccessRemovalBlockedException}; anything else
- * (throttling, server errors, IAM still settling) propagates, to be retried and then to become an incident.
+ * The removal of the distributor's access, step by step as the journey runs it: plan, remove,
+ * verify. Each step assumes the payer account's cleanup role afresh, records its evidence, and is
+ * safe to run again. A refusal that retrying will not fix is a {@link
+ * AccessRemovalBlockedException}; anything else (throttling, server errors, IAM still settling)
+ * propagates, to be retried and then to become an incident.
  */
 @Service
 public class AccessRemoval implements AccessRemovalEvidenceQuery {
@@ -37,7 +38,11 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
   private final ObjectMapper json;
   private final Clock clock;
 
-  AccessRemoval(AccessRemovalProperties properties, AwsClients aws, AccessRemovalRepository repository, ObjectMapper json,
+  AccessRemoval(
+      AccessRemovalProperties properties,
+      AwsClients aws,
+      AccessRemovalRepository repository,
+      ObjectMapper json,
       Clock clock) {
     this.properties = properties;
     this.aws = aws;
@@ -65,12 +70,22 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
     String externalId = externalId(offboardingId);
     requireEnabled(offboardingId);
     repository.startStep(offboardingId, now());
-    try (CrossAccountSession session = assume(offboardingId, payerAccountId, externalId, List.of())) {
-      AccessRemovalPlan plan = blockingOnRefusal(offboardingId, session, List.of(),
-          () -> inAccount(session).discover(payerAccountId, session.roleArn()));
+    try (CrossAccountSession session =
+        assume(offboardingId, payerAccountId, externalId, List.of())) {
+      AccessRemovalPlan plan =
+          blockingOnRefusal(
+              offboardingId,
+              session,
+              List.of(),
+              () -> inAccount(session).discover(payerAccountId, session.roleArn()));
       repository.savePlan(offboardingId, write(plan), session.counter(), now());
-      log.info("Access removal planned for offboarding {}: {} roles, {} policies, {} calls; {} IAM calls",
-          offboardingId, plan.roles().size(), plan.policies().size(), plan.stepCount(), session.counter().calls());
+      log.info(
+          "Access removal planned for offboarding {}: {} roles, {} policies, {} calls; {} IAM calls",
+          offboardingId,
+          plan.roles().size(),
+          plan.policies().size(),
+          plan.stepCount(),
+          session.counter().calls());
       return plan;
     }
   }
@@ -81,56 +96,87 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
    * @throws AccessRemovalBlockedException when AWS refuses; the exception lists what remains
    */
   public void remove(UUID offboardingId, String payerAccountId) {
-    AccessRemovalRecord record = repository.find(offboardingId)
-        .orElseThrow(() -> new IllegalStateException("No access removal plan for offboarding " + offboardingId));
+    AccessRemovalRecord record =
+        repository
+            .find(offboardingId)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "No access removal plan for offboarding " + offboardingId));
     AccessRemovalPlan plan = read(record.planJson());
     List<String> everything = plan.targets().map(AccessRemovalPlan.Target::label).toList();
     requireEnabled(offboardingId);
-    try (CrossAccountSession session = assume(offboardingId, payerAccountId, record.externalId(), everything)) {
+    try (CrossAccountSession session =
+        assume(offboardingId, payerAccountId, record.externalId(), everything)) {
       AtomicInteger changes = new AtomicInteger();
-      blockingOnRefusal(offboardingId, session, everything, () -> {
-        inAccount(session).remove(plan, call -> {
-          repository.recordCall(offboardingId, call);
-          if (call.outcome() == AwsCall.Outcome.DONE) {
-            changes.incrementAndGet();
-          }
-        });
-        return null;
-      });
-      repository.saveStatus(offboardingId, AccessRemovalStatus.REMOVED, null, session.counter(), now());
-      log.info("Access removal for offboarding {} made {} changes ({} planned) with {} IAM calls ({} HTTP attempts)",
-          offboardingId, changes.get(), plan.stepCount(), session.counter().calls(), session.counter().attempts());
+      blockingOnRefusal(
+          offboardingId,
+          session,
+          everything,
+          () -> {
+            inAccount(session)
+                .remove(
+                    plan,
+                    call -> {
+                      repository.recordCall(offboardingId, call);
+                      if (call.outcome() == AwsCall.Outcome.DONE) {
+                        changes.incrementAndGet();
+                      }
+                    });
+            return null;
+          });
+      repository.saveStatus(
+          offboardingId, AccessRemovalStatus.REMOVED, null, session.counter(), now());
+      log.info(
+          "Access removal for offboarding {} made {} changes ({} planned) with {} IAM calls ({} HTTP attempts)",
+          offboardingId,
+          changes.get(),
+          plan.stepCount(),
+          session.counter().calls(),
+          session.counter().attempts());
     }
   }
 
   /**
    * Looks again: nothing of the distributor may remain. When AWS cannot be asked and a person has
-   * just attested the removal ({@code attested}), the outcome says exactly that: attested, not verified.
+   * just attested the removal ({@code attested}), the outcome says exactly that: attested, not
+   * verified.
    */
   public VerificationOutcome verify(UUID offboardingId, String payerAccountId, boolean attested) {
     AccessRemovalRecord record = repository.findOrCreate(offboardingId, newExternalId(), now());
     Verification verification;
     AwsClients.CallCounter calls = null;
     if (!properties.enabled()) {
-      verification = new Verification(Result.UNVERIFIABLE, List.of(), disabledReason(), clock.instant(), null);
+      verification =
+          new Verification(Result.UNVERIFIABLE, List.of(), disabledReason(), clock.instant(), null);
     } else {
-      try (CrossAccountSession session = aws.assume(payerAccountId, record.externalId(), offboardingId.toString())) {
+      try (CrossAccountSession session =
+          aws.assume(payerAccountId, record.externalId(), offboardingId.toString())) {
         calls = session.counter();
         AccessRemovalPlan found = inAccount(session).discover(payerAccountId, session.roleArn());
         List<String> remaining = found.targets().map(AccessRemovalPlan.Target::label).toList();
-        verification = new Verification(remaining.isEmpty() ? Result.VERIFIED : Result.REMAINING, remaining, null,
-            clock.instant(), session.assumeRequestId());
+        verification =
+            new Verification(
+                remaining.isEmpty() ? Result.VERIFIED : Result.REMAINING,
+                remaining,
+                null,
+                clock.instant(),
+                session.assumeRequestId());
       } catch (AwsServiceException e) {
         String reason = refusal(e).orElseThrow(() -> e);
-        verification = new Verification(Result.UNVERIFIABLE, List.of(), reason, clock.instant(), null);
+        verification =
+            new Verification(Result.UNVERIFIABLE, List.of(), reason, clock.instant(), null);
       }
     }
-    AccessRemovalStatus status = switch (verification.result()) {
-      case VERIFIED -> AccessRemovalStatus.VERIFIED;
-      case REMAINING -> AccessRemovalStatus.REMAINING;
-      case UNVERIFIABLE -> attested ? AccessRemovalStatus.ATTESTED : AccessRemovalStatus.UNVERIFIABLE;
-    };
-    repository.saveVerification(offboardingId, status, write(verification), verification.problem(), calls, now());
+    AccessRemovalStatus status =
+        switch (verification.result()) {
+          case VERIFIED -> AccessRemovalStatus.VERIFIED;
+          case REMAINING -> AccessRemovalStatus.REMAINING;
+          case UNVERIFIABLE ->
+              attested ? AccessRemovalStatus.ATTESTED : AccessRemovalStatus.UNVERIFIABLE;
+        };
+    repository.saveVerification(
+        offboardingId, status, write(verification), verification.problem(), calls, now());
     log.info("Access removal for offboarding {} checked: {}", offboardingId, status);
     return new VerificationOutcome(payerAccountId, verification, attested);
   }
@@ -144,23 +190,33 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
   /** Where the removal stands, with its evidence; empty before anything happened. */
   @Override
   public Optional<AccessRemovalEvidence> evidence(UUID offboardingId) {
-    return repository.find(offboardingId).map(record -> new AccessRemovalEvidence(
-        record.status(),
-        record.failure(),
-        record.planJson() == null ? null : read(record.planJson()),
-        record.status() == AccessRemovalStatus.AWAITING ? List.of() : repository.calls(offboardingId),
-        record.verificationJson() == null ? null : readVerification(record.verificationJson()),
-        record.attestedBy() == null ? null
-            : new AccessRemovalEvidence.Attestation(record.attestedBy(), record.attestedAt(), record.attestationNotes()),
-        record.iamCalls(),
-        record.iamAttempts(),
-        record.startedAt(),
-        record.finishedAt(),
-        record.updatedAt()));
+    return repository
+        .find(offboardingId)
+        .map(
+            record ->
+                new AccessRemovalEvidence(
+                    record.status(),
+                    record.failure(),
+                    record.planJson() == null ? null : read(record.planJson()),
+                    record.status() == AccessRemovalStatus.AWAITING
+                        ? List.of()
+                        : repository.calls(offboardingId),
+                    record.verificationJson() == null
+                        ? null
+                        : readVerification(record.verificationJson()),
+                    record.attestedBy() == null
+                        ? null
+                        : new AccessRemovalEvidence.Attestation(
+                            record.attestedBy(), record.attestedAt(), record.attestationNotes()),
+                    record.iamCalls(),
+                    record.iamAttempts(),
+                    record.startedAt(),
+                    record.finishedAt(),
+                    record.updatedAt()));
   }
 
-  private CrossAccountSession assume(UUID offboardingId, String payerAccountId, String externalId,
-      List<String> remaining) {
+  private CrossAccountSession assume(
+      UUID offboardingId, String payerAccountId, String externalId, List<String> remaining) {
     try {
       return aws.assume(payerAccountId, externalId, offboardingId.toString());
     } catch (StsException e) {
@@ -170,18 +226,26 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
 
   /**
    * STS refuses AssumeRole with 4xx when the role is missing, does not trust the engine or wants
-   * another ExternalId: people must sort that out with the reseller. Throttling and 5xx are retried.
+   * another ExternalId: people must sort that out with the reseller. Throttling and 5xx are
+   * retried.
    */
   private static Optional<String> refusal(AwsServiceException e) {
-    if (e instanceof StsException && e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException()) {
-      return Optional.of("The cleanup role could not be assumed (" + AwsErrors.code(e) + ": " + AwsErrors.message(e)
-          + "). Has the reseller deployed it from /cleanup-access, with this offboarding's ExternalId?");
+    if (e instanceof StsException
+        && e.statusCode() >= 400
+        && e.statusCode() < 500
+        && !e.isThrottlingException()) {
+      return Optional.of(
+          "The cleanup role could not be assumed ("
+              + AwsErrors.code(e)
+              + ": "
+              + AwsErrors.message(e)
+              + "). Has the reseller deployed it from /cleanup-access, with this offboarding's ExternalId?");
     }
     return AwsErrors.blockingReason(e);
   }
 
-  private <T> T blockingOnRefusal(UUID offboardingId, CrossAccountSession session, List<String> remaining,
-      Supplier<T> work) {
+  private <T> T blockingOnRefusal(
+      UUID offboardingId, CrossAccountSession session, List<String> remaining, Supplier<T> work) {
     try {
       return work.get();
     } catch (AccessRemovalBlockedException e) {
@@ -195,10 +259,13 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
     }
   }
 
-  private AccessRemovalBlockedException blocked(UUID offboardingId, String reason, List<String> remaining,
-      AwsClients.CallCounter calls) {
+  private AccessRemovalBlockedException blocked(
+      UUID offboardingId, String reason, List<String> remaining, AwsClients.CallCounter calls) {
     repository.saveStatus(offboardingId, AccessRemovalStatus.BLOCKED, reason, calls, now());
-    log.warn("Access removal for offboarding {} is blocked, handed to Ingram IaaS sales: {}", offboardingId, reason);
+    log.warn(
+        "Access removal for offboarding {} is blocked, handed to Ingram IaaS sales: {}",
+        offboardingId,
+        reason);
     return new AccessRemovalBlockedException(reason, remaining);
   }
 
@@ -213,7 +280,11 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
   }
 
   private IamRemoval inAccount(CrossAccountSession session) {
-    return new IamRemoval(session.iam(), footprint, clock, properties.deleteConflictAttempts(),
+    return new IamRemoval(
+        session.iam(),
+        footprint,
+        clock,
+        properties.deleteConflictAttempts(),
         properties.deleteConflictBackoff());
   }
 

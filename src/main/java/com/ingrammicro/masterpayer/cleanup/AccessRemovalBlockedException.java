@@ -3,9 +3,9 @@ package com.ingrammicro.masterpayer.cleanup;
 import java.util.List;
 
 /**
- * The automated cleanup cannot go on, for a reason retrying will not fix (access denied, the cleanup
- * role cannot be assumed, an entity IAM will not change, a limit): a business outcome the journey
- * routes to Ingram IaaS sales, with the reason and what remains to remove.
+ * The automated cleanup cannot go on, for a reason retrying will not fix (access denied, the
+ * cleanup role cannot be assumed, an entity IAM will not change, a limit): a business outcome the
+ * journey routes to Ingram IaaS sales, with the reason and what remains to remove.
  */
 public class AccessRemovalBlockedException extends RuntimeException {
 
@@ -16,7 +16,9 @@ public class AccessRemovalBlockedException extends RuntimeException {
     this.remaining = List.copyOf(remaining);
   }
 
-  /** The entities still to remove, as people read them ("role IMBillingRole"); empty when unknown. */
+  /**
+   * The entities still to remove, as people read them ("role IMBillingRole"); empty when unknown.
+   */
   public List<String> remaining() {
     return remaining;
   }
@@ -28,7 +30,8 @@ public class AccessRemovalBlockedException extends RuntimeException {
 
   /** What people must remove by hand, one line each; says so when the automation could not look. */
   public String remainingSummary() {
-    return TaskTexts.bullets(remaining,
+    return TaskTexts.bullets(
+        remaining,
         "Unknown: the automation could not look. Check every role and customer-managed policy.");
   }
 }

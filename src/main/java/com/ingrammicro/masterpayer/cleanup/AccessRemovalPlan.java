@@ -12,8 +12,13 @@ import java.util.stream.Stream;
  * @param policies the distributor's customer-managed policies, each with the steps that remove it
  * @param skipped entities that looked like the distributor's but are left alone, and why
  */
-public record AccessRemovalPlan(String payerAccountId, String roleArn, Instant discoveredAt, List<Target> roles,
-    List<Target> policies, List<Skipped> skipped) {
+public record AccessRemovalPlan(
+    String payerAccountId,
+    String roleArn,
+    Instant discoveredAt,
+    List<Target> roles,
+    List<Target> policies,
+    List<Skipped> skipped) {
 
   /** One role or policy to remove. */
   public record Target(Kind kind, String name, String arn, String reason, List<Step> steps) {
@@ -31,7 +36,10 @@ public record AccessRemovalPlan(String payerAccountId, String roleArn, Instant d
   public record Skipped(Kind kind, String name, String reason) {}
 
   /** The kinds of IAM entities the cleanup removes. */
-  public enum Kind { ROLE, POLICY }
+  public enum Kind {
+    ROLE,
+    POLICY
+  }
 
   public Stream<Target> targets() {
     return Stream.concat(roles.stream(), policies.stream());
@@ -47,7 +55,16 @@ public record AccessRemovalPlan(String payerAccountId, String roleArn, Instant d
    */
   public String summary() {
     return TaskTexts.bullets(
-        targets().map(target -> target.label() + " (" + target.reason() + "): " + target.steps().size() + " calls").toList(),
+        targets()
+            .map(
+                target ->
+                    target.label()
+                        + " ("
+                        + target.reason()
+                        + "): "
+                        + target.steps().size()
+                        + " calls")
+            .toList(),
         "Nothing of the distributor found in payer account " + payerAccountId + ".");
   }
 

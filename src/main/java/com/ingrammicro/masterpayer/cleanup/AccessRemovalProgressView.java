@@ -24,17 +24,31 @@ class AccessRemovalProgressView implements AccessRemovalProgress {
 
   @Override
   public Optional<Summary> of(UUID offboardingId) {
-    return accessRemoval.evidence(offboardingId).filter(evidence -> evidence.status() != AccessRemovalStatus.AWAITING)
-        .map(evidence -> new Summary(
-            evidence.status().name(),
-            evidence.failure(),
-            evidence.plan() == null ? List.of() : evidence.plan().targets().map(AccessRemovalPlan.Target::label).toList(),
-            evidence.calls().stream()
-                .filter(call -> call.action().equals("DeleteRole") || call.action().equals("DeletePolicy"))
-                .filter(call -> call.outcome() != AwsCall.Outcome.FAILED)
-                .map(AwsCall::entity).filter(Objects::nonNull).distinct().toList(),
-            evidence.verification() == null ? List.of() : evidence.verification().remaining(),
-            evidence.updatedAt(),
-            "/api/offboardings/" + offboardingId + "/access-removal"));
+    return accessRemoval
+        .evidence(offboardingId)
+        .filter(evidence -> evidence.status() != AccessRemovalStatus.AWAITING)
+        .map(
+            evidence ->
+                new Summary(
+                    evidence.status().name(),
+                    evidence.failure(),
+                    evidence.plan() == null
+                        ? List.of()
+                        : evidence.plan().targets().map(AccessRemovalPlan.Target::label).toList(),
+                    evidence.calls().stream()
+                        .filter(
+                            call ->
+                                call.action().equals("DeleteRole")
+                                    || call.action().equals("DeletePolicy"))
+                        .filter(call -> call.outcome() != AwsCall.Outcome.FAILED)
+                        .map(AwsCall::entity)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList(),
+                    evidence.verification() == null
+                        ? List.of()
+                        : evidence.verification().remaining(),
+                    evidence.updatedAt(),
+                    "/api/offboardings/" + offboardingId + "/access-removal"));
   }
 }

@@ -3,7 +3,9 @@ package com.ingrammicro.masterpayer.cleanup;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The stored state and evidence of one offboarding's access removal (table {@code access_cleanup}). */
+/**
+ * The stored state and evidence of one offboarding's access removal (table {@code access_cleanup}).
+ */
 record AccessRemovalRecord(
     UUID offboardingId,
     String externalId,

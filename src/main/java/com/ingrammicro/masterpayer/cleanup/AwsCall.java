@@ -6,8 +6,14 @@ import java.time.Instant;
  * One IAM call that changes the payer account, as evidence: what was done to what, how it ended,
  * and AWS's request id (which CloudTrail in the payer account records too).
  */
-public record AwsCall(String entity, String action, String subject, Outcome outcome, String errorCode,
-    String requestId, Instant calledAt) {
+public record AwsCall(
+    String entity,
+    String action,
+    String subject,
+    Outcome outcome,
+    String errorCode,
+    String requestId,
+    Instant calledAt) {
 
   /** How a call ended. */
   public enum Outcome {

@@ -23,10 +23,10 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * The engine's AWS clients: one STS client with the engine's own credentials (the default credential
- * chain: environment, profile, container or instance role), and per offboarding an IAM client that
- * works with the credentials of the assumed cleanup role. All share one connection pool, made on
- * first use: an engine that never removes access automatically opens none.
+ * The engine's AWS clients: one STS client with the engine's own credentials (the default
+ * credential chain: environment, profile, container or instance role), and per offboarding an IAM
+ * client that works with the credentials of the assumed cleanup role. All share one connection
+ * pool, made on first use: an engine that never removes access automatically opens none.
  */
 @Component
 class AwsClients implements DisposableBean {
@@ -45,27 +45,41 @@ class AwsClients implements DisposableBean {
    */
   CrossAccountSession assume(String payerAccountId, String externalId, String sessionName) {
     String roleArn = CleanupRoleTemplate.roleArn(payerAccountId, properties.roleName());
-    AssumeRoleResponse assumed = sts().assumeRole(request -> request
-        .roleArn(roleArn)
-        .roleSessionName(sessionName)
-        .externalId(externalId)
-        .durationSeconds((int) properties.sessionDuration().toSeconds()));
+    AssumeRoleResponse assumed =
+        sts()
+            .assumeRole(
+                request ->
+                    request
+                        .roleArn(roleArn)
+                        .roleSessionName(sessionName)
+                        .externalId(externalId)
+                        .durationSeconds((int) properties.sessionDuration().toSeconds()));
     Credentials credentials = assumed.credentials();
     CallCounter counter = new CallCounter();
-    IamClient iam = IamClient.builder()
-        .httpClient(http)
-        .region(Region.AWS_GLOBAL)
-        .applyMutation(builder -> {
-          if (properties.iamEndpoint() != null) {
-            builder.endpointOverride(properties.iamEndpoint());
-          }
-        })
-        .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
-            credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())))
-        .overrideConfiguration(overrides().addExecutionInterceptor(counter).build())
-        .build();
-    return new CrossAccountSession(iam, roleArn, assumed.responseMetadata().requestId(),
-        assumed.assumedRoleUser().arn(), counter);
+    IamClient iam =
+        IamClient.builder()
+            .httpClient(http)
+            .region(Region.AWS_GLOBAL)
+            .applyMutation(
+                builder -> {
+                  if (properties.iamEndpoint() != null) {
+                    builder.endpointOverride(properties.iamEndpoint());
+                  }
+                })
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsSessionCredentials.create(
+                        credentials.accessKeyId(),
+                        credentials.secretAccessKey(),
+                        credentials.sessionToken())))
+            .overrideConfiguration(overrides().addExecutionInterceptor(counter).build())
+            .build();
+    return new CrossAccountSession(
+        iam,
+        roleArn,
+        assumed.responseMetadata().requestId(),
+        assumed.assumedRoleUser().arn(),
+        counter);
   }
 
   private StsClient sts() {
@@ -73,21 +87,24 @@ class AwsClients implements DisposableBean {
     if (client == null) {
       synchronized (this) {
         if (sts == null) {
-          http = Apache5HttpClient.builder()
-              .connectionTimeout(Duration.ofSeconds(5))
-              .socketTimeout(Duration.ofSeconds(30))
-              .build();
-          sts = StsClient.builder()
-              .httpClient(http)
-              .region(Region.of(properties.region()))
-              .applyMutation(builder -> {
-                if (properties.stsEndpoint() != null) {
-                  builder.endpointOverride(properties.stsEndpoint());
-                }
-              })
-              .credentialsProvider(DefaultCredentialsProvider.builder().build())
-              .overrideConfiguration(overrides().build())
-              .build();
+          http =
+              Apache5HttpClient.builder()
+                  .connectionTimeout(Duration.ofSeconds(5))
+                  .socketTimeout(Duration.ofSeconds(30))
+                  .build();
+          sts =
+              StsClient.builder()
+                  .httpClient(http)
+                  .region(Region.of(properties.region()))
+                  .applyMutation(
+                      builder -> {
+                        if (properties.stsEndpoint() != null) {
+                          builder.endpointOverride(properties.stsEndpoint());
+                        }
+                      })
+                  .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                  .overrideConfiguration(overrides().build())
+                  .build();
         }
         client = sts;
       }
@@ -100,11 +117,15 @@ class AwsClients implements DisposableBean {
    * ConcurrentModification is transient too. What still fails goes to Camunda's job retries.
    */
   private ClientOverrideConfiguration.Builder overrides() {
-    RetryStrategy retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
-        .maxAttempts(properties.maxAttempts())
-        .retryOnException(e -> e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-            && "ConcurrentModification".equals(aws.awsErrorDetails().errorCode()))
-        .build();
+    RetryStrategy retries =
+        AwsRetryStrategy.standardRetryStrategy().toBuilder()
+            .maxAttempts(properties.maxAttempts())
+            .retryOnException(
+                e ->
+                    e instanceof AwsServiceException aws
+                        && aws.awsErrorDetails() != null
+                        && "ConcurrentModification".equals(aws.awsErrorDetails().errorCode()))
+            .build();
     return ClientOverrideConfiguration.builder()
         .retryStrategy(retries)
         .apiCallTimeout(Duration.ofMinutes(2));
@@ -129,7 +150,8 @@ class AwsClients implements DisposableBean {
     }
 
     @Override
-    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    public void beforeTransmission(
+        Context.BeforeTransmission context, ExecutionAttributes attributes) {
       attempts.incrementAndGet();
     }
 

@@ -4,13 +4,22 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
-/** How the cleanup reads AWS's errors: done, retry, or a business failure that people must handle. */
+/**
+ * How the cleanup reads AWS's errors: done, retry, or a business failure that people must handle.
+ */
 final class AwsErrors {
 
   /** Errors that retrying will not fix: the journey hands the work to Ingram IaaS sales. */
-  private static final Set<String> BLOCKING = Set.of(
-      "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnmodifiableEntity", "LimitExceeded",
-      "InvalidClientTokenId", "RegionDisabledException", "MalformedPolicyDocument");
+  private static final Set<String> BLOCKING =
+      Set.of(
+          "AccessDenied",
+          "AccessDeniedException",
+          "UnauthorizedOperation",
+          "UnmodifiableEntity",
+          "LimitExceeded",
+          "InvalidClientTokenId",
+          "RegionDisabledException",
+          "MalformedPolicyDocument");
 
   private AwsErrors() {}
 
@@ -28,7 +37,10 @@ final class AwsErrors {
     return "DeleteConflict".equals(code(e));
   }
 
-  /** The reason people must take over, or empty when the failure is technical (retry, then incident). */
+  /**
+   * The reason people must take over, or empty when the failure is technical (retry, then
+   * incident).
+   */
   static Optional<String> blockingReason(Throwable e) {
     String code = code(e);
     if (code == null || !BLOCKING.contains(code)) {
@@ -38,8 +50,9 @@ final class AwsErrors {
   }
 
   static String message(Throwable e) {
-    return e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-        && aws.awsErrorDetails().errorMessage() != null
+    return e instanceof AwsServiceException aws
+            && aws.awsErrorDetails() != null
+            && aws.awsErrorDetails().errorMessage() != null
         ? aws.awsErrorDetails().errorMessage()
         : e.getMessage();
   }

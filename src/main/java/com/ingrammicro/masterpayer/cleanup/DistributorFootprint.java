@@ -30,8 +30,10 @@ final class DistributorFootprint {
   private final ObjectMapper json;
 
   DistributorFootprint(AccessRemovalProperties properties, ObjectMapper json) {
-    this.roleNames = properties.targetRoleNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
-    this.policyNames = properties.targetPolicyNames().stream().map(DistributorFootprint::glob).toList();
+    this.roleNames =
+        properties.targetRoleNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+    this.policyNames =
+        properties.targetPolicyNames().stream().map(DistributorFootprint::glob).toList();
     this.accounts = properties.distributorAccounts();
     this.cleanupRoleName = properties.roleName();
     this.json = json;
@@ -42,7 +44,8 @@ final class DistributorFootprint {
     if (roleNames.contains(roleName.toLowerCase(Locale.ROOT))) {
       return Optional.of("named " + roleName);
     }
-    return trustedDistributorAccount(encodedTrustPolicy).map(account -> "trusts the distributor account " + account);
+    return trustedDistributorAccount(encodedTrustPolicy)
+        .map(account -> "trusts the distributor account " + account);
   }
 
   /** Why a role that matched is left alone, or empty when it may be removed. */
@@ -51,13 +54,16 @@ final class DistributorFootprint {
       return Optional.of("service-linked role: AWS manages it");
     }
     if (roleName.equalsIgnoreCase(cleanupRoleName)) {
-      return Optional.of("the cleanup role this engine works through; the reseller deletes it afterwards");
+      return Optional.of(
+          "the cleanup role this engine works through; the reseller deletes it afterwards");
     }
     return Optional.empty();
   }
 
   Optional<String> policyReason(String policyName) {
-    return policyNames.stream().filter(pattern -> pattern.matcher(policyName).matches()).findFirst()
+    return policyNames.stream()
+        .filter(pattern -> pattern.matcher(policyName).matches())
+        .findFirst()
         .map(pattern -> "named " + policyName);
   }
 
@@ -67,15 +73,19 @@ final class DistributorFootprint {
       return Optional.empty();
     }
     List<String> principals = awsPrincipals(encodedTrustPolicy);
-    List<String> trusted = accounts.entrySet().stream()
-        .filter(account -> principals.stream().anyMatch(principal -> names(principal, account.getValue())))
-        .map(account -> account.getKey() + " (" + account.getValue() + ")")
-        .toList();
+    List<String> trusted =
+        accounts.entrySet().stream()
+            .filter(
+                account ->
+                    principals.stream().anyMatch(principal -> names(principal, account.getValue())))
+            .map(account -> account.getKey() + " (" + account.getValue() + ")")
+            .toList();
     return trusted.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", trusted));
   }
 
   private static boolean names(String principal, String accountId) {
-    return principal.equals(accountId) || principal.matches("arn:aws[a-z-]*:(iam|sts)::" + accountId + ":.*");
+    return principal.equals(accountId)
+        || principal.matches("arn:aws[a-z-]*:(iam|sts)::" + accountId + ":.*");
   }
 
   /** IAM returns policy documents URL-encoded (RFC 3986). */
@@ -109,9 +119,13 @@ final class DistributorFootprint {
     return elements;
   }
 
-  /** Policy names are globs: {@code *} matches any characters; IAM compares names case-insensitively. */
+  /**
+   * Policy names are globs: {@code *} matches any characters; IAM compares names
+   * case-insensitively.
+   */
   private static Pattern glob(String glob) {
-    String regex = Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
+    String regex =
+        Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
     return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
   }
 }

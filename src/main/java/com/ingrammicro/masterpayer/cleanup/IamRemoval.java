@@ -1,10 +1,10 @@
 package com.ingrammicro.masterpayer.cleanup;
 
-import com.ingrammicro.masterpayer.cleanup.AwsCall.Outcome;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan.Kind;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan.Skipped;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan.Step;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan.Target;
+import com.ingrammicro.masterpayer.cleanup.AwsCall.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.iam.model.Role;
 
 /**
  * The IAM work in one payer account: discovery of the distributor's footprint, its removal in the
- * order IAM requires, and verification. Idempotent: NoSuchEntity counts as done, so running it again
- * after a crash finishes what the first run started. Every list call follows IAM's paging.
+ * order IAM requires, and verification. Idempotent: NoSuchEntity counts as done, so running it
+ * again after a crash finishes what the first run started. Every list call follows IAM's paging.
  */
 final class IamRemoval {
 
@@ -36,7 +36,11 @@ final class IamRemoval {
   private final int deleteConflictAttempts;
   private final Duration deleteConflictBackoff;
 
-  IamRemoval(IamClient iam, DistributorFootprint footprint, Clock clock, int deleteConflictAttempts,
+  IamRemoval(
+      IamClient iam,
+      DistributorFootprint footprint,
+      Clock clock,
+      int deleteConflictAttempts,
       Duration deleteConflictBackoff) {
     this.iam = iam;
     this.footprint = footprint;
@@ -52,62 +56,118 @@ final class IamRemoval {
     List<Target> policies = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     for (Role role : iam.listRolesPaginator(request -> {}).roles()) {
-      footprint.roleReason(role.roleName(), role.assumeRolePolicyDocument()).ifPresent(reason ->
-          footprint.protectedRole(role.roleName(), role.path()).ifPresentOrElse(
-              why -> skipped.add(new Skipped(Kind.ROLE, role.roleName(), why)),
-              () -> roleSteps(role.roleName()).ifPresent(steps ->
-                  roles.add(new Target(Kind.ROLE, role.roleName(), role.arn(), reason, steps)))));
+      footprint
+          .roleReason(role.roleName(), role.assumeRolePolicyDocument())
+          .ifPresent(
+              reason ->
+                  footprint
+                      .protectedRole(role.roleName(), role.path())
+                      .ifPresentOrElse(
+                          why -> skipped.add(new Skipped(Kind.ROLE, role.roleName(), why)),
+                          () ->
+                              roleSteps(role.roleName())
+                                  .ifPresent(
+                                      steps ->
+                                          roles.add(
+                                              new Target(
+                                                  Kind.ROLE,
+                                                  role.roleName(),
+                                                  role.arn(),
+                                                  reason,
+                                                  steps)))));
     }
-    for (Policy policy : iam.listPoliciesPaginator(request -> request.scope(PolicyScopeType.LOCAL)).policies()) {
-      footprint.policyReason(policy.policyName()).ifPresent(reason -> policySteps(policy.arn()).ifPresent(steps ->
-          policies.add(new Target(Kind.POLICY, policy.policyName(), policy.arn(), reason, steps))));
+    for (Policy policy :
+        iam.listPoliciesPaginator(request -> request.scope(PolicyScopeType.LOCAL)).policies()) {
+      footprint
+          .policyReason(policy.policyName())
+          .ifPresent(
+              reason ->
+                  policySteps(policy.arn())
+                      .ifPresent(
+                          steps ->
+                              policies.add(
+                                  new Target(
+                                      Kind.POLICY,
+                                      policy.policyName(),
+                                      policy.arn(),
+                                      reason,
+                                      steps))));
     }
-    return new AccessRemovalPlan(payerAccountId, roleArn, clock.instant(), roles, policies, skipped);
+    return new AccessRemovalPlan(
+        payerAccountId, roleArn, clock.instant(), roles, policies, skipped);
   }
 
   /** The calls that remove a role, in IAM's order; empty when the role is already gone. */
   private Optional<List<Step>> roleSteps(String roleName) {
-    return unlessGone(() -> {
-      List<Step> steps = new ArrayList<>();
-      iam.listInstanceProfilesForRolePaginator(request -> request.roleName(roleName)).instanceProfiles()
-          .forEach(profile -> steps.add(new Step("RemoveRoleFromInstanceProfile", profile.instanceProfileName())));
-      iam.listAttachedRolePoliciesPaginator(request -> request.roleName(roleName)).attachedPolicies()
-          .forEach(policy -> steps.add(new Step("DetachRolePolicy", policy.policyArn())));
-      iam.listRolePoliciesPaginator(request -> request.roleName(roleName)).policyNames()
-          .forEach(policyName -> steps.add(new Step("DeleteRolePolicy", policyName)));
-      // ListRoles does not return permissions boundaries; GetRole does.
-      AttachedPermissionsBoundary boundary = iam.getRole(request -> request.roleName(roleName)).role().permissionsBoundary();
-      if (boundary != null && boundary.permissionsBoundaryArn() != null) {
-        steps.add(new Step("DeleteRolePermissionsBoundary", boundary.permissionsBoundaryArn()));
-      }
-      steps.add(new Step("DeleteRole", roleName));
-      return steps;
-    });
+    return unlessGone(
+        () -> {
+          List<Step> steps = new ArrayList<>();
+          iam.listInstanceProfilesForRolePaginator(request -> request.roleName(roleName))
+              .instanceProfiles()
+              .forEach(
+                  profile ->
+                      steps.add(
+                          new Step(
+                              "RemoveRoleFromInstanceProfile", profile.instanceProfileName())));
+          iam.listAttachedRolePoliciesPaginator(request -> request.roleName(roleName))
+              .attachedPolicies()
+              .forEach(policy -> steps.add(new Step("DetachRolePolicy", policy.policyArn())));
+          iam.listRolePoliciesPaginator(request -> request.roleName(roleName))
+              .policyNames()
+              .forEach(policyName -> steps.add(new Step("DeleteRolePolicy", policyName)));
+          // ListRoles does not return permissions boundaries; GetRole does.
+          AttachedPermissionsBoundary boundary =
+              iam.getRole(request -> request.roleName(roleName)).role().permissionsBoundary();
+          if (boundary != null && boundary.permissionsBoundaryArn() != null) {
+            steps.add(new Step("DeleteRolePermissionsBoundary", boundary.permissionsBoundaryArn()));
+          }
+          steps.add(new Step("DeleteRole", roleName));
+          return steps;
+        });
   }
 
-  /** The calls that remove a customer-managed policy, in IAM's order; empty when it is already gone. */
+  /**
+   * The calls that remove a customer-managed policy, in IAM's order; empty when it is already gone.
+   */
   private Optional<List<Step>> policySteps(String policyArn) {
-    return unlessGone(() -> {
-      List<Step> steps = new ArrayList<>();
-      for (ListEntitiesForPolicyResponse page : iam.listEntitiesForPolicyPaginator(request -> request
-          .policyArn(policyArn).policyUsageFilter(PolicyUsageType.PERMISSIONS_POLICY))) {
-        page.policyUsers().forEach(user -> steps.add(new Step("DetachUserPolicy", user.userName())));
-        page.policyGroups().forEach(group -> steps.add(new Step("DetachGroupPolicy", group.groupName())));
-        page.policyRoles().forEach(role -> steps.add(new Step("DetachRolePolicy", role.roleName())));
-      }
-      for (ListEntitiesForPolicyResponse page : iam.listEntitiesForPolicyPaginator(request -> request
-          .policyArn(policyArn).policyUsageFilter(PolicyUsageType.PERMISSIONS_BOUNDARY))) {
-        page.policyUsers().forEach(user -> steps.add(new Step("DeleteUserPermissionsBoundary", user.userName())));
-        page.policyRoles().forEach(role -> steps.add(new Step("DeleteRolePermissionsBoundary", role.roleName())));
-      }
-      for (PolicyVersion version : iam.listPolicyVersionsPaginator(request -> request.policyArn(policyArn)).versions()) {
-        if (!Boolean.TRUE.equals(version.isDefaultVersion())) {
-          steps.add(new Step("DeletePolicyVersion", version.versionId()));
-        }
-      }
-      steps.add(new Step("DeletePolicy", policyArn));
-      return steps;
-    });
+    return unlessGone(
+        () -> {
+          List<Step> steps = new ArrayList<>();
+          for (ListEntitiesForPolicyResponse page :
+              iam.listEntitiesForPolicyPaginator(
+                  request ->
+                      request
+                          .policyArn(policyArn)
+                          .policyUsageFilter(PolicyUsageType.PERMISSIONS_POLICY))) {
+            page.policyUsers()
+                .forEach(user -> steps.add(new Step("DetachUserPolicy", user.userName())));
+            page.policyGroups()
+                .forEach(group -> steps.add(new Step("DetachGroupPolicy", group.groupName())));
+            page.policyRoles()
+                .forEach(role -> steps.add(new Step("DetachRolePolicy", role.roleName())));
+          }
+          for (ListEntitiesForPolicyResponse page :
+              iam.listEntitiesForPolicyPaginator(
+                  request ->
+                      request
+                          .policyArn(policyArn)
+                          .policyUsageFilter(PolicyUsageType.PERMISSIONS_BOUNDARY))) {
+            page.policyUsers()
+                .forEach(
+                    user -> steps.add(new Step("DeleteUserPermissionsBoundary", user.userName())));
+            page.policyRoles()
+                .forEach(
+                    role -> steps.add(new Step("DeleteRolePermissionsBoundary", role.roleName())));
+          }
+          for (PolicyVersion version :
+              iam.listPolicyVersionsPaginator(request -> request.policyArn(policyArn)).versions()) {
+            if (!Boolean.TRUE.equals(version.isDefaultVersion())) {
+              steps.add(new Step("DeletePolicyVersion", version.versionId()));
+            }
+          }
+          steps.add(new Step("DeletePolicy", policyArn));
+          return steps;
+        });
   }
 
   /** Listing an entity that vanished meanwhile answers NoSuchEntity: nothing left to do for it. */
@@ -127,7 +187,8 @@ final class IamRemoval {
   /**
    * Removes every target of the plan: roles first (which detaches their policies), then policies.
    * Each entity's steps are listed again just before they run, so what changed since the plan (an
-   * attachment added, a crash halfway) is handled. Calls that change something go to {@code journal}.
+   * attachment added, a crash halfway) is handled. Calls that change something go to {@code
+   * journal}.
    *
    * @throws AccessRemovalBlockedException when AWS refuses for a reason retrying will not fix
    */
@@ -138,10 +199,13 @@ final class IamRemoval {
       try {
         removeWithConflictRetries(target, journal);
       } catch (AwsServiceException e) {
-        List<String> remaining = targets.subList(i, targets.size()).stream().map(Target::label).toList();
+        List<String> remaining =
+            targets.subList(i, targets.size()).stream().map(Target::label).toList();
         throw AwsErrors.blockingReason(e)
-            .<RuntimeException>map(reason -> new AccessRemovalBlockedException(
-                "AWS refused to remove " + target.label() + ": " + reason, remaining))
+            .<RuntimeException>map(
+                reason ->
+                    new AccessRemovalBlockedException(
+                        "AWS refused to remove " + target.label() + ": " + reason, remaining))
             .orElse(e);
       }
     }
@@ -149,17 +213,25 @@ final class IamRemoval {
 
   /**
    * IAM is eventually consistent: a delete right after a detach can still see the attachment and
-   * answer DeleteConflict. List again, wait and retry; what still conflicts goes to the job's retries.
+   * answer DeleteConflict. List again, wait and retry; what still conflicts goes to the job's
+   * retries.
    */
   private void removeWithConflictRetries(Target target, Consumer<AwsCall> journal) {
     Duration wait = deleteConflictBackoff;
     for (int attempt = 1; ; attempt++) {
       try {
-        Optional<List<Step>> steps = target.kind() == Kind.ROLE ? roleSteps(target.name()) : policySteps(target.arn());
+        Optional<List<Step>> steps =
+            target.kind() == Kind.ROLE ? roleSteps(target.name()) : policySteps(target.arn());
         if (steps.isEmpty()) {
-          journal.accept(new AwsCall(target.label(), target.kind() == Kind.ROLE ? "DeleteRole" : "DeletePolicy",
-              target.kind() == Kind.ROLE ? target.name() : target.arn(), Outcome.ALREADY_GONE, "NoSuchEntity", null,
-              clock.instant()));
+          journal.accept(
+              new AwsCall(
+                  target.label(),
+                  target.kind() == Kind.ROLE ? "DeleteRole" : "DeletePolicy",
+                  target.kind() == Kind.ROLE ? target.name() : target.arn(),
+                  Outcome.ALREADY_GONE,
+                  "NoSuchEntity",
+                  null,
+                  clock.instant()));
           return;
         }
         for (Step step : steps.get()) {
@@ -179,16 +251,37 @@ final class IamRemoval {
   private void call(Target target, Step step, Consumer<AwsCall> journal) {
     try {
       IamResponse response = execute(target, step);
-      journal.accept(new AwsCall(target.label(), step.action(), step.subject(), Outcome.DONE, null,
-          response.responseMetadata().requestId(), clock.instant()));
+      journal.accept(
+          new AwsCall(
+              target.label(),
+              step.action(),
+              step.subject(),
+              Outcome.DONE,
+              null,
+              response.responseMetadata().requestId(),
+              clock.instant()));
     } catch (AwsServiceException e) {
       if (AwsErrors.isGone(e)) {
-        journal.accept(new AwsCall(target.label(), step.action(), step.subject(), Outcome.ALREADY_GONE,
-            AwsErrors.code(e), AwsErrors.requestId(e), clock.instant()));
+        journal.accept(
+            new AwsCall(
+                target.label(),
+                step.action(),
+                step.subject(),
+                Outcome.ALREADY_GONE,
+                AwsErrors.code(e),
+                AwsErrors.requestId(e),
+                clock.instant()));
         return;
       }
-      journal.accept(new AwsCall(target.label(), step.action(), step.subject(), Outcome.FAILED, AwsErrors.code(e),
-          AwsErrors.requestId(e), clock.instant()));
+      journal.accept(
+          new AwsCall(
+              target.label(),
+              step.action(),
+              step.subject(),
+              Outcome.FAILED,
+              AwsErrors.code(e),
+              AwsErrors.requestId(e),
+              clock.instant()));
       throw e;
     }
   }
@@ -199,22 +292,32 @@ final class IamRemoval {
       String role = target.name();
       return switch (step.action()) {
         case "RemoveRoleFromInstanceProfile" ->
-            iam.removeRoleFromInstanceProfile(request -> request.roleName(role).instanceProfileName(subject));
-        case "DetachRolePolicy" -> iam.detachRolePolicy(request -> request.roleName(role).policyArn(subject));
-        case "DeleteRolePolicy" -> iam.deleteRolePolicy(request -> request.roleName(role).policyName(subject));
-        case "DeleteRolePermissionsBoundary" -> iam.deleteRolePermissionsBoundary(request -> request.roleName(role));
+            iam.removeRoleFromInstanceProfile(
+                request -> request.roleName(role).instanceProfileName(subject));
+        case "DetachRolePolicy" ->
+            iam.detachRolePolicy(request -> request.roleName(role).policyArn(subject));
+        case "DeleteRolePolicy" ->
+            iam.deleteRolePolicy(request -> request.roleName(role).policyName(subject));
+        case "DeleteRolePermissionsBoundary" ->
+            iam.deleteRolePermissionsBoundary(request -> request.roleName(role));
         case "DeleteRole" -> iam.deleteRole(request -> request.roleName(role));
         default -> throw new IllegalArgumentException("Not a role step: " + step);
       };
     }
     String policyArn = target.arn();
     return switch (step.action()) {
-      case "DetachUserPolicy" -> iam.detachUserPolicy(request -> request.userName(subject).policyArn(policyArn));
-      case "DetachGroupPolicy" -> iam.detachGroupPolicy(request -> request.groupName(subject).policyArn(policyArn));
-      case "DetachRolePolicy" -> iam.detachRolePolicy(request -> request.roleName(subject).policyArn(policyArn));
-      case "DeleteUserPermissionsBoundary" -> iam.deleteUserPermissionsBoundary(request -> request.userName(subject));
-      case "DeleteRolePermissionsBoundary" -> iam.deleteRolePermissionsBoundary(request -> request.roleName(subject));
-      case "DeletePolicyVersion" -> iam.deletePolicyVersion(request -> request.policyArn(policyArn).versionId(subject));
+      case "DetachUserPolicy" ->
+          iam.detachUserPolicy(request -> request.userName(subject).policyArn(policyArn));
+      case "DetachGroupPolicy" ->
+          iam.detachGroupPolicy(request -> request.groupName(subject).policyArn(policyArn));
+      case "DetachRolePolicy" ->
+          iam.detachRolePolicy(request -> request.roleName(subject).policyArn(policyArn));
+      case "DeleteUserPermissionsBoundary" ->
+          iam.deleteUserPermissionsBoundary(request -> request.userName(subject));
+      case "DeleteRolePermissionsBoundary" ->
+          iam.deleteRolePermissionsBoundary(request -> request.roleName(subject));
+      case "DeletePolicyVersion" ->
+          iam.deletePolicyVersion(request -> request.policyArn(policyArn).versionId(subject));
       case "DeletePolicy" -> iam.deletePolicy(request -> request.policyArn(policyArn));
       default -> throw new IllegalArgumentException("Not a policy step: " + step);
     };

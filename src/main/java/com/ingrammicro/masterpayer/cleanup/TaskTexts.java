@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The short texts for people that the access removal leaves in the journey (the task "Remove
- * distributor access manually" shows them, the mails quote them): kept under Camunda's 4,000-character
- * limit for string variables. The full evidence stays in this module's tables.
+ * distributor access manually" shows them, the mails quote them): kept under Camunda's
+ * 4,000-character limit for string variables. The full evidence stays in this module's tables.
  */
 final class TaskTexts {
 
@@ -13,7 +13,10 @@ final class TaskTexts {
 
   private TaskTexts() {}
 
-  /** One "- " line per item, as the task form shows it (as text), cut short with a count of what did not fit. */
+  /**
+   * One "- " line per item, as the task form shows it (as text), cut short with a count of what did
+   * not fit.
+   */
   static String bullets(List<String> items, String whenEmpty) {
     if (items.isEmpty()) {
       return whenEmpty;

@@ -10,7 +10,11 @@ import java.util.List;
  * @param reason why verification could not look (UNVERIFIABLE only)
  * @param assumeRequestId STS's request id for the session that looked
  */
-public record Verification(Result result, List<String> remaining, String reason, Instant checkedAt,
+public record Verification(
+    Result result,
+    List<String> remaining,
+    String reason,
+    Instant checkedAt,
     String assumeRequestId) {
 
   /** What keeps the journey from completing, in words for people; null when verified. */
@@ -23,5 +27,9 @@ public record Verification(Result result, List<String> remaining, String reason,
   }
 
   /** The three answers verification can give. */
-  public enum Result { VERIFIED, REMAINING, UNVERIFIABLE }
+  public enum Result {
+    VERIFIED,
+    REMAINING,
+    UNVERIFIABLE
+  }
 }

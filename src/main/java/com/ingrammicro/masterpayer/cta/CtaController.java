@@ -34,7 +34,9 @@ class CtaController {
   }
 
   @GetMapping(produces = MediaType.APPLICATION_PDF_VALUE)
-  @Operation(summary = "The Consent to Assignment to sign (PDF)", description = "409 until the request is approved.")
+  @Operation(
+      summary = "The Consent to Assignment to sign (PDF)",
+      description = "409 until the request is approved.")
   ResponseEntity<byte[]> issued(@AuthenticationPrincipal AppUser user, @PathVariable UUID id) {
     return pdf(ctas.read(user, id, DocumentKind.CTA_ISSUED));
   }
@@ -46,12 +48,15 @@ class CtaController {
   }
 
   @PutMapping(path = "/signed", consumes = MediaType.APPLICATION_PDF_VALUE)
-  @Operation(summary = "Upload the signed CTA (one PDF, size-capped)",
-      description = "202 when the journey takes it; 409 when no signature is awaited; 415 when the body is not a "
-          + "readable PDF; 413 when it is too large; 422 when it carries JavaScript, launch actions or embedded files, "
-          + "or is built to exhaust its reader (page-tree loops, deep nesting, decompression bombs).")
-  ResponseEntity<SignedCta> uploadSigned(@AuthenticationPrincipal AppUser user, @PathVariable UUID id,
-      HttpServletRequest request) throws IOException {
+  @Operation(
+      summary = "Upload the signed CTA (one PDF, size-capped)",
+      description =
+          "202 when the journey takes it; 409 when no signature is awaited; 415 when the body is not a "
+              + "readable PDF; 413 when it is too large; 422 when it carries JavaScript, launch actions or embedded files, "
+              + "or is built to exhaust its reader (page-tree loops, deep nesting, decompression bombs).")
+  ResponseEntity<SignedCta> uploadSigned(
+      @AuthenticationPrincipal AppUser user, @PathVariable UUID id, HttpServletRequest request)
+      throws IOException {
     long max = ctas.maxSignedSize();
     if (request.getContentLengthLong() > max) {
       throw tooLarge(max);
@@ -59,10 +64,13 @@ class CtaController {
     ctas.requireAwaitingSignature(user, id);
     byte[] pdf = readAtMost(request.getInputStream(), max);
     if (pdf.length == 0) {
-      throw Problems.problem(HttpStatus.BAD_REQUEST, "empty-upload", "Empty upload", "The request body is empty.");
+      throw Problems.problem(
+          HttpStatus.BAD_REQUEST, "empty-upload", "Empty upload", "The request body is empty.");
     }
     SignedCta signed = ctas.acceptSigned(user, id, pdf);
-    return ResponseEntity.accepted().location(URI.create("/api/offboardings/" + id + "/cta/signed")).body(signed);
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/offboardings/" + id + "/cta/signed"))
+        .body(signed);
   }
 
   private static byte[] readAtMost(InputStream in, long max) throws IOException {
@@ -74,7 +82,10 @@ class CtaController {
   }
 
   private static RuntimeException tooLarge(long max) {
-    return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "upload-too-large", "Upload too large",
+    return Problems.problem(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "upload-too-large",
+        "Upload too large",
         "The signed CTA may be at most " + max + " bytes.");
   }
 
@@ -82,10 +93,15 @@ class CtaController {
     Document document = found.document();
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_PDF);
-    headers.setContentDisposition(ContentDisposition.inline().filename(document.fileName()).build());
+    headers.setContentDisposition(
+        ContentDisposition.inline().filename(document.fileName()).build());
     headers.setETag("\"" + document.sha256() + "\"");
     // RFC 9530: lets the reader verify the bytes against the digest recorded for audit.
-    headers.set("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.sha256())) + ":");
+    headers.set(
+        "Repr-Digest",
+        "sha-256=:"
+            + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.sha256()))
+            + ":");
     return ResponseEntity.ok().headers(headers).body(found.content());
   }
 }

@@ -22,8 +22,17 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 final class CtaPdf {
 
   /** The facts the CTA states. */
-  record Terms(UUID offboardingId, String payerAccountId, String assignor, String assignorId, String assignee,
-      String assigneeKind, String assigneeEmail, String consentingParty, String reason, LocalDate issuedOn) {}
+  record Terms(
+      UUID offboardingId,
+      String payerAccountId,
+      String assignor,
+      String assignorId,
+      String assignee,
+      String assigneeKind,
+      String assigneeEmail,
+      String consentingParty,
+      String reason,
+      LocalDate issuedOn) {}
 
   private static final float MARGIN = 56;
   private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
@@ -31,16 +40,33 @@ final class CtaPdf {
   private CtaPdf() {}
 
   static byte[] render(Terms terms) {
-    try (PDDocument document = new PDDocument(); Layout layout = new Layout(document)) {
+    try (PDDocument document = new PDDocument();
+        Layout layout = new Layout(document)) {
       layout.heading("CONSENT TO ASSIGNMENT", 18);
       layout.paragraph("AWS Master Payer account " + terms.payerAccountId(), Layout.BOLD, 12);
-      layout.paragraph("Reference " + terms.offboardingId() + "    Issued on " + terms.issuedOn(), Layout.REGULAR, 9);
+      layout.paragraph(
+          "Reference " + terms.offboardingId() + "    Issued on " + terms.issuedOn(),
+          Layout.REGULAR,
+          9);
       layout.space(10);
       layout.heading("Parties", 13);
-      layout.paragraph("Assignor: " + terms.assignor() + " (reseller " + terms.assignorId() + ")", Layout.REGULAR, 11);
-      layout.paragraph("Assignee: " + terms.assignee() + " (" + terms.assigneeKind().toLowerCase().replace('_', ' ')
-          + "), " + terms.assigneeEmail(), Layout.REGULAR, 11);
-      layout.paragraph("Consenting Party: " + terms.consentingParty() + " (the distributor)", Layout.REGULAR, 11);
+      layout.paragraph(
+          "Assignor: " + terms.assignor() + " (reseller " + terms.assignorId() + ")",
+          Layout.REGULAR,
+          11);
+      layout.paragraph(
+          "Assignee: "
+              + terms.assignee()
+              + " ("
+              + terms.assigneeKind().toLowerCase().replace('_', ' ')
+              + "), "
+              + terms.assigneeEmail(),
+          Layout.REGULAR,
+          11);
+      layout.paragraph(
+          "Consenting Party: " + terms.consentingParty() + " (the distributor)",
+          Layout.REGULAR,
+          11);
       layout.space(10);
       layout.heading("Terms", 13);
       for (String clause : clauses(terms)) {
@@ -49,8 +75,11 @@ final class CtaPdf {
       }
       layout.space(10);
       layout.heading("Signatures", 13);
-      for (String party : List.of("Assignor: " + terms.assignor(), "Assignee: " + terms.assignee(),
-          "Consenting Party: " + terms.consentingParty())) {
+      for (String party :
+          List.of(
+              "Assignor: " + terms.assignor(),
+              "Assignee: " + terms.assignee(),
+              "Consenting Party: " + terms.consentingParty())) {
         layout.signatureBlock(party);
       }
       PDDocumentInformation info = document.getDocumentInformation();
@@ -59,21 +88,27 @@ final class CtaPdf {
       info.setCreator("Master Payer Offboarding Engine");
       Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
       created.clear();
-      created.set(terms.issuedOn().getYear(), terms.issuedOn().getMonthValue() - 1, terms.issuedOn().getDayOfMonth());
+      created.set(
+          terms.issuedOn().getYear(),
+          terms.issuedOn().getMonthValue() - 1,
+          terms.issuedOn().getDayOfMonth());
       info.setCreationDate(created);
       layout.close();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot render the CTA of offboarding " + terms.offboardingId(), e);
+      throw new UncheckedIOException(
+          "Cannot render the CTA of offboarding " + terms.offboardingId(), e);
     }
   }
 
   private static List<String> clauses(Terms terms) {
     return List.of(
         "1. Assignment. The Assignor assigns to the Assignee, and the Assignee accepts, the Assignor's rights and "
-            + "obligations for AWS Master Payer account " + terms.payerAccountId() + " (the \"Payer Account\") under "
+            + "obligations for AWS Master Payer account "
+            + terms.payerAccountId()
+            + " (the \"Payer Account\") under "
             + "the distribution arrangement through which the Assignor buys AWS services for the Payer Account from "
             + "the Consenting Party.",
         "2. Consent. The Consenting Party consents to this assignment on the conditions of clause 3. "
@@ -133,7 +168,8 @@ final class CtaPdf {
       paragraph(party, BOLD, 11);
       paragraph("Name and title: ______________________________________", REGULAR, 11);
       space(8);
-      paragraph("Date: ____________________   Signature: ______________________________", REGULAR, 11);
+      paragraph(
+          "Date: ____________________   Signature: ______________________________", REGULAR, 11);
     }
 
     void space(float points) {
@@ -169,15 +205,17 @@ final class CtaPdf {
     /** The standard fonts cover WinAnsi only; anything else a reseller typed becomes '?'. */
     private static String printable(String text, PDType1Font font) {
       StringBuilder out = new StringBuilder(text.length());
-      text.codePoints().forEach(codePoint -> {
-        String character = new String(Character.toChars(codePoint));
-        try {
-          font.encode(character);
-          out.append(Character.isISOControl(codePoint) ? " " : character);
-        } catch (IOException | IllegalArgumentException notEncodable) {
-          out.append('?');
-        }
-      });
+      text.codePoints()
+          .forEach(
+              codePoint -> {
+                String character = new String(Character.toChars(codePoint));
+                try {
+                  font.encode(character);
+                  out.append(Character.isISOControl(codePoint) ? " " : character);
+                } catch (IOException | IllegalArgumentException notEncodable) {
+                  out.append('?');
+                }
+              });
       return out.toString();
     }
 

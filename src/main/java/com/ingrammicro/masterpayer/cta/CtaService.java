@@ -36,8 +36,14 @@ public class CtaService implements DocumentQuery {
   private final RetryingTransactions transactions;
   private final Clock clock;
 
-  CtaService(DocumentRepository documents, OffboardingService offboardings, CtaJourney journey,
-      Resellers resellers, CtaProperties properties, RetryingTransactions transactions, Clock clock) {
+  CtaService(
+      DocumentRepository documents,
+      OffboardingService offboardings,
+      CtaJourney journey,
+      Resellers resellers,
+      CtaProperties properties,
+      RetryingTransactions transactions,
+      Clock clock) {
     this.documents = documents;
     this.offboardings = offboardings;
     this.journey = journey;
@@ -57,26 +63,49 @@ public class CtaService implements DocumentQuery {
       return issued.get();
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
-    byte[] pdf = CtaPdf.render(new CtaPdf.Terms(offboarding.id(), offboarding.payerAccountId(),
-        resellers.displayName(offboarding.resellerId()), offboarding.resellerId(),
-        offboarding.newResponsibleParty().name(), offboarding.newResponsibleParty().kind().name(),
-        offboarding.newResponsibleParty().email(), properties.consentingParty(), offboarding.reason(),
-        LocalDate.from(now)));
-    Document document = new Document(UUID.randomUUID(), offboarding.id(), DocumentKind.CTA_ISSUED,
-        "consent-to-assignment-" + offboarding.payerAccountId() + ".pdf", MediaType.APPLICATION_PDF_VALUE, pdf.length,
-        Digests.sha256Hex(pdf), now, SYSTEM_USER);
+    byte[] pdf =
+        CtaPdf.render(
+            new CtaPdf.Terms(
+                offboarding.id(),
+                offboarding.payerAccountId(),
+                resellers.displayName(offboarding.resellerId()),
+                offboarding.resellerId(),
+                offboarding.newResponsibleParty().name(),
+                offboarding.newResponsibleParty().kind().name(),
+                offboarding.newResponsibleParty().email(),
+                properties.consentingParty(),
+                offboarding.reason(),
+                LocalDate.from(now)));
+    Document document =
+        new Document(
+            UUID.randomUUID(),
+            offboarding.id(),
+            DocumentKind.CTA_ISSUED,
+            "consent-to-assignment-" + offboarding.payerAccountId() + ".pdf",
+            MediaType.APPLICATION_PDF_VALUE,
+            pdf.length,
+            Digests.sha256Hex(pdf),
+            now,
+            SYSTEM_USER);
     try {
       documents.insert(document, pdf);
       return document;
     } catch (DuplicateKeyException issuedConcurrently) {
-      return documents.findLatest(offboarding.id(), DocumentKind.CTA_ISSUED).orElseThrow(() -> issuedConcurrently);
+      return documents
+          .findLatest(offboarding.id(), DocumentKind.CTA_ISSUED)
+          .orElseThrow(() -> issuedConcurrently);
     }
   }
 
   /** The issued CTA with its content, for mails. */
   public DocumentContent issued(UUID offboardingId) {
-    Document document = documents.findLatest(offboardingId, DocumentKind.CTA_ISSUED)
-        .orElseThrow(() -> new IllegalStateException("No CTA was issued for offboarding " + offboardingId));
+    Document document =
+        documents
+            .findLatest(offboardingId, DocumentKind.CTA_ISSUED)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "No CTA was issued for offboarding " + offboardingId));
     return new DocumentContent(document, documents.content(document.id()));
   }
 
@@ -95,15 +124,29 @@ public class CtaService implements DocumentQuery {
   /** The latest document of a kind, if the caller may see the offboarding. */
   DocumentContent read(AppUser user, UUID offboardingId, DocumentKind kind) {
     Offboarding offboarding = offboardings.get(user, offboardingId);
-    Document document = documents.findLatest(offboarding.id(), kind).orElseThrow(() -> Problems.problem(
-        HttpStatus.CONFLICT, "document-not-available", "Document not available yet",
-        kind == DocumentKind.CTA_ISSUED
-            ? "The CTA of offboarding " + offboardingId + " is issued once Ingram IaaS sales approve the request."
-            : "No signed CTA has been uploaded for offboarding " + offboardingId + "."));
+    Document document =
+        documents
+            .findLatest(offboarding.id(), kind)
+            .orElseThrow(
+                () ->
+                    Problems.problem(
+                        HttpStatus.CONFLICT,
+                        "document-not-available",
+                        "Document not available yet",
+                        kind == DocumentKind.CTA_ISSUED
+                            ? "The CTA of offboarding "
+                                + offboardingId
+                                + " is issued once Ingram IaaS sales approve the request."
+                            : "No signed CTA has been uploaded for offboarding "
+                                + offboardingId
+                                + "."));
     return new DocumentContent(document, documents.content(document.id()));
   }
 
-  /** Fails with 409 unless the caller's offboarding waits for a signed CTA; cheap, so it runs before the upload is read. */
+  /**
+   * Fails with 409 unless the caller's offboarding waits for a signed CTA; cheap, so it runs before
+   * the upload is read.
+   */
   Offboarding requireAwaitingSignature(AppUser user, UUID offboardingId) {
     Offboarding offboarding = offboardings.getOwn(user, offboardingId);
     if (offboarding.resellerAction() != ResellerAction.SIGN_CTA) {
@@ -119,19 +162,33 @@ public class CtaService implements DocumentQuery {
   SignedCta acceptSigned(AppUser user, UUID offboardingId, byte[] pdf) {
     SignedCtaInspector.Inspection inspection = SignedCtaInspector.inspect(pdf);
     String sha256 = Digests.sha256Hex(pdf);
-    return transactions.execute(() -> {
-      Offboarding offboarding = requireAwaitingSignature(user, offboardingId);
-      Document document = new Document(UUID.randomUUID(), offboardingId, DocumentKind.CTA_SIGNED,
-          "consent-to-assignment-" + offboarding.payerAccountId() + "-signed.pdf", MediaType.APPLICATION_PDF_VALUE,
-          pdf.length, sha256, OffsetDateTime.now(clock), user.userId());
-      documents.insert(document, pdf);
-      SignedCta signed = new SignedCta(document.id(), sha256, pdf.length, inspection.pageCount(),
-          inspection.signatureCount());
-      if (!journey.signedCtaReceived(offboarding, signed, user)) {
-        throw notAwaitingSignature(offboardingId);
-      }
-      return signed;
-    });
+    return transactions.execute(
+        () -> {
+          Offboarding offboarding = requireAwaitingSignature(user, offboardingId);
+          Document document =
+              new Document(
+                  UUID.randomUUID(),
+                  offboardingId,
+                  DocumentKind.CTA_SIGNED,
+                  "consent-to-assignment-" + offboarding.payerAccountId() + "-signed.pdf",
+                  MediaType.APPLICATION_PDF_VALUE,
+                  pdf.length,
+                  sha256,
+                  OffsetDateTime.now(clock),
+                  user.userId());
+          documents.insert(document, pdf);
+          SignedCta signed =
+              new SignedCta(
+                  document.id(),
+                  sha256,
+                  pdf.length,
+                  inspection.pageCount(),
+                  inspection.signatureCount());
+          if (!journey.signedCtaReceived(offboarding, signed, user)) {
+            throw notAwaitingSignature(offboardingId);
+          }
+          return signed;
+        });
   }
 
   long maxSignedSize() {
@@ -139,7 +196,10 @@ public class CtaService implements DocumentQuery {
   }
 
   private static RuntimeException notAwaitingSignature(UUID offboardingId) {
-    return Problems.problem(HttpStatus.CONFLICT, "not-awaiting-signature", "No signature awaited",
+    return Problems.problem(
+        HttpStatus.CONFLICT,
+        "not-awaiting-signature",
+        "No signature awaited",
         "Offboarding " + offboardingId + " is not waiting for a signed CTA.");
   }
 }

@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code document} table: each document is stored once with its SHA-256, size and content type. */
+/**
+ * The {@code document} table: each document is stored once with its SHA-256, size and content type.
+ */
 @Repository
 class DocumentRepository {
 
@@ -26,7 +28,8 @@ class DocumentRepository {
   }
 
   void insert(Document document, byte[] content) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into document (id, offboarding_id, kind, file_name, content_type, size_bytes, sha256, content,
               created_at, created_by)
             values (:id, :offboardingId, :kind, :fileName, :contentType, :size, :sha256, :content, :createdAt, :createdBy)""")
@@ -44,20 +47,32 @@ class DocumentRepository {
   }
 
   Optional<Document> findLatest(UUID offboardingId, DocumentKind kind) {
-    return jdbc.sql("select " + COLUMNS + " from document where offboarding_id = :offboardingId and kind = :kind "
-            + "order by created_at desc, id fetch first 1 rows only")
-        .param("offboardingId", offboardingId).param("kind", kind.name())
-        .query(ROW).optional();
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from document where offboarding_id = :offboardingId and kind = :kind "
+                + "order by created_at desc, id fetch first 1 rows only")
+        .param("offboardingId", offboardingId)
+        .param("kind", kind.name())
+        .query(ROW)
+        .optional();
   }
 
   List<Document> findAll(UUID offboardingId) {
-    return jdbc.sql("select " + COLUMNS + " from document where offboarding_id = :offboardingId order by created_at, id")
-        .param("offboardingId", offboardingId).query(ROW).list();
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from document where offboarding_id = :offboardingId order by created_at, id")
+        .param("offboardingId", offboardingId)
+        .query(ROW)
+        .list();
   }
 
   byte[] content(UUID documentId) {
-    return jdbc.sql("select content from document where id = :id").param("id", documentId)
-        .query((rs, n) -> rs.getBytes("content")).single();
+    return jdbc.sql("select content from document where id = :id")
+        .param("id", documentId)
+        .query((rs, n) -> rs.getBytes("content"))
+        .single();
   }
 
   private static Document map(ResultSet rs, int rowNum) throws SQLException {

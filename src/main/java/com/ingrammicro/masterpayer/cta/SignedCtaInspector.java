@@ -31,9 +31,9 @@ import org.springframework.web.ErrorResponseException;
  * Checks that an upload really is a readable PDF (not just a file called one) and reads what the
  * countersigner needs to know: pages and digital signatures. The upload comes from outside and is
  * opened by people, so it is read with bounded memory, time, pages, nesting and decompressed size
- * (a looping page tree, a tree thousands of levels deep or a deflate bomb is refused, quickly), and a
- * PDF that carries active content (JavaScript, launch actions, embedded files) is refused with 422
- * and the reason.
+ * (a looping page tree, a tree thousands of levels deep or a deflate bomb is refused, quickly), and
+ * a PDF that carries active content (JavaScript, launch actions, embedded files) is refused with
+ * 422 and the reason.
  */
 final class SignedCtaInspector {
 
@@ -44,8 +44,13 @@ final class SignedCtaInspector {
   static final int MAX_NESTING = 64;
   static final int MAX_OBJECTS = 200_000;
   static final long MAX_DECODED_BYTES = 64L * 1024 * 1024;
-  /** PDFBox's buffers for parsing (object streams, xref streams) are capped, whatever the file claims. */
+
+  /**
+   * PDFBox's buffers for parsing (object streams, xref streams) are capped, whatever the file
+   * claims.
+   */
   private static final long MAX_PARSER_MEMORY = 64L * 1024 * 1024;
+
   private static final long TIME_BUDGET_NANOS = 5_000_000_000L;
 
   private static final COSName LAUNCH = COSName.getPDFName("Launch");
@@ -55,13 +60,21 @@ final class SignedCtaInspector {
   private SignedCtaInspector() {}
 
   static Inspection inspect(byte[] content) {
-    if (content.length < PDF_MAGIC.length || !Arrays.equals(content, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length)) {
+    if (content.length < PDF_MAGIC.length
+        || !Arrays.equals(content, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length)) {
       throw notAPdf("The upload does not start like a PDF file.");
     }
     long deadline = System.nanoTime() + TIME_BUDGET_NANOS;
-    try (PDDocument pdf = Loader.loadPDF(content, "", null, null,
-        MemoryUsageSetting.setupMainMemoryOnly(MAX_PARSER_MEMORY).streamCache)) {
-      int pages = countPages(pdf.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PAGES), deadline);
+    try (PDDocument pdf =
+        Loader.loadPDF(
+            content,
+            "",
+            null,
+            null,
+            MemoryUsageSetting.setupMainMemoryOnly(MAX_PARSER_MEMORY).streamCache)) {
+      int pages =
+          countPages(
+              pdf.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PAGES), deadline);
       if (pages == 0) {
         throw notAPdf("The PDF has no pages.");
       }
@@ -76,7 +89,10 @@ final class SignedCtaInspector {
     }
   }
 
-  /** Walks the page tree without recursion, each node once: a loop or a very deep tree is refused, not followed. */
+  /**
+   * Walks the page tree without recursion, each node once: a loop or a very deep tree is refused,
+   * not followed.
+   */
   private static int countPages(COSDictionary root, long deadline) {
     if (root == null) {
       return 0;
@@ -112,9 +128,9 @@ final class SignedCtaInspector {
   }
 
   /**
-   * Looks at every object of the file once (each indirect object from the cross-reference table, and
-   * the direct objects inside it without following references), for active content and for streams
-   * that decompress to more than the budget.
+   * Looks at every object of the file once (each indirect object from the cross-reference table,
+   * and the direct objects inside it without following references), for active content and for
+   * streams that decompress to more than the budget.
    */
   private static final class ContentScan {
     private final long deadline;
@@ -132,7 +148,8 @@ final class SignedCtaInspector {
         // PDFBox gives up on an object nested beyond its parser's limit and reads it as nothing;
         // a document that is partly unreadable is not evidence anyone should sign off
         if (object == null || object instanceof COSNull) {
-          throw unsafe("object " + key.getNumber() + " cannot be read (nested too deeply, or damaged)");
+          throw unsafe(
+              "object " + key.getNumber() + " cannot be read (nested too deeply, or damaged)");
         }
         inspect(object);
       }
@@ -170,23 +187,28 @@ final class SignedCtaInspector {
 
     private static void refuseActiveContent(COSDictionary dictionary) {
       COSName action = dictionary.getCOSName(COSName.S);
-      if (COSName.JAVA_SCRIPT.equals(action) || dictionary.containsKey(COSName.JS)
+      if (COSName.JAVA_SCRIPT.equals(action)
+          || dictionary.containsKey(COSName.JS)
           || dictionary.containsKey(COSName.JAVA_SCRIPT)) {
         throw unsafe("it contains JavaScript");
       }
       if (LAUNCH.equals(action)) {
         throw unsafe("it contains a launch action, which starts a program");
       }
-      if (dictionary.containsKey(COSName.EMBEDDED_FILES) || dictionary.containsKey(COSName.EF)
+      if (dictionary.containsKey(COSName.EMBEDDED_FILES)
+          || dictionary.containsKey(COSName.EF)
           || FILE_ATTACHMENT.equals(dictionary.getCOSName(COSName.SUBTYPE))) {
         throw unsafe("it contains embedded files");
       }
     }
 
-    /** Decompresses without keeping the result, so a bomb costs a bounded amount of memory and time. */
+    /**
+     * Decompresses without keeping the result, so a bomb costs a bounded amount of memory and time.
+     */
     private void countDecoded(COSStream stream) throws IOException {
       COSBase filters = stream.getFilters();
-      if (COSName.FLATE_DECODE.equals(filters) || COSName.FLATE_DECODE_ABBREVIATION.equals(filters)) {
+      if (COSName.FLATE_DECODE.equals(filters)
+          || COSName.FLATE_DECODE_ABBREVIATION.equals(filters)) {
         inflate(stream);
         return;
       }
@@ -214,7 +236,8 @@ final class SignedCtaInspector {
           }
         }
       } catch (DataFormatException corrupt) {
-        // a damaged stream decodes to nothing more; readers show what they can, as for any damaged PDF
+        // a damaged stream decodes to nothing more; readers show what they can, as for any damaged
+        // PDF
       } finally {
         inflater.end();
       }
@@ -223,7 +246,8 @@ final class SignedCtaInspector {
     private void addDecoded(int bytes) {
       decodedBytes += bytes;
       if (decodedBytes > MAX_DECODED_BYTES) {
-        throw unsafe("its content decompresses to more than " + MAX_DECODED_BYTES / (1024 * 1024) + " MB");
+        throw unsafe(
+            "its content decompresses to more than " + MAX_DECODED_BYTES / (1024 * 1024) + " MB");
       }
       checkTime(deadline);
     }
@@ -236,11 +260,17 @@ final class SignedCtaInspector {
   }
 
   private static ErrorResponseException notAPdf(String detail) {
-    return Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-pdf", "Not a readable PDF", detail);
+    return Problems.problem(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-pdf", "Not a readable PDF", detail);
   }
 
   private static ErrorResponseException unsafe(String reason) {
-    return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "unsafe-pdf", "PDF refused",
-        "The signed CTA is refused because " + reason + ". Upload a plain PDF of the signed document.");
+    return Problems.problem(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        "unsafe-pdf",
+        "PDF refused",
+        "The signed CTA is refused because "
+            + reason
+            + ". Upload a plain PDF of the signed document.");
   }
 }

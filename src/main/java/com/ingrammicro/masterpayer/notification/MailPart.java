@@ -7,7 +7,10 @@ import java.util.Locale;
  * ({@code mail/parts/<name>.txt}, one line): the mail templates take it as a value.
  */
 enum MailPart {
-  /** {{cleanupInstructions}} when the engine removes the access once the reseller deployed the cleanup role. */
+  /**
+   * {{cleanupInstructions}} when the engine removes the access once the reseller deployed the
+   * cleanup role.
+   */
   CLEANUP_BY_ENGINE,
   /** {{cleanupInstructions}} when Ingram IaaS sales remove the access by hand. */
   CLEANUP_BY_SALES,

@@ -12,9 +12,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The plain-text mail templates and their parts ({@link MailPart}), read once at start-up (a missing
- * one stops the start). Placeholders are {@code {{name}}}; an unknown placeholder is an error, never
- * an empty gap.
+ * The plain-text mail templates and their parts ({@link MailPart}), read once at start-up (a
+ * missing one stops the start). Placeholders are {@code {{name}}}; an unknown placeholder is an
+ * error, never an empty gap.
  */
 @Component
 class MailTemplates {
@@ -22,9 +22,11 @@ class MailTemplates {
   record Rendered(String subject, String body) {}
 
   private static final String SUBJECT_PREFIX = "Subject:";
+
   /**
-   * A placeholder of a template. Filled in one pass over the template only: a value is text, never a
-   * template, so a reason a reseller typed with "{{...}}" in it shows as typed and breaks no mail.
+   * A placeholder of a template. Filled in one pass over the template only: a value is text, never
+   * a template, so a reason a reseller typed with "{{...}}" in it shows as typed and breaks no
+   * mail.
    */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9]+)}}");
 
@@ -35,7 +37,8 @@ class MailTemplates {
     for (Notification notification : Notification.values()) {
       String template = read(notification.templateName());
       if (!template.startsWith(SUBJECT_PREFIX)) {
-        throw new IllegalStateException(notification.templateName() + " must start with a '" + SUBJECT_PREFIX + "' line");
+        throw new IllegalStateException(
+            notification.templateName() + " must start with a '" + SUBJECT_PREFIX + "' line");
       }
       templates.put(notification, template);
     }
@@ -63,7 +66,8 @@ class MailTemplates {
     while (placeholder.find()) {
       String value = model.get(placeholder.group(1));
       if (value == null) {
-        throw new IllegalArgumentException("Template " + templateName + " uses unknown {{" + placeholder.group(1) + "}}");
+        throw new IllegalArgumentException(
+            "Template " + templateName + " uses unknown {{" + placeholder.group(1) + "}}");
       }
       placeholder.appendReplacement(text, Matcher.quoteReplacement(value));
     }

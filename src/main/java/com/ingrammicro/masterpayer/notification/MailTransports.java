@@ -44,7 +44,9 @@ class MailTransports {
           "No way to send mail: set spring.mail.host (SMTP) or offboarding.mail.drop-folder (local folder)");
     }
     Path folder = Path.of(properties.dropFolder()).toAbsolutePath().normalize();
-    log.warn("No SMTP server configured (spring.mail.host): mails are written to {} as .eml files", folder);
+    log.warn(
+        "No SMTP server configured (spring.mail.host): mails are written to {} as .eml files",
+        folder);
     return message -> writeTo(folder, message);
   }
 
@@ -57,8 +59,10 @@ class MailTransports {
       if (messageId != null) {
         message.setHeader("Message-ID", messageId);
       }
-      // <uuid@domain> becomes 20261126T091500Z-uuid.eml: sorted by time, unique, safe as a file name
-      String localPart = message.getMessageID().replaceAll("^<|@.*$", "").replaceAll("[^A-Za-z0-9-]", "");
+      // <uuid@domain> becomes 20261126T091500Z-uuid.eml: sorted by time, unique, safe as a file
+      // name
+      String localPart =
+          message.getMessageID().replaceAll("^<|@.*$", "").replaceAll("[^A-Za-z0-9-]", "");
       String name = FILE_TIME.format(Instant.now()) + "-" + localPart + ".eml";
       Path temporary = Files.createTempFile(folder, ".mail-", ".tmp");
       try (OutputStream out = Files.newOutputStream(temporary)) {

@@ -21,7 +21,8 @@ public enum Notification {
   CTA_EXPIRED(false, Audience.RESELLER, Audience.IAAS_SALES),
   WITHDRAWAL_CONFIRMED(false, Audience.RESELLER, Audience.IAAS_SALES, Audience.FINANCE),
   ACCESS_REMOVAL_NEEDED(false, Audience.IAAS_SALES),
-  OFFBOARDING_COMPLETED(false, Audience.RESELLER, Audience.NEW_PARTY, Audience.IAAS_SALES, Audience.FINANCE);
+  OFFBOARDING_COMPLETED(
+      false, Audience.RESELLER, Audience.NEW_PARTY, Audience.IAAS_SALES, Audience.FINANCE);
 
   private final boolean attachesCta;
   private final Set<Audience> audiences;

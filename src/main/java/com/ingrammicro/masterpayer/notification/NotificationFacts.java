@@ -23,7 +23,10 @@ public interface NotificationFacts {
   /** The offboarding's task of this definition key, while it is open. */
   Optional<OpenTask> openTask(UUID offboardingId, String taskDefinitionKey);
 
-  /** How long finance waits before checking an outstanding balance again, as people read it ("7 days"). */
+  /**
+   * How long finance waits before checking an outstanding balance again, as people read it ("7
+   * days").
+   */
   String paymentGracePeriod();
 
   /**

@@ -1,7 +1,7 @@
 package com.ingrammicro.masterpayer.notification;
 
-import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
+import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.system.Resellers;
 import com.ingrammicro.masterpayer.system.Role;
 import jakarta.mail.MessagingException;
@@ -29,11 +29,11 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends the notifications of the journey: for each {@link Notification} its recipients, its template
- * filled from the offboarding record, the journey's outcomes and {@link NotificationFacts}, and its
- * attachments. Called from async send tasks: a failure throws, the job is retried on its retry cycle
- * and then becomes an incident, so a mail is delayed but never lost. Each mail is recorded (with its
- * Message-ID) in the same transaction as its sending.
+ * Sends the notifications of the journey: for each {@link Notification} its recipients, its
+ * template filled from the offboarding record, the journey's outcomes and {@link
+ * NotificationFacts}, and its attachments. Called from async send tasks: a failure throws, the job
+ * is retried on its retry cycle and then becomes an incident, so a mail is delayed but never lost.
+ * Each mail is recorded (with its Message-ID) in the same transaction as its sending.
  */
 @Service
 public class Notifier implements SentMailQuery {
@@ -52,8 +52,15 @@ public class Notifier implements SentMailQuery {
   private final Resellers resellers;
   private final Clock clock;
 
-  Notifier(MailTemplates templates, MailTransport transport, SentMailRepository sentMails, MailProperties properties,
-      JourneyProgress offboardings, NotificationFacts facts, Resellers resellers, Clock clock) {
+  Notifier(
+      MailTemplates templates,
+      MailTransport transport,
+      SentMailRepository sentMails,
+      MailProperties properties,
+      JourneyProgress offboardings,
+      NotificationFacts facts,
+      Resellers resellers,
+      Clock clock) {
     this.templates = templates;
     this.transport = transport;
     this.sentMails = sentMails;
@@ -66,10 +73,10 @@ public class Notifier implements SentMailQuery {
 
   /**
    * Sends one notification about an offboarding; a reminder or an escalation only while its task is
-   * open. It may be sent again: a job whose node died after delivering, before committing, runs again
-   * elsewhere. The same {@link NotificationRequest#deliveryKey()} gives every attempt the same
-   * Message-ID, by which mail clients and archives drop the repeat: at-least-once delivery, once as
-   * the recipient sees it.
+   * open. It may be sent again: a job whose node died after delivering, before committing, runs
+   * again elsewhere. The same {@link NotificationRequest#deliveryKey()} gives every attempt the
+   * same Message-ID, by which mail clients and archives drop the repeat: at-least-once delivery,
+   * once as the recipient sees it.
    */
   public void send(NotificationRequest request) {
     Notification notification = request.notification();
@@ -78,7 +85,10 @@ public class Notifier implements SentMailQuery {
     if (request.remindedTask() != null) {
       task = facts.openTask(offboarding.id(), request.remindedTask());
       if (task.isEmpty()) {
-        log.info("No {} for {} of offboarding {}: the task was completed meanwhile", notification, request.remindedTask(),
+        log.info(
+            "No {} for {} of offboarding {}: the task was completed meanwhile",
+            notification,
+            request.remindedTask(),
             offboarding.id());
         return;
       }
@@ -86,15 +96,30 @@ public class Notifier implements SentMailQuery {
     Map<String, String> model = model(offboarding, request.outcomes(), task);
     Set<String> recipients = recipients(notification, offboarding, model.get("taskGroup"));
     MailTemplates.Rendered mail = templates.render(notification, model);
-    List<Attachment> attachments = notification.attachesCta() ? List.of(facts.issuedCta(offboarding.id())) : List.of();
-    UUID id = request.deliveryKey() == null ? UUID.randomUUID()
-        : UUID.nameUUIDFromBytes(("offboarding-mail:" + request.deliveryKey()).getBytes(StandardCharsets.UTF_8));
+    List<Attachment> attachments =
+        notification.attachesCta() ? List.of(facts.issuedCta(offboarding.id())) : List.of();
+    UUID id =
+        request.deliveryKey() == null
+            ? UUID.randomUUID()
+            : UUID.nameUUIDFromBytes(
+                ("offboarding-mail:" + request.deliveryKey()).getBytes(StandardCharsets.UTF_8));
     String messageId = "<" + id + "@" + domainOf(properties.from()) + ">";
-    sentMails.insert(offboarding.id(), notification, String.join(", ", recipients), mail.subject(), messageId,
+    sentMails.insert(
+        offboarding.id(),
+        notification,
+        String.join(", ", recipients),
+        mail.subject(),
+        messageId,
         OffsetDateTime.now(clock));
-    MimeMessage message = compose(notification, recipients, mail, messageId, offboarding, attachments);
+    MimeMessage message =
+        compose(notification, recipients, mail, messageId, offboarding, attachments);
     String destination = transport.deliver(message);
-    log.info("Sent {} for offboarding {} to {} via {}", notification, offboarding.id(), recipients, destination);
+    log.info(
+        "Sent {} for offboarding {} to {} via {}",
+        notification,
+        offboarding.id(),
+        recipients,
+        destination);
   }
 
   /** The offboarding's address in the reseller API, as mails link to it. */
@@ -113,23 +138,33 @@ public class Notifier implements SentMailQuery {
     return sentMails.findByOffboarding(offboardingId);
   }
 
-  private Set<String> recipients(Notification notification, Offboarding offboarding, String taskGroup) {
+  private Set<String> recipients(
+      Notification notification, Offboarding offboarding, String taskGroup) {
     Set<String> recipients = new LinkedHashSet<>();
     for (Audience audience : notification.audiences()) {
-      recipients.add(switch (audience) {
-        case RESELLER -> offboarding.contactEmail();
-        case NEW_PARTY -> offboarding.newResponsibleParty().email();
-        case IAAS_SALES -> properties.iaasSales();
-        case FINANCE -> properties.finance();
-        case TASK_GROUP -> Role.FINANCE.groupId().equals(taskGroup) ? properties.finance() : properties.iaasSales();
-        case ESCALATION -> properties.escalation();
-      });
+      recipients.add(
+          switch (audience) {
+            case RESELLER -> offboarding.contactEmail();
+            case NEW_PARTY -> offboarding.newResponsibleParty().email();
+            case IAAS_SALES -> properties.iaasSales();
+            case FINANCE -> properties.finance();
+            case TASK_GROUP ->
+                Role.FINANCE.groupId().equals(taskGroup)
+                    ? properties.finance()
+                    : properties.iaasSales();
+            case ESCALATION -> properties.escalation();
+          });
     }
     return recipients;
   }
 
-  /** Everything a template may name: the offboarding's facts, links, the journey's outcomes, the reminded task. */
-  private Map<String, String> model(Offboarding offboarding, NotificationRequest.Outcomes outcomes,
+  /**
+   * Everything a template may name: the offboarding's facts, links, the journey's outcomes, the
+   * reminded task.
+   */
+  private Map<String, String> model(
+      Offboarding offboarding,
+      NotificationRequest.Outcomes outcomes,
       Optional<NotificationFacts.OpenTask> task) {
     Map<String, String> model = new HashMap<>();
     model.put("offboardingId", offboarding.id().toString());
@@ -152,22 +187,38 @@ public class Notifier implements SentMailQuery {
     putIfGiven(model, "cleanupFailure", outcomes.cleanupFailure());
     putIfGiven(model, "cleanupRemaining", outcomes.cleanupRemaining());
     putIfGiven(model, "cleanupReport", outcomes.cleanupReport());
-    model.put("outstandingAmount", outcomes.outstandingAmount() == null ? templates.render(MailPart.AMOUNT_UNKNOWN, model)
-        : outcomes.outstandingAmount().setScale(2, RoundingMode.HALF_UP).toPlainString());
+    model.put(
+        "outstandingAmount",
+        outcomes.outstandingAmount() == null
+            ? templates.render(MailPart.AMOUNT_UNKNOWN, model)
+            : outcomes.outstandingAmount().setScale(2, RoundingMode.HALF_UP).toPlainString());
     model.put("gracePeriod", facts.paymentGracePeriod());
-    model.put("cleanupInstructions", templates.render(
-        facts.removesAccessAutomatically() ? MailPart.CLEANUP_BY_ENGINE : MailPart.CLEANUP_BY_SALES, model));
+    model.put(
+        "cleanupInstructions",
+        templates.render(
+            facts.removesAccessAutomatically()
+                ? MailPart.CLEANUP_BY_ENGINE
+                : MailPart.CLEANUP_BY_SALES,
+            model));
 
-    task.ifPresent(open -> {
-      String group = open.candidateGroup() != null ? open.candidateGroup() : Role.IAAS_SALES.groupId();
-      model.put("taskName", open.name());
-      model.put("taskUrl", tasklistUrl() + "default/#/?task=" + open.id());
-      model.put("taskGroup", group);
-      model.put("taskDueDate", open.due() == null ? templates.render(MailPart.TASK_WITHOUT_DUE_DATE, model)
-          : DUE.format(open.due()));
-      model.put("taskAssignee", open.assignee() == null ? templates.render(MailPart.TASK_UNASSIGNED, model)
-          : open.assignee());
-    });
+    task.ifPresent(
+        open -> {
+          String group =
+              open.candidateGroup() != null ? open.candidateGroup() : Role.IAAS_SALES.groupId();
+          model.put("taskName", open.name());
+          model.put("taskUrl", tasklistUrl() + "default/#/?task=" + open.id());
+          model.put("taskGroup", group);
+          model.put(
+              "taskDueDate",
+              open.due() == null
+                  ? templates.render(MailPart.TASK_WITHOUT_DUE_DATE, model)
+                  : DUE.format(open.due()));
+          model.put(
+              "taskAssignee",
+              open.assignee() == null
+                  ? templates.render(MailPart.TASK_UNASSIGNED, model)
+                  : open.assignee());
+        });
     return model;
   }
 
@@ -177,8 +228,13 @@ public class Notifier implements SentMailQuery {
     }
   }
 
-  private MimeMessage compose(Notification notification, Set<String> recipients, MailTemplates.Rendered mail, String messageId,
-      Offboarding offboarding, List<Attachment> attachments) {
+  private MimeMessage compose(
+      Notification notification,
+      Set<String> recipients,
+      MailTemplates.Rendered mail,
+      String messageId,
+      Offboarding offboarding,
+      List<Attachment> attachments) {
     try {
       MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
       MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");
@@ -187,7 +243,10 @@ public class Notifier implements SentMailQuery {
       helper.setSubject(mail.subject());
       helper.setText(mail.body(), false);
       for (Attachment attachment : attachments) {
-        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+        helper.addAttachment(
+            attachment.fileName(),
+            new ByteArrayResource(attachment.content()),
+            attachment.contentType());
       }
       message.setHeader("Message-ID", messageId);
       // Let mailboxes filter and thread by offboarding and by kind of notification.

@@ -6,7 +6,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code sent_mail} table: a record of every mail, written in the transaction that sends it. */
+/**
+ * The {@code sent_mail} table: a record of every mail, written in the transaction that sends it.
+ */
 @Repository
 class SentMailRepository {
 
@@ -16,9 +18,15 @@ class SentMailRepository {
     this.jdbc = jdbc;
   }
 
-  void insert(UUID offboardingId, Notification notification, String recipients, String subject, String messageId,
+  void insert(
+      UUID offboardingId,
+      Notification notification,
+      String recipients,
+      String subject,
+      String messageId,
       OffsetDateTime sentAt) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into sent_mail (id, offboarding_id, notification, recipients, subject, message_id, sent_at)
             values (:id, :offboardingId, :notification, :recipients, :subject, :messageId, :sentAt)""")
         .param("id", UUID.randomUUID())
@@ -32,13 +40,20 @@ class SentMailRepository {
   }
 
   List<SentMail> findByOffboarding(UUID offboardingId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select id, notification, recipients, subject, message_id, sent_at from sent_mail
             where offboarding_id = :id order by sent_at, id""")
         .param("id", offboardingId)
-        .query((rs, n) -> new SentMail(rs.getObject("id", UUID.class), Notification.valueOf(rs.getString("notification")),
-            rs.getString("recipients"), rs.getString("subject"), rs.getString("message_id"),
-            rs.getObject("sent_at", OffsetDateTime.class)))
+        .query(
+            (rs, n) ->
+                new SentMail(
+                    rs.getObject("id", UUID.class),
+                    Notification.valueOf(rs.getString("notification")),
+                    rs.getString("recipients"),
+                    rs.getString("subject"),
+                    rs.getString("message_id"),
+                    rs.getObject("sent_at", OffsetDateTime.class)))
         .list();
   }
 }

@@ -21,7 +21,9 @@ public class JourneyProgress {
   }
 
   public Offboarding get(UUID id) {
-    return repository.findById(id).orElseThrow(() -> new IllegalStateException("No offboarding record " + id));
+    return repository
+        .findById(id)
+        .orElseThrow(() -> new IllegalStateException("No offboarding record " + id));
   }
 
   /**

@@ -25,16 +25,49 @@ public record Offboarding(
     OffsetDateTime updatedAt,
     OffsetDateTime endedAt) {
 
-  static Offboarding requested(UUID id, String resellerId, String requestedBy, OffboardingRequest request,
+  static Offboarding requested(
+      UUID id,
+      String resellerId,
+      String requestedBy,
+      OffboardingRequest request,
       OffsetDateTime now) {
-    return new Offboarding(id, resellerId, request.payerAccountId(), OffboardingStatus.IN_PROGRESS, Stage.REVIEW,
-        request.reason(), request.contactEmail(), request.newResponsibleParty(), requestedBy, null, null, null, null,
-        now, now, null);
+    return new Offboarding(
+        id,
+        resellerId,
+        request.payerAccountId(),
+        OffboardingStatus.IN_PROGRESS,
+        Stage.REVIEW,
+        request.reason(),
+        request.contactEmail(),
+        request.newResponsibleParty(),
+        requestedBy,
+        null,
+        null,
+        null,
+        null,
+        now,
+        now,
+        null);
   }
 
   Offboarding withProcessInstanceId(String processInstanceId) {
-    return new Offboarding(id, resellerId, payerAccountId, status, stage, reason, contactEmail, newResponsibleParty,
-        requestedBy, resellerAction, resellerActionDetail, statusReason, processInstanceId, createdAt, updatedAt, endedAt);
+    return new Offboarding(
+        id,
+        resellerId,
+        payerAccountId,
+        status,
+        stage,
+        reason,
+        contactEmail,
+        newResponsibleParty,
+        requestedBy,
+        resellerAction,
+        resellerActionDetail,
+        statusReason,
+        processInstanceId,
+        createdAt,
+        updatedAt,
+        endedAt);
   }
 
   public boolean isActive() {

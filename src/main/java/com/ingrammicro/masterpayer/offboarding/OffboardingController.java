@@ -32,7 +32,8 @@ class OffboardingController {
 
   record WithdrawalRequest(@Size(max = 2000) String reason) {}
 
-  record PageView(List<OffboardingView> content, int page, int size, long totalElements, long totalPages) {}
+  record PageView(
+      List<OffboardingView> content, int page, int size, long totalElements, long totalPages) {}
 
   private final OffboardingService offboardings;
   private final AccessRemovalProgress accessRemoval;
@@ -43,18 +44,25 @@ class OffboardingController {
   }
 
   @PostMapping
-  @Operation(summary = "Start the offboarding of a payer account",
-      description = "Answers 201 with the new offboarding; 409 when the payer already has an active offboarding. "
-          + "With an Idempotency-Key, repeating the same request returns the offboarding it created.")
-  ResponseEntity<OffboardingView> start(@AuthenticationPrincipal AppUser user,
+  @Operation(
+      summary = "Start the offboarding of a payer account",
+      description =
+          "Answers 201 with the new offboarding; 409 when the payer already has an active offboarding. "
+              + "With an Idempotency-Key, repeating the same request returns the offboarding it created.")
+  ResponseEntity<OffboardingView> start(
+      @AuthenticationPrincipal AppUser user,
       @Valid @RequestBody OffboardingRequest request,
-      @Parameter(description = "Makes retries safe: the same key with the same body answers with the same offboarding.")
-      @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-      @Size(min = 1, max = 255) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
-      String idempotencyKey) {
+      @Parameter(
+              description =
+                  "Makes retries safe: the same key with the same body answers with the same offboarding.")
+          @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+          @Size(min = 1, max = 255)
+          @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+          String idempotencyKey) {
     OffboardingService.Started started = offboardings.start(user, request, idempotencyKey);
-    ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
-        .location(URI.create("/api/offboardings/" + started.offboarding().id()));
+    ResponseEntity.BodyBuilder response =
+        ResponseEntity.status(HttpStatus.CREATED)
+            .location(URI.create("/api/offboardings/" + started.offboarding().id()));
     if (started.replayed()) {
       response.header("Idempotent-Replayed", "true");
     }
@@ -62,30 +70,46 @@ class OffboardingController {
   }
 
   @GetMapping
-  @Operation(summary = "List offboardings, newest first", description = "Resellers see their own; staff see all.")
-  PageView list(@AuthenticationPrincipal AppUser user,
+  @Operation(
+      summary = "List offboardings, newest first",
+      description = "Resellers see their own; staff see all.")
+  PageView list(
+      @AuthenticationPrincipal AppUser user,
       @RequestParam(required = false) OffboardingStatus status,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     OffboardingService.Page result = offboardings.list(user, status, page, size);
-    return new PageView(result.content().stream().map(OffboardingView::of).toList(), result.page(), result.size(),
-        result.totalElements(), (result.totalElements() + size - 1) / size);
+    return new PageView(
+        result.content().stream().map(OffboardingView::of).toList(),
+        result.page(),
+        result.size(),
+        result.totalElements(),
+        (result.totalElements() + size - 1) / size);
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "One offboarding: status, current stage, progress and what the reseller can do now")
+  @Operation(
+      summary = "One offboarding: status, current stage, progress and what the reseller can do now")
   OffboardingView get(@AuthenticationPrincipal AppUser user, @PathVariable UUID id) {
     Offboarding offboarding = offboardings.get(user, id);
-    return OffboardingView.of(offboarding, accessRemoval.automated(), accessRemoval.of(id).orElse(null));
+    return OffboardingView.of(
+        offboarding, accessRemoval.automated(), accessRemoval.of(id).orElse(null));
   }
 
   @PostMapping("/{id}/withdrawal")
-  @Operation(summary = "Withdraw an offboarding",
-      description = "Possible until the removal of the distributor's access has started; 409 afterwards.")
-  ResponseEntity<OffboardingView> withdraw(@AuthenticationPrincipal AppUser user, @PathVariable UUID id,
+  @Operation(
+      summary = "Withdraw an offboarding",
+      description =
+          "Possible until the removal of the distributor's access has started; 409 afterwards.")
+  ResponseEntity<OffboardingView> withdraw(
+      @AuthenticationPrincipal AppUser user,
+      @PathVariable UUID id,
       @Valid @RequestBody(required = false) WithdrawalRequest request) {
-    String reason = request == null || request.reason() == null || request.reason().isBlank()
-        ? "Withdrawn by the reseller" : request.reason();
-    return ResponseEntity.accepted().body(OffboardingView.of(offboardings.withdraw(user, id, reason)));
+    String reason =
+        request == null || request.reason() == null || request.reason().isBlank()
+            ? "Withdrawn by the reseller"
+            : request.reason();
+    return ResponseEntity.accepted()
+        .body(OffboardingView.of(offboardings.withdraw(user, id, reason)));
   }
 }

@@ -15,7 +15,8 @@ public interface OffboardingJourneys {
   /**
    * Asks the journey to stop at the reseller's request.
    *
-   * @return false when the journey no longer accepts a withdrawal (access removal started or it ended)
+   * @return false when the journey no longer accepts a withdrawal (access removal started or it
+   *     ended)
    */
   boolean requestWithdrawal(Offboarding offboarding, String reason, AppUser actor);
 }

@@ -12,7 +12,10 @@ final class OffboardingProblems {
   private OffboardingProblems() {}
 
   static ErrorResponseException notFound(UUID id) {
-    return Problems.problem(HttpStatus.NOT_FOUND, "offboarding-not-found", "Offboarding not found",
+    return Problems.problem(
+        HttpStatus.NOT_FOUND,
+        "offboarding-not-found",
+        "Offboarding not found",
         "There is no offboarding " + id + " that you can see.");
   }
 
@@ -20,9 +23,15 @@ final class OffboardingProblems {
     return Problems.problem(HttpStatus.CONFLICT, slug, title, detail);
   }
 
-  static ErrorResponseException activeOffboardingExists(String payerAccountId, UUID visibleExistingId) {
-    ErrorResponseException problem = conflict("active-offboarding-exists", "An offboarding is already in progress",
-        "Payer account " + payerAccountId + " already has an offboarding in progress; only one may be active at a time.");
+  static ErrorResponseException activeOffboardingExists(
+      String payerAccountId, UUID visibleExistingId) {
+    ErrorResponseException problem =
+        conflict(
+            "active-offboarding-exists",
+            "An offboarding is already in progress",
+            "Payer account "
+                + payerAccountId
+                + " already has an offboarding in progress; only one may be active at a time.");
     if (visibleExistingId != null) {
       problem.getBody().setProperty("offboardingId", visibleExistingId);
       problem.getHeaders().setLocation(URI.create("/api/offboardings/" + visibleExistingId));
@@ -31,7 +40,10 @@ final class OffboardingProblems {
   }
 
   static ErrorResponseException idempotencyKeyReused() {
-    return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused",
+    return Problems.problem(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        "idempotency-key-reused",
+        "Idempotency key reused",
         "This Idempotency-Key was already used with a different request body. Use a new key for a new request.");
   }
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OffboardingRepository {
 
-  static final String COLUMNS = """
+  static final String COLUMNS =
+      """
       id, reseller_id, payer_account_id, status, stage, reason, contact_email, new_party_name, new_party_email,
       new_party_kind, requested_by, reseller_action, reseller_action_detail, status_reason, process_instance_id,
       created_at, updated_at, ended_at""";
@@ -32,7 +33,8 @@ class OffboardingRepository {
   }
 
   void insert(Offboarding o, String idempotencyKey, String fingerprint) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into offboarding (id, reseller_id, payer_account_id, status, stage, reason, contact_email,
               new_party_name, new_party_email, new_party_kind, requested_by, idempotency_key, request_fingerprint,
               created_at, updated_at)
@@ -58,54 +60,88 @@ class OffboardingRepository {
 
   void setProcessInstanceId(UUID id, String processInstanceId) {
     jdbc.sql("update offboarding set process_instance_id = :pid where id = :id")
-        .param("pid", processInstanceId).param("id", id).update();
+        .param("pid", processInstanceId)
+        .param("id", id)
+        .update();
   }
 
-  /** Sets the process instance unless another one is set already; the row's lock serialises concurrent starts. */
+  /**
+   * Sets the process instance unless another one is set already; the row's lock serialises
+   * concurrent starts.
+   */
   boolean bindProcessInstance(UUID id, String processInstanceId) {
-    return jdbc.sql("update offboarding set process_instance_id = :pid where id = :id "
-            + "and (process_instance_id is null or process_instance_id = :pid)")
-        .param("pid", processInstanceId).param("id", id).update() == 1;
+    return jdbc.sql(
+                "update offboarding set process_instance_id = :pid where id = :id "
+                    + "and (process_instance_id is null or process_instance_id = :pid)")
+            .param("pid", processInstanceId)
+            .param("id", id)
+            .update()
+        == 1;
   }
 
   Optional<Offboarding> findById(UUID id) {
-    return jdbc.sql("select " + COLUMNS + " from offboarding where id = :id").param("id", id).query(ROW).optional();
+    return jdbc.sql("select " + COLUMNS + " from offboarding where id = :id")
+        .param("id", id)
+        .query(ROW)
+        .optional();
   }
 
   Optional<Offboarding> findActiveByPayer(String payerAccountId) {
-    return jdbc.sql("select " + COLUMNS + " from offboarding where payer_account_id = :payer and status = 'IN_PROGRESS'")
-        .param("payer", payerAccountId).query(ROW).optional();
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from offboarding where payer_account_id = :payer and status = 'IN_PROGRESS'")
+        .param("payer", payerAccountId)
+        .query(ROW)
+        .optional();
   }
 
   Optional<Idempotent> findByIdempotencyKey(String resellerId, String key) {
-    return jdbc.sql("select " + COLUMNS + ", request_fingerprint from offboarding "
-            + "where reseller_id = :resellerId and idempotency_key = :key")
-        .param("resellerId", resellerId).param("key", key)
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + ", request_fingerprint from offboarding "
+                + "where reseller_id = :resellerId and idempotency_key = :key")
+        .param("resellerId", resellerId)
+        .param("key", key)
         .query((rs, n) -> new Idempotent(map(rs, n), rs.getString("request_fingerprint").trim()))
         .optional();
   }
 
   /** A page of offboardings, newest first; {@code resellerId} null means all resellers. */
   List<Offboarding> page(String resellerId, OffboardingStatus status, int offset, int limit) {
-    return jdbc.sql("select " + COLUMNS + " from offboarding" + where(resellerId, status)
-            + " order by created_at desc, id offset :offset rows fetch next :limit rows only")
-        .params(filter(resellerId, status)).param("offset", offset).param("limit", limit)
-        .query(ROW).list();
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from offboarding"
+                + where(resellerId, status)
+                + " order by created_at desc, id offset :offset rows fetch next :limit rows only")
+        .params(filter(resellerId, status))
+        .param("offset", offset)
+        .param("limit", limit)
+        .query(ROW)
+        .list();
   }
 
   long count(String resellerId, OffboardingStatus status) {
     return jdbc.sql("select count(*) from offboarding" + where(resellerId, status))
         .params(filter(resellerId, status))
-        .query(Long.class).single();
+        .query(Long.class)
+        .single();
   }
 
   int updateStage(UUID id, Stage stage, OffsetDateTime now) {
-    return jdbc.sql("update offboarding set stage = :stage, updated_at = :now where id = :id and status = 'IN_PROGRESS'")
-        .param("stage", stage.name()).param("now", now).param("id", id).update();
+    return jdbc.sql(
+            "update offboarding set stage = :stage, updated_at = :now where id = :id and status = 'IN_PROGRESS'")
+        .param("stage", stage.name())
+        .param("now", now)
+        .param("id", id)
+        .update();
   }
 
   int updateResellerAction(UUID id, ResellerAction action, String detail, OffsetDateTime now) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             update offboarding set reseller_action = :action, reseller_action_detail = :detail, updated_at = :now
             where id = :id and status = 'IN_PROGRESS'""")
         .param("action", action == null ? null : action.name())
@@ -116,7 +152,8 @@ class OffboardingRepository {
   }
 
   int conclude(UUID id, OffboardingStatus status, String reason, OffsetDateTime now) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             update offboarding set status = :status, status_reason = :reason, reseller_action = null,
               reseller_action_detail = null, updated_at = :now, ended_at = :now
             where id = :id and status = 'IN_PROGRESS'""")
@@ -134,7 +171,9 @@ class OffboardingRepository {
     if (resellerId == null) {
       return " where status = :status";
     }
-    return status == null ? " where reseller_id = :resellerId" : " where reseller_id = :resellerId and status = :status";
+    return status == null
+        ? " where reseller_id = :resellerId"
+        : " where reseller_id = :resellerId and status = :status";
   }
 
   private static Map<String, Object> filter(String resellerId, OffboardingStatus status) {
@@ -158,7 +197,9 @@ class OffboardingRepository {
         Stage.valueOf(rs.getString("stage")),
         rs.getString("reason"),
         rs.getString("contact_email"),
-        new NewResponsibleParty(rs.getString("new_party_name"), rs.getString("new_party_email"),
+        new NewResponsibleParty(
+            rs.getString("new_party_name"),
+            rs.getString("new_party_email"),
             PartyKind.valueOf(rs.getString("new_party_kind"))),
         rs.getString("requested_by"),
         action == null ? null : ResellerAction.valueOf(action),

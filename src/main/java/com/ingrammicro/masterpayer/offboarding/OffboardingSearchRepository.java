@@ -16,21 +16,24 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The reporting queries over the {@code offboarding} table, apart from {@link OffboardingRepository}
- * (which serves one offboarding at a time as the journey runs): the filters and orders here are
- * served by the audit indexes (V3), and the export streams through a cursor.
+ * The reporting queries over the {@code offboarding} table, apart from {@link
+ * OffboardingRepository} (which serves one offboarding at a time as the journey runs): the filters
+ * and orders here are served by the audit indexes (V3), and the export streams through a cursor.
  */
 @Repository
 class OffboardingSearchRepository implements OffboardingSearch {
 
-  /** Rows fetched per round trip while streaming an export: memory stays flat whatever the total. */
+  /**
+   * Rows fetched per round trip while streaming an export: memory stays flat whatever the total.
+   */
   static final int EXPORT_FETCH_SIZE = 500;
 
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate streaming;
   private final TransactionTemplate readOnly;
 
-  OffboardingSearchRepository(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
+  OffboardingSearchRepository(
+      JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     JdbcTemplate cursor = new JdbcTemplate(dataSource);
     cursor.setFetchSize(EXPORT_FETCH_SIZE);
@@ -40,39 +43,62 @@ class OffboardingSearchRepository implements OffboardingSearch {
   }
 
   @Override
-  public List<Offboarding> search(OffboardingCriteria criteria, OffboardingSort sort, int offset, int limit) {
+  public List<Offboarding> search(
+      OffboardingCriteria criteria, OffboardingSort sort, int offset, int limit) {
     Query query = Query.of(criteria);
     query.params.addValue("offset", offset).addValue("limit", limit);
-    return jdbc.sql("select " + OffboardingRepository.COLUMNS + " from offboarding" + query.where + sort.orderBy()
-            + " offset :offset rows fetch next :limit rows only")
-        .paramSource(query.params).query(OffboardingRepository.ROW).list();
+    return jdbc.sql(
+            "select "
+                + OffboardingRepository.COLUMNS
+                + " from offboarding"
+                + query.where
+                + sort.orderBy()
+                + " offset :offset rows fetch next :limit rows only")
+        .paramSource(query.params)
+        .query(OffboardingRepository.ROW)
+        .list();
   }
 
   @Override
   public long count(OffboardingCriteria criteria) {
     Query query = Query.of(criteria);
-    return jdbc.sql("select count(*) from offboarding" + query.where).paramSource(query.params)
-        .query(Long.class).single();
+    return jdbc.sql("select count(*) from offboarding" + query.where)
+        .paramSource(query.params)
+        .query(Long.class)
+        .single();
   }
 
   /** PostgreSQL only streams from a cursor inside a transaction, hence the read-only one. */
   @Override
-  public void stream(OffboardingCriteria criteria, OffboardingSort sort, Consumer<Offboarding> sink) {
+  public void stream(
+      OffboardingCriteria criteria, OffboardingSort sort, Consumer<Offboarding> sink) {
     Query query = Query.of(criteria);
-    readOnly.executeWithoutResult(status -> streaming.query("select " + OffboardingRepository.COLUMNS
-        + " from offboarding" + query.where + sort.orderBy(), query.params,
-        rs -> {
-          sink.accept(OffboardingRepository.ROW.mapRow(rs, 0));
-        }));
+    readOnly.executeWithoutResult(
+        status ->
+            streaming.query(
+                "select "
+                    + OffboardingRepository.COLUMNS
+                    + " from offboarding"
+                    + query.where
+                    + sort.orderBy(),
+                query.params,
+                rs -> {
+                  sink.accept(OffboardingRepository.ROW.mapRow(rs, 0));
+                }));
   }
 
   @Override
   public Optional<Offboarding> find(UUID id) {
-    return jdbc.sql("select " + OffboardingRepository.COLUMNS + " from offboarding where id = :id").param("id", id)
-        .query(OffboardingRepository.ROW).optional();
+    return jdbc.sql("select " + OffboardingRepository.COLUMNS + " from offboarding where id = :id")
+        .param("id", id)
+        .query(OffboardingRepository.ROW)
+        .optional();
   }
 
-  /** The where clause of the criteria with their parameters; only fixed SQL fragments, values are bound. */
+  /**
+   * The where clause of the criteria with their parameters; only fixed SQL fragments, values are
+   * bound.
+   */
   private record Query(String where, MapSqlParameterSource params) {
 
     static Query of(OffboardingCriteria criteria) {
@@ -94,13 +120,25 @@ class OffboardingSearchRepository implements OffboardingSearch {
         conditions.add("stage = :stage");
         params.addValue("stage", criteria.stage().name());
       }
-      range(conditions, params, "created_at", "started", criteria.startedFrom(), criteria.startedTo());
+      range(
+          conditions,
+          params,
+          "created_at",
+          "started",
+          criteria.startedFrom(),
+          criteria.startedTo());
       range(conditions, params, "ended_at", "ended", criteria.endedFrom(), criteria.endedTo());
-      return new Query(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
+      return new Query(
+          conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
     }
 
-    private static void range(List<String> conditions, MapSqlParameterSource params, String column, String name,
-        OffsetDateTime from, OffsetDateTime to) {
+    private static void range(
+        List<String> conditions,
+        MapSqlParameterSource params,
+        String column,
+        String name,
+        OffsetDateTime from,
+        OffsetDateTime to) {
       if (from != null) {
         conditions.add(column + " >= :" + name + "From");
         params.addValue(name + "From", from);

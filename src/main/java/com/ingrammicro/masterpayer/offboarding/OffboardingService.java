@@ -31,8 +31,12 @@ public class OffboardingService {
   private final ObjectMapper objectMapper;
   private final Clock clock;
 
-  OffboardingService(OffboardingRepository repository, OffboardingJourneys journeys, RetryingTransactions transactions,
-      ObjectMapper objectMapper, Clock clock) {
+  OffboardingService(
+      OffboardingRepository repository,
+      OffboardingJourneys journeys,
+      RetryingTransactions transactions,
+      ObjectMapper objectMapper,
+      Clock clock) {
     this.repository = repository;
     this.journeys = journeys;
     this.transactions = transactions;
@@ -41,9 +45,10 @@ public class OffboardingService {
   }
 
   /**
-   * Starts an offboarding for the caller's reseller. The record and the process instance are created
-   * in one transaction; the database's unique index decides between concurrent starts for one payer.
-   * A repeated {@code idempotencyKey} with the same request returns the offboarding it created.
+   * Starts an offboarding for the caller's reseller. The record and the process instance are
+   * created in one transaction; the database's unique index decides between concurrent starts for
+   * one payer. A repeated {@code idempotencyKey} with the same request returns the offboarding it
+   * created.
    */
   Started start(AppUser user, OffboardingRequest request, String idempotencyKey) {
     String resellerId = resellerOf(user);
@@ -53,23 +58,32 @@ public class OffboardingService {
       return replay.get();
     }
     try {
-      Offboarding created = transactions.execute(() -> {
-        Offboarding offboarding = Offboarding.requested(UUID.randomUUID(), resellerId, user.userId(), request, now());
-        repository.insert(offboarding, idempotencyKey, fingerprint);
-        String processInstanceId = journeys.start(offboarding, user);
-        repository.setProcessInstanceId(offboarding.id(), processInstanceId);
-        return offboarding.withProcessInstanceId(processInstanceId);
-      });
+      Offboarding created =
+          transactions.execute(
+              () -> {
+                Offboarding offboarding =
+                    Offboarding.requested(
+                        UUID.randomUUID(), resellerId, user.userId(), request, now());
+                repository.insert(offboarding, idempotencyKey, fingerprint);
+                String processInstanceId = journeys.start(offboarding, user);
+                repository.setProcessInstanceId(offboarding.id(), processInstanceId);
+                return offboarding.withProcessInstanceId(processInstanceId);
+              });
       return new Started(created, false);
     } catch (DuplicateKeyException duplicate) {
       // Either a concurrent request with the same idempotency key, or another active offboarding.
-      return replay(resellerId, idempotencyKey, fingerprint).orElseThrow(() -> {
-        UUID existing = repository.findActiveByPayer(request.payerAccountId())
-            .filter(active -> active.resellerId().equals(resellerId))
-            .map(Offboarding::id)
-            .orElse(null);
-        return OffboardingProblems.activeOffboardingExists(request.payerAccountId(), existing);
-      });
+      return replay(resellerId, idempotencyKey, fingerprint)
+          .orElseThrow(
+              () -> {
+                UUID existing =
+                    repository
+                        .findActiveByPayer(request.payerAccountId())
+                        .filter(active -> active.resellerId().equals(resellerId))
+                        .map(Offboarding::id)
+                        .orElse(null);
+                return OffboardingProblems.activeOffboardingExists(
+                    request.payerAccountId(), existing);
+              });
     }
   }
 
@@ -77,25 +91,35 @@ public class OffboardingService {
     if (idempotencyKey == null) {
       return Optional.empty();
     }
-    return repository.findByIdempotencyKey(resellerId, idempotencyKey).map(earlier -> {
-      if (!earlier.fingerprint().equals(fingerprint)) {
-        throw OffboardingProblems.idempotencyKeyReused();
-      }
-      return new Started(earlier.offboarding(), true);
-    });
+    return repository
+        .findByIdempotencyKey(resellerId, idempotencyKey)
+        .map(
+            earlier -> {
+              if (!earlier.fingerprint().equals(fingerprint)) {
+                throw OffboardingProblems.idempotencyKeyReused();
+              }
+              return new Started(earlier.offboarding(), true);
+            });
   }
 
-  /** The offboarding if the caller may see it; "not found" otherwise, so ids of others leak nothing. */
+  /**
+   * The offboarding if the caller may see it; "not found" otherwise, so ids of others leak nothing.
+   */
   public Offboarding get(AppUser user, UUID id) {
-    return repository.findById(id)
-        .filter(offboarding -> user.isStaff() || user.resellerId().filter(offboarding.resellerId()::equals).isPresent())
+    return repository
+        .findById(id)
+        .filter(
+            offboarding ->
+                user.isStaff()
+                    || user.resellerId().filter(offboarding.resellerId()::equals).isPresent())
         .orElseThrow(() -> OffboardingProblems.notFound(id));
   }
 
   /** The offboarding if it belongs to the caller's reseller; staff cannot act for a reseller. */
   public Offboarding getOwn(AppUser user, UUID id) {
     String resellerId = resellerOf(user);
-    return repository.findById(id)
+    return repository
+        .findById(id)
         .filter(offboarding -> offboarding.resellerId().equals(resellerId))
         .orElseThrow(() -> OffboardingProblems.notFound(id));
   }
@@ -107,33 +131,50 @@ public class OffboardingService {
   }
 
   Offboarding withdraw(AppUser user, UUID id, String reason) {
-    return transactions.execute(() -> {
-      Offboarding offboarding = getOwn(user, id);
-      if (!offboarding.isActive()) {
-        throw OffboardingProblems.conflict("offboarding-ended", "The offboarding has ended",
-            "Offboarding " + id + " has already ended as " + offboarding.status() + "; there is nothing to withdraw.");
-      }
-      if (!offboarding.isWithdrawable() || !journeys.requestWithdrawal(offboarding, reason, user)) {
-        throw withdrawalTooLate(id);
-      }
-      return repository.findById(id).orElseThrow();
-    });
+    return transactions.execute(
+        () -> {
+          Offboarding offboarding = getOwn(user, id);
+          if (!offboarding.isActive()) {
+            throw OffboardingProblems.conflict(
+                "offboarding-ended",
+                "The offboarding has ended",
+                "Offboarding "
+                    + id
+                    + " has already ended as "
+                    + offboarding.status()
+                    + "; there is nothing to withdraw.");
+          }
+          if (!offboarding.isWithdrawable()
+              || !journeys.requestWithdrawal(offboarding, reason, user)) {
+            throw withdrawalTooLate(id);
+          }
+          return repository.findById(id).orElseThrow();
+        });
   }
 
   private static RuntimeException withdrawalTooLate(UUID id) {
-    return OffboardingProblems.conflict("withdrawal-too-late", "Withdrawal no longer possible",
-        "The removal of the distributor's access has started for offboarding " + id
+    return OffboardingProblems.conflict(
+        "withdrawal-too-late",
+        "Withdrawal no longer possible",
+        "The removal of the distributor's access has started for offboarding "
+            + id
             + "; it can no longer be withdrawn.");
   }
 
   private static String resellerOf(AppUser user) {
-    return user.resellerId().orElseThrow(() -> new IllegalStateException(
-        "User " + user.userId() + " reached a reseller operation without a reseller id"));
+    return user.resellerId()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "User "
+                        + user.userId()
+                        + " reached a reseller operation without a reseller id"));
   }
 
   private String fingerprint(OffboardingRequest request) {
     try {
-      return Digests.sha256Hex(objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+      return Digests.sha256Hex(
+          objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot fingerprint the request", e);
     }

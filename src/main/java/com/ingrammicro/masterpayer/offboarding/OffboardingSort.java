@@ -12,25 +12,29 @@ import java.util.Optional;
  */
 public record OffboardingSort(String field, boolean descending) {
 
-  private static final Map<String, String> COLUMNS = Map.of(
-      "createdAt", "created_at",
-      "endedAt", "ended_at",
-      "updatedAt", "updated_at",
-      "status", "status",
-      "stage", "stage",
-      "resellerId", "reseller_id",
-      "payerAccountId", "payer_account_id");
+  private static final Map<String, String> COLUMNS =
+      Map.of(
+          "createdAt", "created_at",
+          "endedAt", "ended_at",
+          "updatedAt", "updated_at",
+          "status", "status",
+          "stage", "stage",
+          "resellerId", "reseller_id",
+          "payerAccountId", "payer_account_id");
 
   /** Newest first. */
   public static final OffboardingSort DEFAULT = new OffboardingSort("createdAt", true);
 
   public OffboardingSort {
     if (field == null || !COLUMNS.containsKey(field)) {
-      throw new IllegalArgumentException("Cannot sort offboardings by '" + field + "', only by " + fields());
+      throw new IllegalArgumentException(
+          "Cannot sort offboardings by '" + field + "', only by " + fields());
     }
   }
 
-  /** The sort named by a request parameter, or empty when it is not one of the whitelisted fields. */
+  /**
+   * The sort named by a request parameter, or empty when it is not one of the whitelisted fields.
+   */
   public static Optional<OffboardingSort> parse(String value) {
     if (value == null || value.isBlank()) {
       return Optional.of(DEFAULT);
@@ -48,12 +52,14 @@ public record OffboardingSort(String field, boolean descending) {
 
   /** The fields one may sort by, alphabetically, comma-separated. */
   public static String fields() {
-    return String.join(", ", Arrays.stream(COLUMNS.keySet().toArray(String[]::new)).sorted().toList());
+    return String.join(
+        ", ", Arrays.stream(COLUMNS.keySet().toArray(String[]::new)).sorted().toList());
   }
 
   String orderBy() {
     String direction = descending ? " desc" : " asc";
-    // NULLs (an ended_at of a running offboarding) sort last either way, on H2 and PostgreSQL alike.
+    // NULLs (an ended_at of a running offboarding) sort last either way, on H2 and PostgreSQL
+    // alike.
     return " order by " + COLUMNS.get(field) + direction + " nulls last, id" + direction;
   }
 }

@@ -1,6 +1,9 @@
 package com.ingrammicro.masterpayer.offboarding;
 
-/** The stages of the journey in their order; the view reports how many are done out of {@link #TOTAL}. */
+/**
+ * The stages of the journey in their order; the view reports how many are done out of {@link
+ * #TOTAL}.
+ */
 public enum Stage {
   REVIEW("Review of the request by Ingram IaaS sales"),
   CTA_SIGNATURE("Signature of the Consent to Assignment by the reseller"),

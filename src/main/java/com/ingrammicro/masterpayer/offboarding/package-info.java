@@ -1,4 +1,7 @@
-/** The offboarding request: the reseller API, the application's record of each offboarding and its repository. */
+/**
+ * The offboarding request: the reseller API, the application's record of each offboarding and its
+ * repository.
+ */
 @ApplicationModule(allowedDependencies = {"system"})
 package com.ingrammicro.masterpayer.offboarding;
 

@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * The hand-over of the automated access removal to people: the cleanup module's summaries of why it
- * stopped and what remains become the variables the task "Remove distributor access manually" shows.
+ * stopped and what remains become the variables the task "Remove distributor access manually"
+ * shows.
  */
 final class AccessRemovalHandOver {
 

@@ -1,6 +1,5 @@
 package com.ingrammicro.masterpayer.process;
 
-
 import static com.ingrammicro.masterpayer.process.ProcessVariable.variables;
 
 import com.ingrammicro.masterpayer.cta.CtaJourney;
@@ -21,10 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * The journey on the Camunda engine: starts process instances and correlates the reseller's
  * messages. A message the process is not waiting for is a "no" (the caller answers 409); a
- * concurrent change of the same instance surfaces as Spring's {@link OptimisticLockingFailureException}
- * so callers can retry. Every call runs as the API caller ({@link EngineAuthentication}), with the
- * engine's authorization checks and the grants of {@link ResellerEngineAccess}, so the engine's
- * history says who started, withdrew or handed in a signed CTA.
+ * concurrent change of the same instance surfaces as Spring's {@link
+ * OptimisticLockingFailureException} so callers can retry. Every call runs as the API caller
+ * ({@link EngineAuthentication}), with the engine's authorization checks and the grants of {@link
+ * ResellerEngineAccess}, so the engine's history says who started, withdrew or handed in a signed
+ * CTA.
  */
 @Component
 class CamundaJourneys implements OffboardingJourneys, CtaJourney {
@@ -34,8 +34,11 @@ class CamundaJourneys implements OffboardingJourneys, CtaJourney {
   private final ResellerEngineAccess access;
   private final CorrelationOperationLog operationLog;
 
-  CamundaJourneys(RuntimeService runtimeService, IdentityService identityService,
-      ResellerEngineAccess access, CorrelationOperationLog operationLog) {
+  CamundaJourneys(
+      RuntimeService runtimeService,
+      IdentityService identityService,
+      ResellerEngineAccess access,
+      CorrelationOperationLog operationLog) {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.access = access;
@@ -44,64 +47,87 @@ class CamundaJourneys implements OffboardingJourneys, CtaJourney {
 
   @Override
   public String start(Offboarding offboarding, AppUser actor) {
-    VariableMap variables = variables(
-        OffboardingProcess.OFFBOARDING_ID.with(offboarding.id().toString()),
-        OffboardingProcess.RESELLER_ID.with(offboarding.resellerId()),
-        OffboardingProcess.PAYER_ACCOUNT_ID.with(offboarding.payerAccountId()),
-        OffboardingProcess.REQUEST_REASON.with(offboarding.reason()),
-        OffboardingProcess.CONTACT_EMAIL.with(offboarding.contactEmail()),
-        OffboardingProcess.NEW_PARTY_NAME.with(offboarding.newResponsibleParty().name()),
-        OffboardingProcess.NEW_PARTY_EMAIL.with(offboarding.newResponsibleParty().email()),
-        OffboardingProcess.NEW_PARTY_KIND.with(offboarding.newResponsibleParty().kind().name()),
-        OffboardingProcess.REQUESTED_BY.with(offboarding.requestedBy()));
-    return EngineAuthentication.runAs(identityService, actor, () -> runtimeService
-        .createProcessInstanceByKey(OffboardingProcess.KEY)
-        .businessKey(offboarding.id().toString())
-        .setVariables(variables)
-        .execute()
-        .getId());
+    VariableMap variables =
+        variables(
+            OffboardingProcess.OFFBOARDING_ID.with(offboarding.id().toString()),
+            OffboardingProcess.RESELLER_ID.with(offboarding.resellerId()),
+            OffboardingProcess.PAYER_ACCOUNT_ID.with(offboarding.payerAccountId()),
+            OffboardingProcess.REQUEST_REASON.with(offboarding.reason()),
+            OffboardingProcess.CONTACT_EMAIL.with(offboarding.contactEmail()),
+            OffboardingProcess.NEW_PARTY_NAME.with(offboarding.newResponsibleParty().name()),
+            OffboardingProcess.NEW_PARTY_EMAIL.with(offboarding.newResponsibleParty().email()),
+            OffboardingProcess.NEW_PARTY_KIND.with(offboarding.newResponsibleParty().kind().name()),
+            OffboardingProcess.REQUESTED_BY.with(offboarding.requestedBy()));
+    return EngineAuthentication.runAs(
+        identityService,
+        actor,
+        () ->
+            runtimeService
+                .createProcessInstanceByKey(OffboardingProcess.KEY)
+                .businessKey(offboarding.id().toString())
+                .setVariables(variables)
+                .execute()
+                .getId());
   }
 
   @Override
   public boolean requestWithdrawal(Offboarding offboarding, String reason, AppUser actor) {
-    return correlate(actor, offboarding, OffboardingProcess.Messages.WITHDRAWAL_REQUESTED,
+    return correlate(
+        actor,
+        offboarding,
+        OffboardingProcess.Messages.WITHDRAWAL_REQUESTED,
         variables(OffboardingProcess.WITHDRAWAL_REASON.with(reason)));
   }
 
   @Override
   public boolean signedCtaReceived(Offboarding offboarding, SignedCta signed, AppUser actor) {
-    return correlate(actor, offboarding, OffboardingProcess.Messages.CTA_SIGNED, variables(
-        OffboardingProcess.SIGNED_CTA_DOCUMENT_ID.with(signed.documentId().toString()),
-        OffboardingProcess.SIGNED_CTA_SHA256.with(signed.sha256()),
-        OffboardingProcess.SIGNED_CTA_SIZE_BYTES.with(signed.sizeBytes()),
-        OffboardingProcess.SIGNED_CTA_PAGE_COUNT.with(signed.pageCount()),
-        OffboardingProcess.SIGNED_CTA_SIGNATURE_COUNT.with(signed.signatureCount())));
+    return correlate(
+        actor,
+        offboarding,
+        OffboardingProcess.Messages.CTA_SIGNED,
+        variables(
+            OffboardingProcess.SIGNED_CTA_DOCUMENT_ID.with(signed.documentId().toString()),
+            OffboardingProcess.SIGNED_CTA_SHA256.with(signed.sha256()),
+            OffboardingProcess.SIGNED_CTA_SIZE_BYTES.with(signed.sizeBytes()),
+            OffboardingProcess.SIGNED_CTA_PAGE_COUNT.with(signed.pageCount()),
+            OffboardingProcess.SIGNED_CTA_SIGNATURE_COUNT.with(signed.signatureCount())));
   }
 
-  private boolean correlate(AppUser actor, Offboarding offboarding, String message, Map<String, Object> variables) {
+  private boolean correlate(
+      AppUser actor, Offboarding offboarding, String message, Map<String, Object> variables) {
     String processInstanceId = offboarding.processInstanceId();
-    return translated(() -> {
-      access.allowCorrelation(actor, offboarding);
-      return EngineAuthentication.runAs(identityService, actor,
-          () -> operationLog.logged(processInstanceId, message, variables, () -> {
-            try {
-              runtimeService.createMessageCorrelation(message)
-                  .processInstanceId(processInstanceId)
-                  .setVariables(variables)
-                  .correlateWithResult();
-              return true;
-            } catch (MismatchingMessageCorrelationException notWaiting) {
-              return false;
-            }
-          }));
-    });
+    return translated(
+        () -> {
+          access.allowCorrelation(actor, offboarding);
+          return EngineAuthentication.runAs(
+              identityService,
+              actor,
+              () ->
+                  operationLog.logged(
+                      processInstanceId,
+                      message,
+                      variables,
+                      () -> {
+                        try {
+                          runtimeService
+                              .createMessageCorrelation(message)
+                              .processInstanceId(processInstanceId)
+                              .setVariables(variables)
+                              .correlateWithResult();
+                          return true;
+                        } catch (MismatchingMessageCorrelationException notWaiting) {
+                          return false;
+                        }
+                      }));
+        });
   }
 
   private static <T> T translated(Supplier<T> engineCall) {
     try {
       return engineCall.get();
     } catch (OptimisticLockingException concurrentChange) {
-      throw new OptimisticLockingFailureException("The offboarding's process instance changed concurrently", concurrentChange);
+      throw new OptimisticLockingFailureException(
+          "The offboarding's process instance changed concurrently", concurrentChange);
     }
   }
 }

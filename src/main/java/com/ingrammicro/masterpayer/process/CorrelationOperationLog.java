@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>An adapter on the engine's internals, and the only one for this, because the public API
  * neither writes this entry nor lets the application write one. Camunda 7.24 logs nothing for
- * {@code correlate()} / {@code correlateWithResult()}; {@code correlateAll()} logs a
- * {@code CorrelateMessage} entry, but without the process instance (its process instance and
- * definition are empty, so queries of the instance's log, the audit trail's and engine-rest's, do
- * not find it), with the message name and the number of variables instead of the variables, and
- * written after the correlation's effects.
+ * {@code correlate()} / {@code correlateWithResult()}; {@code correlateAll()} logs a {@code
+ * CorrelateMessage} entry, but without the process instance (its process instance and definition
+ * are empty, so queries of the instance's log, the audit trail's and engine-rest's, do not find
+ * it), with the message name and the number of variables instead of the variables, and written
+ * after the correlation's effects.
  */
 @Component
 class CorrelationOperationLog {
@@ -37,24 +37,37 @@ class CorrelationOperationLog {
   }
 
   /**
-   * Logs the correlation of {@code messageName} with {@code variables} to the process instance, then
-   * runs {@code correlation}, whose engine calls join the same command.
+   * Logs the correlation of {@code messageName} with {@code variables} to the process instance,
+   * then runs {@code correlation}, whose engine calls join the same command.
    */
-  <T> T logged(String processInstanceId, String messageName, Map<String, Object> variables, Supplier<T> correlation) {
-    return commands.execute(context -> {
-      log(context, processInstanceId, messageName, variables);
-      return correlation.get();
-    });
+  <T> T logged(
+      String processInstanceId,
+      String messageName,
+      Map<String, Object> variables,
+      Supplier<T> correlation) {
+    return commands.execute(
+        context -> {
+          log(context, processInstanceId, messageName, variables);
+          return correlation.get();
+        });
   }
 
-  private static void log(CommandContext context, String processInstanceId, String messageName,
+  private static void log(
+      CommandContext context,
+      String processInstanceId,
+      String messageName,
       Map<String, Object> variables) {
     ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
     List<PropertyChange> changes = new ArrayList<>();
     variables.forEach((name, value) -> changes.add(new PropertyChange(name, null, value)));
     changes.add(new PropertyChange("messageName", null, messageName));
-    context.getOperationLogManager().logProcessInstanceOperation(UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE,
-        processInstanceId, instance == null ? null : instance.getProcessDefinitionId(),
-        instance == null ? null : instance.getProcessDefinition().getKey(), changes);
+    context
+        .getOperationLogManager()
+        .logProcessInstanceOperation(
+            UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE,
+            processInstanceId,
+            instance == null ? null : instance.getProcessDefinitionId(),
+            instance == null ? null : instance.getProcessDefinition().getKey(),
+            changes);
   }
 }

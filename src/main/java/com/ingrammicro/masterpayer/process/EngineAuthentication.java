@@ -23,8 +23,9 @@ final class EngineAuthentication {
   }
 
   /**
-   * Runs engine calls as {@code actor}: the engine checks its authorizations and names it in history
-   * and the user operation log. Whatever authentication the thread had before is restored after.
+   * Runs engine calls as {@code actor}: the engine checks its authorizations and names it in
+   * history and the user operation log. Whatever authentication the thread had before is restored
+   * after.
    */
   static <T> T runAs(IdentityService identityService, AppUser actor, Supplier<T> engineCalls) {
     Authentication previous = identityService.getCurrentAuthentication();

@@ -11,7 +11,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task "Issue Consent to Assignment": produces the CTA once and records its id and digest. */
+/**
+ * Service task "Issue Consent to Assignment": produces the CTA once and records its id and digest.
+ */
 @Component("issueCtaDelegate")
 class IssueCtaDelegate implements JavaDelegate {
 

@@ -1,6 +1,5 @@
 package com.ingrammicro.masterpayer.process;
 
-import com.ingrammicro.masterpayer.process.deadline.Sla;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_ACCEPTED;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_REJECTION_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.REJECTION_REASON;
@@ -11,6 +10,7 @@ import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
 import com.ingrammicro.masterpayer.offboarding.ResellerAction;
 import com.ingrammicro.masterpayer.offboarding.Stage;
+import com.ingrammicro.masterpayer.process.deadline.Sla;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.UUID;
@@ -44,12 +44,18 @@ class JourneyListener {
     try {
       offboardingId = UUID.fromString(String.valueOf(businessKey));
     } catch (IllegalArgumentException notAnId) {
-      throw new BadUserRequestException("A Master Payer offboarding is started by the reseller's request "
-          + "(POST /api/offboardings), with the offboarding's id as business key; '" + businessKey + "' is not one.");
+      throw new BadUserRequestException(
+          "A Master Payer offboarding is started by the reseller's request "
+              + "(POST /api/offboardings), with the offboarding's id as business key; '"
+              + businessKey
+              + "' is not one.");
     }
     if (!records.bindProcessInstance(offboardingId, execution.getProcessInstanceId())) {
-      throw new BadUserRequestException("Offboarding " + offboardingId + " does not exist or already runs in another "
-          + "process instance; there is one process instance per offboarding.");
+      throw new BadUserRequestException(
+          "Offboarding "
+              + offboardingId
+              + " does not exist or already runs in another "
+              + "process instance; there is one process instance per offboarding.");
     }
   }
 
@@ -59,12 +65,16 @@ class JourneyListener {
 
   public void awaitReseller(DelegateExecution execution, String action) {
     ResellerAction awaited = ResellerAction.valueOf(action);
-    String detail = switch (awaited) {
-      case SIGN_CTA -> Boolean.FALSE.equals(CTA_ACCEPTED.from(execution))
-          ? "Ingram Micro asks for a new signature: " + CTA_REJECTION_REASON.from(execution)
-          : null;
-      case SETTLE_BALANCE -> "Outstanding amount: " + asPeopleReadIt(OffboardingProcess.outstandingAmount(execution));
-    };
+    String detail =
+        switch (awaited) {
+          case SIGN_CTA ->
+              Boolean.FALSE.equals(CTA_ACCEPTED.from(execution))
+                  ? "Ingram Micro asks for a new signature: " + CTA_REJECTION_REASON.from(execution)
+                  : null;
+          case SETTLE_BALANCE ->
+              "Outstanding amount: "
+                  + asPeopleReadIt(OffboardingProcess.outstandingAmount(execution));
+        };
     records.awaitReseller(offboardingId(execution), awaited, detail);
   }
 
@@ -74,12 +84,16 @@ class JourneyListener {
 
   public void conclude(DelegateExecution execution, String status) {
     OffboardingStatus outcome = OffboardingStatus.valueOf(status);
-    String reason = switch (outcome) {
-      case REJECTED -> REJECTION_REASON.from(execution);
-      case WITHDRAWN -> WITHDRAWAL_REASON.from(execution);
-      case EXPIRED -> "No signed Consent to Assignment was received within " + sla.describeCtaExpiry() + ".";
-      case COMPLETED, IN_PROGRESS -> null;
-    };
+    String reason =
+        switch (outcome) {
+          case REJECTED -> REJECTION_REASON.from(execution);
+          case WITHDRAWN -> WITHDRAWAL_REASON.from(execution);
+          case EXPIRED ->
+              "No signed Consent to Assignment was received within "
+                  + sla.describeCtaExpiry()
+                  + ".";
+          case COMPLETED, IN_PROGRESS -> null;
+        };
     records.conclude(offboardingId(execution), outcome, reason);
   }
 

@@ -1,10 +1,10 @@
 package com.ingrammicro.masterpayer.process;
 
-import com.ingrammicro.masterpayer.process.deadline.Sla;
 import com.ingrammicro.masterpayer.cleanup.AccessRemoval;
 import com.ingrammicro.masterpayer.cta.CtaService;
 import com.ingrammicro.masterpayer.notification.Attachment;
 import com.ingrammicro.masterpayer.notification.NotificationFacts;
+import com.ingrammicro.masterpayer.process.deadline.Sla;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
@@ -27,8 +27,12 @@ class JourneyNotificationFacts implements NotificationFacts {
   private final RepositoryService repositoryService;
   private final Sla sla;
 
-  JourneyNotificationFacts(CtaService ctas, AccessRemoval accessRemoval, TaskService taskService,
-      RepositoryService repositoryService, Sla sla) {
+  JourneyNotificationFacts(
+      CtaService ctas,
+      AccessRemoval accessRemoval,
+      TaskService taskService,
+      RepositoryService repositoryService,
+      Sla sla) {
     this.ctas = ctas;
     this.accessRemoval = accessRemoval;
     this.taskService = taskService;
@@ -49,21 +53,40 @@ class JourneyNotificationFacts implements NotificationFacts {
 
   @Override
   public Optional<OpenTask> openTask(UUID offboardingId, String taskDefinitionKey) {
-    // the business key is the offboarding's id, and one process instance runs each offboarding (JourneyListener.begin)
-    Task task = taskService.createTaskQuery().processDefinitionKey(OffboardingProcess.KEY)
-        .processInstanceBusinessKey(offboardingId.toString()).taskDefinitionKey(taskDefinitionKey).singleResult();
+    // the business key is the offboarding's id, and one process instance runs each offboarding
+    // (JourneyListener.begin)
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processDefinitionKey(OffboardingProcess.KEY)
+            .processInstanceBusinessKey(offboardingId.toString())
+            .taskDefinitionKey(taskDefinitionKey)
+            .singleResult();
     if (task == null) {
       return Optional.empty();
     }
-    String group = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .findFirst().orElse(null);
-    // the diagram's name: the task's own carries the payer (TaskNaming), which the mail's subject names already
-    String name = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
-        .getModelElementById(taskDefinitionKey).getAttributeValue("name");
-    return Optional.of(new OpenTask(task.getId(), name, task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-        task.getAssignee(), group));
+    String group =
+        taskService.getIdentityLinksForTask(task.getId()).stream()
+            .filter(
+                link ->
+                    IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+            .map(IdentityLink::getGroupId)
+            .findFirst()
+            .orElse(null);
+    // the diagram's name: the task's own carries the payer (TaskNaming), which the mail's subject
+    // names already
+    String name =
+        repositoryService
+            .getBpmnModelInstance(task.getProcessDefinitionId())
+            .getModelElementById(taskDefinitionKey)
+            .getAttributeValue("name");
+    return Optional.of(
+        new OpenTask(
+            task.getId(),
+            name,
+            task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+            task.getAssignee(),
+            group));
   }
 
   @Override

@@ -52,21 +52,38 @@ public final class OffboardingProcess {
   }
 
   /**
-   * The deadline of a user task: its key in {@code offboarding.sla.tasks} (the diagram's due date and
-   * timers use it) and its two non-interrupting timers, the reminder before the due date and the
-   * escalation when it passes.
+   * The deadline of a user task: its key in {@code offboarding.sla.tasks} (the diagram's due date
+   * and timers use it) and its two non-interrupting timers, the reminder before the due date and
+   * the escalation when it passes.
    */
   public record TaskSla(String key, String reminderTimer, String overdueTimer) {}
 
   /** Every user task's deadline, by task definition key. */
-  public static final Map<String, TaskSla> TASK_SLAS = Map.of(
-      Tasks.REVIEW_REQUEST, new TaskSla("review-request", "BoundaryEvent_ReviewReminder", "BoundaryEvent_ReviewOverdue"),
-      Tasks.COUNTERSIGN_CTA, new TaskSla("countersign-cta", "BoundaryEvent_CountersignReminder", "BoundaryEvent_CountersignOverdue"),
-      Tasks.HAND_OVER_BILLING, new TaskSla("hand-over-billing", "BoundaryEvent_HandoverReminder", "BoundaryEvent_HandoverOverdue"),
-      Tasks.CONFIRM_PAYMENT_CLEARANCE, new TaskSla("confirm-payment-clearance", "BoundaryEvent_PaymentCheckReminder",
-          "BoundaryEvent_PaymentCheckOverdue"),
-      Tasks.REMOVE_ACCESS_MANUALLY, new TaskSla("remove-access", "BoundaryEvent_AccessRemovalReminder",
-          "BoundaryEvent_AccessRemovalOverdue"));
+  public static final Map<String, TaskSla> TASK_SLAS =
+      Map.of(
+          Tasks.REVIEW_REQUEST,
+              new TaskSla(
+                  "review-request", "BoundaryEvent_ReviewReminder", "BoundaryEvent_ReviewOverdue"),
+          Tasks.COUNTERSIGN_CTA,
+              new TaskSla(
+                  "countersign-cta",
+                  "BoundaryEvent_CountersignReminder",
+                  "BoundaryEvent_CountersignOverdue"),
+          Tasks.HAND_OVER_BILLING,
+              new TaskSla(
+                  "hand-over-billing",
+                  "BoundaryEvent_HandoverReminder",
+                  "BoundaryEvent_HandoverOverdue"),
+          Tasks.CONFIRM_PAYMENT_CLEARANCE,
+              new TaskSla(
+                  "confirm-payment-clearance",
+                  "BoundaryEvent_PaymentCheckReminder",
+                  "BoundaryEvent_PaymentCheckOverdue"),
+          Tasks.REMOVE_ACCESS_MANUALLY,
+              new TaskSla(
+                  "remove-access",
+                  "BoundaryEvent_AccessRemovalReminder",
+                  "BoundaryEvent_AccessRemovalOverdue"));
 
   /** Other element ids that Java refers to. */
   public static final class Elements {
@@ -89,22 +106,25 @@ public final class OffboardingProcess {
   public static UUID offboardingId(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey == null) {
-      throw new IllegalStateException("Process instance " + execution.getProcessInstanceId() + " has no business key");
+      throw new IllegalStateException(
+          "Process instance " + execution.getProcessInstanceId() + " has no business key");
     }
     return UUID.fromString(businessKey);
   }
 
   /**
-   * The amount finance found outstanding, exactly as the task gave it (engine-rest hands in a double,
-   * a long or an integer); null when it is not set.
+   * The amount finance found outstanding, exactly as the task gave it (engine-rest hands in a
+   * double, a long or an integer); null when it is not set.
    */
   public static BigDecimal outstandingAmount(VariableScope scope) {
     Number amount = OUTSTANDING_AMOUNT.from(scope);
     return amount == null ? null : new BigDecimal(amount.toString());
   }
 
-  // Process variables: ids, facts the task forms show, and the outcomes of the human tasks. The names
-  // are the task contract (docs/journey.md, "Human tasks"); the forms and engine-rest callers use them.
+  // Process variables: ids, facts the task forms show, and the outcomes of the human tasks. The
+  // names
+  // are the task contract (docs/journey.md, "Human tasks"); the forms and engine-rest callers use
+  // them.
 
   // set when the journey starts; the journey's own steps read the facts from the offboarding record
   public static final ProcessVariable<String> OFFBOARDING_ID = stringVariable("offboardingId");
@@ -120,45 +140,67 @@ public final class OffboardingProcess {
   // the CTA
   public static final ProcessVariable<String> CTA_DOCUMENT_ID = stringVariable("ctaDocumentId");
   public static final ProcessVariable<String> CTA_SHA256 = stringVariable("ctaSha256");
-  public static final ProcessVariable<String> SIGNED_CTA_DOCUMENT_ID = stringVariable("signedCtaDocumentId");
+  public static final ProcessVariable<String> SIGNED_CTA_DOCUMENT_ID =
+      stringVariable("signedCtaDocumentId");
   public static final ProcessVariable<String> SIGNED_CTA_SHA256 = stringVariable("signedCtaSha256");
-  public static final ProcessVariable<Long> SIGNED_CTA_SIZE_BYTES = longVariable("signedCtaSizeBytes");
-  public static final ProcessVariable<Integer> SIGNED_CTA_PAGE_COUNT = integerVariable("signedCtaPageCount");
-  public static final ProcessVariable<Integer> SIGNED_CTA_SIGNATURE_COUNT = integerVariable("signedCtaSignatureCount");
+  public static final ProcessVariable<Long> SIGNED_CTA_SIZE_BYTES =
+      longVariable("signedCtaSizeBytes");
+  public static final ProcessVariable<Integer> SIGNED_CTA_PAGE_COUNT =
+      integerVariable("signedCtaPageCount");
+  public static final ProcessVariable<Integer> SIGNED_CTA_SIGNATURE_COUNT =
+      integerVariable("signedCtaSignatureCount");
 
   // outcomes of the human tasks
   public static final ProcessVariable<Boolean> APPROVED = booleanVariable("approved");
   public static final ProcessVariable<String> REJECTION_REASON = stringVariable("rejectionReason");
   public static final ProcessVariable<Boolean> CTA_ACCEPTED = booleanVariable("ctaAccepted");
-  public static final ProcessVariable<String> CTA_REJECTION_REASON = stringVariable("ctaRejectionReason");
-  public static final ProcessVariable<Boolean> BILLING_HANDED_OVER = booleanVariable("billingHandedOver");
-  public static final ProcessVariable<Boolean> TAX_SETTINGS_UPDATED = booleanVariable("taxSettingsUpdated");
-  public static final ProcessVariable<Boolean> CONTACTS_UPDATED = booleanVariable("contactsUpdated");
+  public static final ProcessVariable<String> CTA_REJECTION_REASON =
+      stringVariable("ctaRejectionReason");
+  public static final ProcessVariable<Boolean> BILLING_HANDED_OVER =
+      booleanVariable("billingHandedOver");
+  public static final ProcessVariable<Boolean> TAX_SETTINGS_UPDATED =
+      booleanVariable("taxSettingsUpdated");
+  public static final ProcessVariable<Boolean> CONTACTS_UPDATED =
+      booleanVariable("contactsUpdated");
   public static final ProcessVariable<Boolean> PAYMENT_CLEARED = booleanVariable("paymentCleared");
-  public static final ProcessVariable<Number> OUTSTANDING_AMOUNT = numberVariable("outstandingAmount");
+  public static final ProcessVariable<Number> OUTSTANDING_AMOUNT =
+      numberVariable("outstandingAmount");
   public static final ProcessVariable<Boolean> ACCESS_REMOVED = booleanVariable("accessRemoved");
+
   /**
-   * Sales' other answer to a hand-over: the cause is fixed (say, the cleanup role is deployed now), run
-   * the automation again.
+   * Sales' other answer to a hand-over: the cause is fixed (say, the cleanup role is deployed now),
+   * run the automation again.
    */
-  public static final ProcessVariable<Boolean> RETRY_AUTOMATION = booleanVariable("retryAutomation");
+  public static final ProcessVariable<Boolean> RETRY_AUTOMATION =
+      booleanVariable("retryAutomation");
+
   public static final ProcessVariable<String> NOTES = stringVariable("notes");
 
   // the automated removal of access: the cleanup module's summaries for people, under the names it
   // publishes for the audit trail (the full evidence is in its tables)
-  public static final ProcessVariable<String> CLEANUP_PLAN = stringVariable(AccessRemovalVariables.PLAN);
-  public static final ProcessVariable<String> CLEANUP_REPORT = stringVariable(AccessRemovalVariables.REPORT);
-  public static final ProcessVariable<String> CLEANUP_FAILURE = stringVariable(AccessRemovalVariables.FAILURE);
-  public static final ProcessVariable<String> CLEANUP_REMAINING = stringVariable(AccessRemovalVariables.REMAINING);
+  public static final ProcessVariable<String> CLEANUP_PLAN =
+      stringVariable(AccessRemovalVariables.PLAN);
+  public static final ProcessVariable<String> CLEANUP_REPORT =
+      stringVariable(AccessRemovalVariables.REPORT);
+  public static final ProcessVariable<String> CLEANUP_FAILURE =
+      stringVariable(AccessRemovalVariables.FAILURE);
+  public static final ProcessVariable<String> CLEANUP_REMAINING =
+      stringVariable(AccessRemovalVariables.REMAINING);
+
   /** The name of the verification's {@code Result}: VERIFIED, REMAINING or UNVERIFIABLE. */
-  public static final ProcessVariable<String> ACCESS_VERIFICATION = stringVariable("accessVerification");
+  public static final ProcessVariable<String> ACCESS_VERIFICATION =
+      stringVariable("accessVerification");
+
   /** Gateway "Access removed?": the journey may complete. */
-  public static final ProcessVariable<Boolean> ACCESS_REMOVAL_DONE = booleanVariable("accessRemovalDone");
+  public static final ProcessVariable<Boolean> ACCESS_REMOVAL_DONE =
+      booleanVariable("accessRemovalDone");
 
   // the reseller's withdrawal
-  public static final ProcessVariable<String> WITHDRAWAL_REASON = stringVariable("withdrawalReason");
+  public static final ProcessVariable<String> WITHDRAWAL_REASON =
+      stringVariable("withdrawalReason");
 
-  // input parameters of the send tasks: which notification, and for reminders and escalations which task
+  // input parameters of the send tasks: which notification, and for reminders and escalations which
+  // task
   public static final ProcessVariable<String> MAIL = stringVariable("mail");
   public static final ProcessVariable<String> REMINDED_TASK = stringVariable("remindedTask");
 }

@@ -67,12 +67,18 @@ public final class ProcessVariable<T> {
     return typed(scope.getVariable(name));
   }
 
-  /** The value of the scope itself (say, an input parameter of the activity), or null when it is not set. */
+  /**
+   * The value of the scope itself (say, an input parameter of the activity), or null when it is not
+   * set.
+   */
   public T fromLocal(VariableScope scope) {
     return typed(scope.getVariableLocal(name));
   }
 
-  /** The value as an execution sees it, read through the public API (tests, code outside a delegate). */
+  /**
+   * The value as an execution sees it, read through the public API (tests, code outside a
+   * delegate).
+   */
   public T from(RuntimeService runtime, String executionId) {
     return typed(runtime.getVariable(executionId, name));
   }
@@ -87,7 +93,9 @@ public final class ProcessVariable<T> {
     return new Value<>(this, value);
   }
 
-  /** A variable map of these values, as the engine's start, correlate and complete calls take one. */
+  /**
+   * A variable map of these values, as the engine's start, correlate and complete calls take one.
+   */
   public static VariableMap variables(Value<?>... values) {
     VariableMap map = Variables.createVariables();
     for (Value<?> value : values) {
@@ -100,8 +108,13 @@ public final class ProcessVariable<T> {
     if (value == null || type.isInstance(value)) {
       return type.cast(value);
     }
-    throw new IllegalStateException("Process variable '" + name + "' must be " + expected + ", but is a "
-        + value.getClass().getSimpleName());
+    throw new IllegalStateException(
+        "Process variable '"
+            + name
+            + "' must be "
+            + expected
+            + ", but is a "
+            + value.getClass().getSimpleName());
   }
 
   @Override
@@ -119,7 +132,10 @@ public final class ProcessVariable<T> {
       this.scope = scope;
     }
 
-    /** Sets the value where the variable lives (the nearest scope that has it, else the process instance). */
+    /**
+     * Sets the value where the variable lives (the nearest scope that has it, else the process
+     * instance).
+     */
     public void set(T value) {
       scope.setVariable(variable.name(), value);
     }

@@ -1,8 +1,8 @@
 package com.ingrammicro.masterpayer.process;
 
 import com.ingrammicro.masterpayer.cleanup.AccessRemoval;
-import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
+import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ class RemoveDistributorAccessDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Offboarding offboarding = offboardings.get(OffboardingProcess.offboardingId(execution));
-    AccessRemovalHandOver.handingOverWhenBlocked(execution,
-        () -> accessRemoval.remove(offboarding.id(), offboarding.payerAccountId()));
+    AccessRemovalHandOver.handingOverWhenBlocked(
+        execution, () -> accessRemoval.remove(offboarding.id(), offboarding.payerAccountId()));
   }
 }

@@ -19,16 +19,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The least that resellers' API calls need in the engine, which checks them: the application runs a
- * reseller's start, withdrawal and signed-CTA upload as the reseller ({@link EngineAuthentication}).
- * The {@code resellers} group may start the journey (CREATE process instances, CREATE_INSTANCE of
- * this process only). A reseller user may correlate messages (UPDATE) only to process instances of
- * its own reseller, each granted by {@link #allowCorrelation} just before the application correlates,
- * from the offboarding record, never from the caller's word. Granted on demand rather than at the
- * start, so every user of the reseller may act, and instances started before this grant existed need
- * no migration; the engine deletes an instance's authorizations when the instance ends.
+ * reseller's start, withdrawal and signed-CTA upload as the reseller ({@link
+ * EngineAuthentication}). The {@code resellers} group may start the journey (CREATE process
+ * instances, CREATE_INSTANCE of this process only). A reseller user may correlate messages (UPDATE)
+ * only to process instances of its own reseller, each granted by {@link #allowCorrelation} just
+ * before the application correlates, from the offboarding record, never from the caller's word.
+ * Granted on demand rather than at the start, so every user of the reseller may act, and instances
+ * started before this grant existed need no migration; the engine deletes an instance's
+ * authorizations when the instance ends.
  *
- * <p>Resellers never reach engine-rest or the webapps ({@code SecurityConfiguration},
- * {@code EngineApiGuard}), so these grants matter only to the application's own calls.
+ * <p>Resellers never reach engine-rest or the webapps ({@code SecurityConfiguration}, {@code
+ * EngineApiGuard}), so these grants matter only to the application's own calls.
  */
 @Component
 @Order(32)
@@ -43,15 +44,22 @@ class ResellerEngineAccess implements EngineSetup {
   @Override
   public void setUp(ProcessEngine engine) {
     Grants grants = new Grants(authorizations);
-    grants.grant(Role.RESELLER, Resources.PROCESS_DEFINITION, OffboardingProcess.KEY,
+    grants.grant(
+        Role.RESELLER,
+        Resources.PROCESS_DEFINITION,
+        OffboardingProcess.KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grants.grant(Role.RESELLER, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
+    grants.grant(
+        Role.RESELLER,
+        Resources.PROCESS_INSTANCE,
+        Authorization.ANY,
+        ProcessInstancePermissions.CREATE);
   }
 
   /**
-   * Lets {@code actor} correlate messages to the offboarding's process instance if the offboarding is
-   * its reseller's. Another reseller's instance gets no grant, so the engine refuses the correlation.
-   * Runs in the caller's transaction and without an engine authentication.
+   * Lets {@code actor} correlate messages to the offboarding's process instance if the offboarding
+   * is its reseller's. Another reseller's instance gets no grant, so the engine refuses the
+   * correlation. Runs in the caller's transaction and without an engine authentication.
    */
   void allowCorrelation(AppUser actor, Offboarding offboarding) {
     boolean own = actor.resellerId().filter(offboarding.resellerId()::equals).isPresent();
@@ -59,21 +67,30 @@ class ResellerEngineAccess implements EngineSetup {
       return;
     }
     try {
-      new Grants(authorizations).grantUser(actor.userId(), Resources.PROCESS_INSTANCE, offboarding.processInstanceId(),
-          ProcessInstancePermissions.UPDATE);
+      new Grants(authorizations)
+          .grantUser(
+              actor.userId(),
+              Resources.PROCESS_INSTANCE,
+              offboarding.processInstanceId(),
+              ProcessInstancePermissions.UPDATE);
     } catch (ProcessEngineException failure) {
       if (violatesAConstraint(failure)) {
         // a concurrent call of the same user granted it first: the caller's transaction runs again
-        throw new OptimisticLockingFailureException("The same grant was created concurrently", failure);
+        throw new OptimisticLockingFailureException(
+            "The same grant was created concurrently", failure);
       }
       throw failure;
     }
   }
 
-  /** An integrity constraint violation (SQL state class 23), here the unique key of a user's grant. */
+  /**
+   * An integrity constraint violation (SQL state class 23), here the unique key of a user's grant.
+   */
   private static boolean violatesAConstraint(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
+      for (SQLException sql = cause instanceof SQLException e ? e : null;
+          sql != null;
+          sql = sql.getNextException()) {
         if (sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
           return true;
         }

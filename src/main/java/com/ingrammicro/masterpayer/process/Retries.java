@@ -2,7 +2,10 @@ package com.ingrammicro.masterpayer.process;
 
 import org.springframework.stereotype.Component;
 
-/** The retry cycles of {@link RetryProperties} for the diagram's {@code camunda:failedJobRetryTimeCycle}. */
+/**
+ * The retry cycles of {@link RetryProperties} for the diagram's {@code
+ * camunda:failedJobRetryTimeCycle}.
+ */
 @Component("retries")
 class Retries {
 

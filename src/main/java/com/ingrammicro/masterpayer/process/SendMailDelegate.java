@@ -20,10 +20,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
 /**
- * Every send task of the diagram: the task's {@code mail} input parameter names the
- * {@link Notification} (and {@code remindedTask} the task a reminder is about); the notification
- * module decides recipients, template and attachments. One delegate serves them all because the
- * send tasks differ only in those parameters; a dozen classes would repeat this one.
+ * Every send task of the diagram: the task's {@code mail} input parameter names the {@link
+ * Notification} (and {@code remindedTask} the task a reminder is about); the notification module
+ * decides recipients, template and attachments. One delegate serves them all because the send tasks
+ * differ only in those parameters; a dozen classes would repeat this one.
  */
 @Component("sendMailDelegate")
 class SendMailDelegate implements JavaDelegate {
@@ -38,28 +38,42 @@ class SendMailDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    notifier.send(new NotificationRequest(
-        Notification.valueOf(MAIL.fromLocal(execution)),
-        OffboardingProcess.offboardingId(execution),
-        REMINDED_TASK.fromLocal(execution),
-        new NotificationRequest.Outcomes(REJECTION_REASON.from(execution), CTA_REJECTION_REASON.from(execution),
-            WITHDRAWAL_REASON.from(execution), OffboardingProcess.outstandingAmount(execution),
-            CLEANUP_FAILURE.from(execution), CLEANUP_REMAINING.from(execution), CLEANUP_REPORT.from(execution)),
-        deliveryKey(execution)));
+    notifier.send(
+        new NotificationRequest(
+            Notification.valueOf(MAIL.fromLocal(execution)),
+            OffboardingProcess.offboardingId(execution),
+            REMINDED_TASK.fromLocal(execution),
+            new NotificationRequest.Outcomes(
+                REJECTION_REASON.from(execution),
+                CTA_REJECTION_REASON.from(execution),
+                WITHDRAWAL_REASON.from(execution),
+                OffboardingProcess.outstandingAmount(execution),
+                CLEANUP_FAILURE.from(execution),
+                CLEANUP_REMAINING.from(execution),
+                CLEANUP_REPORT.from(execution)),
+            deliveryKey(execution)));
   }
 
   /**
-   * The id of this send task's job (every send task is {@code asyncBefore}): the same in every attempt,
-   * on whichever node runs it, and a new one each time the task is reached, so each reminder of a
-   * cycle is a mail of its own. The job exists until its transaction commits. With its input
-   * parameters the send task is a scope, so the job belongs to the execution that entered it.
+   * The id of this send task's job (every send task is {@code asyncBefore}): the same in every
+   * attempt, on whichever node runs it, and a new one each time the task is reached, so each
+   * reminder of a cycle is a mail of its own. The job exists until its transaction commits. With
+   * its input parameters the send task is a scope, so the job belongs to the execution that entered
+   * it.
    */
   private String deliveryKey(DelegateExecution execution) {
-    return jobs.createJobQuery().processInstanceId(execution.getProcessInstanceId())
-        .activityId(execution.getCurrentActivityId()).list().stream()
-        .filter(job -> Objects.equals(job.getExecutionId(), execution.getId())
-            || Objects.equals(job.getExecutionId(), execution.getParentId()))
+    return jobs
+        .createJobQuery()
+        .processInstanceId(execution.getProcessInstanceId())
+        .activityId(execution.getCurrentActivityId())
+        .list()
+        .stream()
+        .filter(
+            job ->
+                Objects.equals(job.getExecutionId(), execution.getId())
+                    || Objects.equals(job.getExecutionId(), execution.getParentId()))
         .map(Job::getId)
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -10,16 +10,16 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.offboarding
 
 import com.ingrammicro.masterpayer.cleanup.AccessRemoval;
 import com.ingrammicro.masterpayer.cleanup.VerificationOutcome;
-import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
+import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * Service task "Verify access removed": asks AWS again, with whether a person has just attested the
- * removal by hand. The cleanup module decides whether that completes the journey
- * ({@link VerificationOutcome#done()}); the gateway after the task reads the decision.
+ * removal by hand. The cleanup module decides whether that completes the journey ({@link
+ * VerificationOutcome#done()}); the gateway after the task reads the decision.
  */
 @Component("verifyAccessRemovedDelegate")
 class VerifyAccessRemovedDelegate implements JavaDelegate {
@@ -35,8 +35,11 @@ class VerifyAccessRemovedDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Offboarding offboarding = offboardings.get(offboardingId(execution));
-    VerificationOutcome outcome = accessRemoval.verify(offboarding.id(), offboarding.payerAccountId(),
-        Boolean.TRUE.equals(ACCESS_REMOVED.from(execution)));
+    VerificationOutcome outcome =
+        accessRemoval.verify(
+            offboarding.id(),
+            offboarding.payerAccountId(),
+            Boolean.TRUE.equals(ACCESS_REMOVED.from(execution)));
     ACCESS_VERIFICATION.on(execution).set(outcome.result().name());
     ACCESS_REMOVAL_DONE.on(execution).set(outcome.done());
     CLEANUP_REPORT.on(execution).set(outcome.report());

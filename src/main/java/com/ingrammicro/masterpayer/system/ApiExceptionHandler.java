@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of the application's API is an RFC 9457 problem detail with a message a client can
@@ -39,42 +39,69 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   record FieldProblem(String field, String message) {}
 
   @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-        .map(error -> new FieldProblem(error.getField(), error.isBindingFailure()
-            // A query parameter of the wrong type: say so, not the converter's stack of class names.
-            ? "'" + error.getRejectedValue() + "' is not a valid value"
-            : error.getDefaultMessage()))
-        .sorted((a, b) -> a.field().compareTo(b.field()))
-        .toList();
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(
+                error ->
+                    new FieldProblem(
+                        error.getField(),
+                        error.isBindingFailure()
+                            // A query parameter of the wrong type: say so, not the converter's
+                            // stack of class names.
+                            ? "'" + error.getRejectedValue() + "' is not a valid value"
+                            : error.getDefaultMessage()))
+            .sorted((a, b) -> a.field().compareTo(b.field()))
+            .toList();
     return validationProblem(errors, ex, headers, request);
   }
 
   @Override
-  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<FieldProblem> errors = ex.getParameterValidationResults().stream()
-        .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
-            error instanceof FieldError fieldError ? fieldError.getField() : result.getMethodParameter().getParameterName(),
-            error.getDefaultMessage())))
-        .toList();
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> errors =
+        ex.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                new FieldProblem(
+                                    error instanceof FieldError fieldError
+                                        ? fieldError.getField()
+                                        : result.getMethodParameter().getParameterName(),
+                                    error.getDefaultMessage())))
+            .toList();
     return validationProblem(errors, ex, headers, request);
   }
 
-  private ResponseEntity<Object> validationProblem(List<FieldProblem> errors, Exception ex, HttpHeaders headers,
-      WebRequest request) {
-    String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is invalid: " + detail);
+  private ResponseEntity<Object> validationProblem(
+      List<FieldProblem> errors, Exception ex, HttpHeaders headers, WebRequest request) {
+    String detail =
+        errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "The request is invalid: " + detail);
     problem.setTitle("Invalid request");
     problem.setProperty("errors", errors);
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableBodyDetail(ex));
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableBodyDetail(ex));
     problem.setTitle("Unreadable request body");
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
@@ -84,7 +111,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       String field = path(invalid);
       Class<?> target = invalid.getTargetType();
       if (target != null && target.isEnum()) {
-        return "%s: '%s' is not one of %s".formatted(field, invalid.getValue(), Arrays.toString(target.getEnumConstants()));
+        return "%s: '%s' is not one of %s"
+            .formatted(field, invalid.getValue(), Arrays.toString(target.getEnumConstants()));
       }
       return "%s: '%s' is not a valid value".formatted(field, invalid.getValue());
     }
@@ -97,39 +125,58 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static String path(JsonMappingException ex) {
     return ex.getPath().stream()
         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining(".")).replace(".[", "[");
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
   }
 
   @Override
-  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-      HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
     Class<?> type = ex.getRequiredType();
-    String expected = type == null ? "a valid value"
-        : type == UUID.class ? "a UUID"
-        : type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants())
-        : "a " + type.getSimpleName();
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "%s: '%s' is not %s".formatted(name, ex.getValue(), expected));
+    String expected =
+        type == null
+            ? "a valid value"
+            : type == UUID.class
+                ? "a UUID"
+                : type.isEnum()
+                    ? "one of " + Arrays.toString(type.getEnumConstants())
+                    : "a " + type.getSimpleName();
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "%s: '%s' is not %s".formatted(name, ex.getValue(), expected));
     problem.setTitle("Invalid request");
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
-  /** A blank path segment ({@code /api/offboardings/%20}) converts to no id at all: the caller's mistake. */
+  /**
+   * A blank path segment ({@code /api/offboardings/%20}) converts to no id at all: the caller's
+   * mistake.
+   */
   @Override
-  protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException ex, HttpHeaders headers,
-      HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        ex.getVariableName() + ": a value is required in the path");
+  protected ResponseEntity<Object> handleMissingPathVariable(
+      MissingPathVariableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, ex.getVariableName() + ": a value is required in the path");
     problem.setTitle("Invalid request");
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @Override
-  protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
-      HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-        "There is no " + ex.getHttpMethod() + " /" + ex.getResourcePath() + " in this API; see /v3/api-docs.");
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND,
+            "There is no "
+                + ex.getHttpMethod()
+                + " /"
+                + ex.getResourcePath()
+                + " in this API; see /v3/api-docs.");
     return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
   }
 
@@ -137,9 +184,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
     String errorId = UUID.randomUUID().toString();
     log.error("Unexpected error {} while handling {}", errorId, request.getDescription(false), ex);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-        "An unexpected error occurred; quote error id " + errorId + " when you report it.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "An unexpected error occurred; quote error id " + errorId + " when you report it.");
     problem.setProperties(Map.of("errorId", errorId));
-    return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    return handleExceptionInternal(
+        ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
   }
 }

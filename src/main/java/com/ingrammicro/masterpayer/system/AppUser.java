@@ -11,7 +11,8 @@ import java.util.Set;
  */
 public record AppUser(String userId, List<String> groupIds, List<String> tenantIds) {
 
-  private static final Set<Role> STAFF = EnumSet.of(Role.IAAS_SALES, Role.FINANCE, Role.AUDITOR, Role.ADMIN);
+  private static final Set<Role> STAFF =
+      EnumSet.of(Role.IAAS_SALES, Role.FINANCE, Role.AUDITOR, Role.ADMIN);
 
   public AppUser {
     groupIds = List.copyOf(groupIds);
@@ -36,6 +37,8 @@ public record AppUser(String userId, List<String> groupIds, List<String> tenantI
 
   /** The reseller this user acts for, when it is a reseller user linked to exactly one reseller. */
   public Optional<String> resellerId() {
-    return has(Role.RESELLER) && tenantIds.size() == 1 ? Optional.of(tenantIds.get(0)) : Optional.empty();
+    return has(Role.RESELLER) && tenantIds.size() == 1
+        ? Optional.of(tenantIds.get(0))
+        : Optional.empty();
   }
 }

@@ -34,12 +34,21 @@ class AppUsers {
    * checked, or Camunda's webapp logged it in); a user deleted since has no groups, so no rights.
    */
   AppUser load(String userId) {
-    List<String> groupIds = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    List<String> tenantIds = identityService.createTenantQuery().userMember(userId).list().stream().map(Tenant::getId).toList();
+    List<String> groupIds =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .toList();
+    List<String> tenantIds =
+        identityService.createTenantQuery().userMember(userId).list().stream()
+            .map(Tenant::getId)
+            .toList();
     AppUser user = new AppUser(userId, groupIds, tenantIds);
     if (user.has(Role.RESELLER) && user.resellerId().isEmpty()) {
-      log.warn("User {} is in the resellers group but belongs to {} tenants instead of exactly one; "
-          + "it gets no reseller rights until an administrator links it to one reseller", userId, tenantIds.size());
+      log.warn(
+          "User {} is in the resellers group but belongs to {} tenants instead of exactly one; "
+              + "it gets no reseller rights until an administrator links it to one reseller",
+          userId,
+          tenantIds.size());
     }
     return user;
   }

@@ -20,7 +20,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   private final AppUsers appUsers;
   private final TransactionTemplate transaction;
 
-  CamundaIdentityAuthenticationProvider(AppUsers appUsers, PlatformTransactionManager transactions) {
+  CamundaIdentityAuthenticationProvider(
+      AppUsers appUsers, PlatformTransactionManager transactions) {
     this.appUsers = appUsers;
     this.transaction = new TransactionTemplate(transactions);
   }
@@ -33,11 +34,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
     // a wrong password is answered after the commit, which keeps Camunda's count of failed attempts
-    AppUser user = transaction.execute(status -> appUsers.checkPassword(userId, password) ? appUsers.load(userId) : null);
+    AppUser user =
+        transaction.execute(
+            status -> appUsers.checkPassword(userId, password) ? appUsers.load(userId) : null);
     if (user == null) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
-    return UsernamePasswordAuthenticationToken.authenticated(user, null, AppUsers.authoritiesOf(user));
+    return UsernamePasswordAuthenticationToken.authenticated(
+        user, null, AppUsers.authoritiesOf(user));
   }
 
   @Override

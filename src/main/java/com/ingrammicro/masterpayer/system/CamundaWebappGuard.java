@@ -18,15 +18,16 @@ import org.springframework.web.util.UrlPathHelper;
 /**
  * Camunda's webapps are for staff. Camunda lets any user of its identity store log in to its
  * Welcome app, and any logged-in user call the webapps' engine API, where engine authorizations are
- * the only check; resellers are users of that store too (for the API). So a user who is not staff is
- * refused at every webapp login, Welcome included, and a session of such a user reaches nothing under
- * {@code /camunda/api}. The session's groups are the ones Camunda's webapp holds for it, which it
- * reads again when its authentication cache expires (5 minutes by default): a staff member moved out
- * of the staff groups loses the webapps then, as Camunda's own authorization checks do.
+ * the only check; resellers are users of that store too (for the API). So a user who is not staff
+ * is refused at every webapp login, Welcome included, and a session of such a user reaches nothing
+ * under {@code /camunda/api}. The session's groups are the ones Camunda's webapp holds for it,
+ * which it reads again when its authentication cache expires (5 minutes by default): a staff member
+ * moved out of the staff groups loses the webapps then, as Camunda's own authorization checks do.
  */
 final class CamundaWebappGuard extends OncePerRequestFilter {
 
-  private static final Pattern LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
+  private static final Pattern LOGIN =
+      Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
   private static final String API = "/camunda/api/";
   private static final int MAX_LOGIN_BODY = 8 * 1024;
 
@@ -42,7 +43,8 @@ final class CamundaWebappGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = paths.getPathWithinApplication(request);
     if (!path.startsWith(API)) {
@@ -52,15 +54,20 @@ final class CamundaWebappGuard extends OncePerRequestFilter {
     if ("POST".equals(request.getMethod()) && LOGIN.matcher(path).matches()) {
       byte[] body = request.getInputStream().readNBytes(MAX_LOGIN_BODY);
       Optional<String> username = formField(body, "username");
-      if (username.isPresent() && appUsers.isKnown(username.get()) && !appUsers.load(username.get()).isStaff()) {
-        // as Camunda answers a user without access to the app: its login page then says "missing access rights"
+      if (username.isPresent()
+          && appUsers.isKnown(username.get())
+          && !appUsers.load(username.get()).isStaff()) {
+        // as Camunda answers a user without access to the app: its login page then says "missing
+        // access rights"
         response.setStatus(HttpStatus.FORBIDDEN.value());
         return;
       }
       chain.doFilter(new CachedBodyRequest(request, body), response);
       return;
     }
-    if (CamundaWebappSession.user(request, engineName).filter(user -> !user.isStaff()).isPresent()) {
+    if (CamundaWebappSession.user(request, engineName)
+        .filter(user -> !user.isStaff())
+        .isPresent()) {
       refuse(response);
       return;
     }
@@ -82,7 +89,12 @@ final class CamundaWebappGuard extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletResponse response) throws IOException {
-    EngineApiGuard.writeCamundaError(json, response, HttpStatus.FORBIDDEN, "AuthorizationException",
-        "Camunda's webapps are for Ingram Micro staff; resellers use the offboarding API (/api).", List.of());
+    EngineApiGuard.writeCamundaError(
+        json,
+        response,
+        HttpStatus.FORBIDDEN,
+        "AuthorizationException",
+        "Camunda's webapps are for Ingram Micro staff; resellers use the offboarding API (/api).",
+        List.of());
   }
 }

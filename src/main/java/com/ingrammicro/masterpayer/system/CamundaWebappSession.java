@@ -14,9 +14,9 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  * session.
  *
  * <p>An adapter on the webapp's internals, and the only one for this: the webapps publish no API
- * for their login. The session's users and their groups and tenants exist only as the
- * {@code org.camunda.bpm.webapp.impl.security.auth} types; engine-rest's authentication is another
- * thing (HTTP Basic here), and the engine's identity service knows nothing of webapp sessions.
+ * for their login. The session's users and their groups and tenants exist only as the {@code
+ * org.camunda.bpm.webapp.impl.security.auth} types; engine-rest's authentication is another thing
+ * (HTTP Basic here), and the engine's identity service knows nothing of webapp sessions.
  */
 final class CamundaWebappSession {
 
@@ -32,15 +32,22 @@ final class CamundaWebappSession {
 
   /** The webapp login for the engine with its groups and tenants as Camunda's webapp holds them. */
   static Optional<AppUser> user(HttpServletRequest request, String engineName) {
-    return login(request, engineName).map(login -> login instanceof UserAuthentication user
-        ? new AppUser(user.getIdentityId(), user.getGroupIds() == null ? List.of() : user.getGroupIds(),
-            user.getTenantIds() == null ? List.of() : user.getTenantIds())
-        : new AppUser(login.getIdentityId(), List.of(), List.of()));
+    return login(request, engineName)
+        .map(
+            login ->
+                login instanceof UserAuthentication user
+                    ? new AppUser(
+                        user.getIdentityId(),
+                        user.getGroupIds() == null ? List.of() : user.getGroupIds(),
+                        user.getTenantIds() == null ? List.of() : user.getTenantIds())
+                    : new AppUser(login.getIdentityId(), List.of(), List.of()));
   }
 
   private static Optional<Authentication> login(HttpServletRequest request, String engineName) {
     HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(CAMUNDA_SESSION_ATTRIBUTE) instanceof Authentications authentications) {
+    if (session != null
+        && session.getAttribute(CAMUNDA_SESSION_ATTRIBUTE)
+            instanceof Authentications authentications) {
       return Optional.ofNullable(authentications.getAuthenticationForProcessEngine(engineName));
     }
     return Optional.empty();

@@ -21,7 +21,8 @@ class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
   private final AppUsers appUsers;
   private final String engineName;
-  private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+  private final SecurityContextHolderStrategy contexts =
+      SecurityContextHolder.getContextHolderStrategy();
 
   CamundaWebappSessionAuthenticationFilter(AppUsers appUsers, String engineName) {
     this.appUsers = appUsers;
@@ -29,15 +30,23 @@ class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (isSafe(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+    if (isSafe(request)
+        && request.getHeader(HttpHeaders.AUTHORIZATION) == null
         && contexts.getContext().getAuthentication() == null) {
-      CamundaWebappSession.userId(request, engineName).map(appUsers::load).filter(AppUser::isStaff).ifPresent(user -> {
-        SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, AppUsers.authoritiesOf(user)));
-        contexts.setContext(context);
-      });
+      CamundaWebappSession.userId(request, engineName)
+          .map(appUsers::load)
+          .filter(AppUser::isStaff)
+          .ifPresent(
+              user -> {
+                SecurityContext context = contexts.createEmptyContext();
+                context.setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(
+                        user, null, AppUsers.authoritiesOf(user)));
+                contexts.setContext(context);
+              });
     }
     chain.doFilter(request, response);
   }

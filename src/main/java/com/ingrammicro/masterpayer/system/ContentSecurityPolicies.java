@@ -8,24 +8,30 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The Content-Security-Policy of the pages this application serves itself. Scripts only from this
- * origin and never inline, nothing framed, nothing sent elsewhere. Inline styles are allowed: the audit
- * page shows the server's BPMN diagram as inline SVG with its own {@code <style>} and style attributes,
- * and Swagger UI sets style attributes from script; neither can run code through a style. Checked in
- * headless Chromium: without {@code 'unsafe-inline'} both pages log style violations, and Swagger UI
- * its icons without {@code data:}; with these policies, neither logs any.
+ * origin and never inline, nothing framed, nothing sent elsewhere. Inline styles are allowed: the
+ * audit page shows the server's BPMN diagram as inline SVG with its own {@code <style>} and style
+ * attributes, and Swagger UI sets style attributes from script; neither can run code through a
+ * style. Checked in headless Chromium: without {@code 'unsafe-inline'} both pages log style
+ * violations, and Swagger UI its icons without {@code data:}; with these policies, neither logs
+ * any.
  */
 final class ContentSecurityPolicies {
 
   static final String HEADER = "Content-Security-Policy";
 
   /** The audit page: its own script, stylesheet and the audit API. */
-  static final String AUDIT_PAGE = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-      + "img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  static final String AUDIT_PAGE =
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+          + "img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-  /** Swagger UI: its bundled scripts and styles, icons as data: URIs, "try it out" against this origin. */
-  static final String SWAGGER_UI = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-      + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-      + "frame-ancestors 'none'";
+  /**
+   * Swagger UI: its bundled scripts and styles, icons as data: URIs, "try it out" against this
+   * origin.
+   */
+  static final String SWAGGER_UI =
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+          + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+          + "frame-ancestors 'none'";
 
   /** The OpenAPI document is data, never a page. */
   static final String API_DOCUMENT = "default-src 'none'; frame-ancestors 'none'; sandbox";
@@ -36,14 +42,20 @@ final class ContentSecurityPolicies {
     return new StaticHeadersWriter(HEADER, AUDIT_PAGE);
   }
 
-  /** Swagger UI's policy on its pages, the document's on {@code /v3/api-docs}; nothing on the API's own answers. */
+  /**
+   * Swagger UI's policy on its pages, the document's on {@code /v3/api-docs}; nothing on the API's
+   * own answers.
+   */
   static HeaderWriter apiDocs() {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-    HeaderWriter ui = new DelegatingRequestMatcherHeaderWriter(
-        new OrRequestMatcher(paths.matcher("/swagger-ui/**"), paths.matcher("/swagger-ui.html")),
-        new StaticHeadersWriter(HEADER, SWAGGER_UI));
-    HeaderWriter document = new DelegatingRequestMatcherHeaderWriter(paths.matcher("/v3/api-docs/**"),
-        new StaticHeadersWriter(HEADER, API_DOCUMENT));
+    HeaderWriter ui =
+        new DelegatingRequestMatcherHeaderWriter(
+            new OrRequestMatcher(
+                paths.matcher("/swagger-ui/**"), paths.matcher("/swagger-ui.html")),
+            new StaticHeadersWriter(HEADER, SWAGGER_UI));
+    HeaderWriter document =
+        new DelegatingRequestMatcherHeaderWriter(
+            paths.matcher("/v3/api-docs/**"), new StaticHeadersWriter(HEADER, API_DOCUMENT));
     return (request, response) -> {
       ui.writeHeaders(request, response);
       document.writeHeaders(request, response);

@@ -22,21 +22,24 @@ class DemoIdentities implements EngineSetup {
 
   private static final Logger log = LoggerFactory.getLogger(DemoIdentities.class);
 
-  private record DemoUser(String id, String firstName, String lastName, Role role, String resellerId) {}
+  private record DemoUser(
+      String id, String firstName, String lastName, Role role, String resellerId) {}
 
   private record DemoReseller(String id, String name) {}
 
-  private static final List<DemoReseller> RESELLERS = List.of(
-      new DemoReseller("ACME", "Acme Cloud Solutions Ltd"),
-      new DemoReseller("GLOBEX", "Globex Corporation"));
+  private static final List<DemoReseller> RESELLERS =
+      List.of(
+          new DemoReseller("ACME", "Acme Cloud Solutions Ltd"),
+          new DemoReseller("GLOBEX", "Globex Corporation"));
 
-  private static final List<DemoUser> USERS = List.of(
-      new DemoUser("sales", "Sam", "Sales", Role.IAAS_SALES, null),
-      new DemoUser("finance", "Fiona", "Finance", Role.FINANCE, null),
-      new DemoUser("auditor", "Audrey", "Auditor", Role.AUDITOR, null),
-      new DemoUser("admin", "Ada", "Admin", Role.ADMIN, null),
-      new DemoUser("acme", "Alex", "Acme", Role.RESELLER, "ACME"),
-      new DemoUser("globex", "Gina", "Globex", Role.RESELLER, "GLOBEX"));
+  private static final List<DemoUser> USERS =
+      List.of(
+          new DemoUser("sales", "Sam", "Sales", Role.IAAS_SALES, null),
+          new DemoUser("finance", "Fiona", "Finance", Role.FINANCE, null),
+          new DemoUser("auditor", "Audrey", "Auditor", Role.AUDITOR, null),
+          new DemoUser("admin", "Ada", "Admin", Role.ADMIN, null),
+          new DemoUser("acme", "Alex", "Acme", Role.RESELLER, "ACME"),
+          new DemoUser("globex", "Gina", "Globex", Role.RESELLER, "GLOBEX"));
 
   @Override
   public void setUp(ProcessEngine engine) {

@@ -17,17 +17,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses malformed requests before anything parses them, with a problem detail. Spring Security's
- * firewall runs too late for some: Spring's request-path parsing, which runs first, throws on a path
- * such as {@code /engine-rest;x/task} or {@code //engine-rest/task} that Tomcat maps to the
- * engine-rest servlet, and that became a 500. The same {@link StrictHttpFirewall} rules therefore run
- * here first. A {@code Content-Type} that is no concrete media type ({@code application/*}) is refused
- * with 415 here too: Spring MVC and Jersey fail on it deep inside with a 500; and a malformed
- * {@code Accept} with 400, because Spring then cannot write any answer, not even its refusal.
+ * firewall runs too late for some: Spring's request-path parsing, which runs first, throws on a
+ * path such as {@code /engine-rest;x/task} or {@code //engine-rest/task} that Tomcat maps to the
+ * engine-rest servlet, and that became a 500. The same {@link StrictHttpFirewall} rules therefore
+ * run here first. A {@code Content-Type} that is no concrete media type ({@code application/*}) is
+ * refused with 415 here too: Spring MVC and Jersey fail on it deep inside with a 500; and a
+ * malformed {@code Accept} with 400, because Spring then cannot write any answer, not even its
+ * refusal.
  */
 class EarlyFirewallFilter extends OncePerRequestFilter {
 
   /** StrictHttpFirewall's default methods: TRACE, CONNECT and made-up methods are refused. */
-  static final List<String> ALLOWED_METHODS = List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
+  static final List<String> ALLOWED_METHODS =
+      List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
 
   private final StrictHttpFirewall firewall = new StrictHttpFirewall();
   private final ProblemResponses problems;
@@ -37,7 +39,8 @@ class EarlyFirewallFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     try {
       firewall.getFirewalledRequest(request);
@@ -47,19 +50,28 @@ class EarlyFirewallFilter extends OncePerRequestFilter {
     }
     String contentType = request.getContentType();
     if (contentType != null && !concrete(contentType)) {
-      problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      problems.write(
+          request,
+          response,
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
           "The Content-Type must be one concrete media type, such as application/json.");
       return;
     }
     if (!readable(request.getHeaders(HttpHeaders.ACCEPT))) {
-      problems.write(request, response, HttpStatus.BAD_REQUEST,
+      problems.write(
+          request,
+          response,
+          HttpStatus.BAD_REQUEST,
           "The Accept header is malformed; send media types such as application/json.");
       return;
     }
     chain.doFilter(request, response);
   }
 
-  /** An Accept header Spring cannot parse leaves it unable to write any answer, not even the refusal. */
+  /**
+   * An Accept header Spring cannot parse leaves it unable to write any answer, not even the
+   * refusal.
+   */
   private static boolean readable(Enumeration<String> accept) {
     try {
       while (accept.hasMoreElements()) {

@@ -22,17 +22,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Applies {@link EngineApiPolicy} and the tasks' outcome ({@link TaskCompletionCheck}) to every call
- * of the engine's REST API, through both of its doors: engine-rest (HTTP Basic) and the webapps'
- * engine API that Tasklist and Cockpit call with their session. Both serve the same resources, so
- * one rule set guards both; the engine then applies its authorizations as usual. Refusals keep
- * Camunda's error shape ({@code type}, {@code message}), which Tasklist shows to the user.
+ * Applies {@link EngineApiPolicy} and the tasks' outcome ({@link TaskCompletionCheck}) to every
+ * call of the engine's REST API, through both of its doors: engine-rest (HTTP Basic) and the
+ * webapps' engine API that Tasklist and Cockpit call with their session. Both serve the same
+ * resources, so one rule set guards both; the engine then applies its authorizations as usual.
+ * Refusals keep Camunda's error shape ({@code type}, {@code message}), which Tasklist shows to the
+ * user.
  */
 final class EngineApiGuard extends OncePerRequestFilter {
 
   /** Which door a request came through: where its engine path starts and who its caller is. */
   enum Door {
-    /** {@code /engine-rest/...} or {@code /engine-rest/engine/{name}/...}; the caller is the HTTP Basic user. */
+    /**
+     * {@code /engine-rest/...} or {@code /engine-rest/engine/{name}/...}; the caller is the HTTP
+     * Basic user.
+     */
     ENGINE_REST(Pattern.compile("^/engine-rest(?:/engine/[^/]+)?(/.*)?$")),
     /** {@code /camunda/api/engine/engine/{name}/...}; the caller is the webapp session's user. */
     WEBAPP(Pattern.compile("^/camunda/api/engine/engine/[^/]+(/.*)?$"));
@@ -54,7 +58,11 @@ final class EngineApiGuard extends OncePerRequestFilter {
   private final ObjectMapper json;
   private final UrlPathHelper paths = new UrlPathHelper();
 
-  EngineApiGuard(Door door, String engineName, TaskCompletionCheck completions, IdentityService identityService,
+  EngineApiGuard(
+      Door door,
+      String engineName,
+      TaskCompletionCheck completions,
+      IdentityService identityService,
       ObjectMapper json) {
     this.door = door;
     this.engineName = engineName;
@@ -64,7 +72,8 @@ final class EngineApiGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Matcher engineCall = door.enginePath.matcher(paths.getPathWithinApplication(request));
     Optional<AppUser> caller = caller(request);
@@ -74,9 +83,16 @@ final class EngineApiGuard extends OncePerRequestFilter {
       return;
     }
     String enginePath = engineCall.group(1) == null ? "/" : engineCall.group(1);
-    EngineApiPolicy.Decision decision = EngineApiPolicy.decide(caller.get(), request.getMethod(), enginePath);
+    EngineApiPolicy.Decision decision =
+        EngineApiPolicy.decide(caller.get(), request.getMethod(), enginePath);
     if (decision.refused()) {
-      writeCamundaError(json, response, HttpStatus.FORBIDDEN, "AuthorizationException", decision.reason(), List.of());
+      writeCamundaError(
+          json,
+          response,
+          HttpStatus.FORBIDDEN,
+          "AuthorizationException",
+          decision.reason(),
+          List.of());
       return;
     }
     if (decision.verdict() != EngineApiPolicy.Verdict.TASK_COMPLETION) {
@@ -85,13 +101,26 @@ final class EngineApiGuard extends OncePerRequestFilter {
     }
     byte[] body = request.getInputStream().readNBytes(MAX_COMPLETION_BODY + 1);
     if (body.length > MAX_COMPLETION_BODY) {
-      writeCamundaError(json, response, HttpStatus.PAYLOAD_TOO_LARGE, "InvalidRequestException",
-          "A task completion carries the task's outcome only; this body is over " + MAX_COMPLETION_BODY + " bytes.", List.of());
+      writeCamundaError(
+          json,
+          response,
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "InvalidRequestException",
+          "A task completion carries the task's outcome only; this body is over "
+              + MAX_COMPLETION_BODY
+              + " bytes.",
+          List.of());
       return;
     }
     Optional<TaskCompletionCheck.Refusal> refusal = check(caller.get(), decision.taskId(), body);
     if (refusal.isPresent()) {
-      writeCamundaError(json, response, HttpStatus.BAD_REQUEST, "InvalidTaskOutcomeException", refusal.get().message(), refusal.get().problems());
+      writeCamundaError(
+          json,
+          response,
+          HttpStatus.BAD_REQUEST,
+          "InvalidTaskOutcomeException",
+          refusal.get().message(),
+          refusal.get().problems());
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -102,7 +131,9 @@ final class EngineApiGuard extends OncePerRequestFilter {
       return CamundaWebappSession.user(request, engineName);
     }
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    return authentication != null && authentication.getPrincipal() instanceof AppUser user ? Optional.of(user) : Optional.empty();
+    return authentication != null && authentication.getPrincipal() instanceof AppUser user
+        ? Optional.of(user)
+        : Optional.empty();
   }
 
   private Optional<TaskCompletionCheck.Refusal> check(AppUser caller, String taskId, byte[] body) {
@@ -112,7 +143,8 @@ final class EngineApiGuard extends OncePerRequestFilter {
     } catch (IOException unreadable) {
       return Optional.empty(); // engine-rest refuses a body that is not JSON with its own 400
     }
-    // The task is looked up as the caller, so a task the caller cannot see stays the engine's 404/403.
+    // The task is looked up as the caller, so a task the caller cannot see stays the engine's
+    // 404/403.
     boolean asCaller = identityService.getCurrentAuthentication() == null;
     if (asCaller) {
       identityService.setAuthentication(caller.userId(), caller.groupIds(), caller.tenantIds());
@@ -126,9 +158,18 @@ final class EngineApiGuard extends OncePerRequestFilter {
     }
   }
 
-  /** An error in the shape of Camunda's REST API ({@code type}, {@code message}), which Tasklist shows. */
-  static void writeCamundaError(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
-      String message, List<String> problems) throws IOException {
+  /**
+   * An error in the shape of Camunda's REST API ({@code type}, {@code message}), which Tasklist
+   * shows.
+   */
+  static void writeCamundaError(
+      ObjectMapper json,
+      HttpServletResponse response,
+      HttpStatus status,
+      String type,
+      String message,
+      List<String> problems)
+      throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("message", message);

@@ -11,8 +11,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs each authenticated {@code /engine-rest} request as its user inside the engine, so that engine
- * authorizations apply and the user operation log names who did what.
+ * Runs each authenticated {@code /engine-rest} request as its user inside the engine, so that
+ * engine authorizations apply and the user operation log names who did what.
  */
 class EngineRestAuthenticationFilter extends OncePerRequestFilter {
 
@@ -23,7 +23,8 @@ class EngineRestAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || !(authentication.getPrincipal() instanceof AppUser user)) {

@@ -23,32 +23,52 @@ public final class Grants {
   }
 
   public void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
-    grant(authorizations.createAuthorizationQuery().groupIdIn(role.groupId()),
-        authorization -> authorization.setGroupId(role.groupId()), resource, resourceId, permissions);
+    grant(
+        authorizations.createAuthorizationQuery().groupIdIn(role.groupId()),
+        authorization -> authorization.setGroupId(role.groupId()),
+        resource,
+        resourceId,
+        permissions);
   }
 
-  public void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
-    grant(authorizations.createAuthorizationQuery().userIdIn(userId),
-        authorization -> authorization.setUserId(userId), resource, resourceId, permissions);
+  public void grantUser(
+      String userId, Resource resource, String resourceId, Permission... permissions) {
+    grant(
+        authorizations.createAuthorizationQuery().userIdIn(userId),
+        authorization -> authorization.setUserId(userId),
+        resource,
+        resourceId,
+        permissions);
   }
 
-  private void grant(AuthorizationQuery holderQuery, Consumer<Authorization> holder, Resource resource, String resourceId,
+  private void grant(
+      AuthorizationQuery holderQuery,
+      Consumer<Authorization> holder,
+      Resource resource,
+      String resourceId,
       Permission... permissions) {
-    Authorization authorization = holderQuery
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .list().stream().findFirst()
-        .orElseGet(() -> newGrant(holder, resource, resourceId));
-    boolean missing = Arrays.stream(permissions).anyMatch(permission -> !authorization.isPermissionGranted(permission));
+    Authorization authorization =
+        holderQuery
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .list()
+            .stream()
+            .findFirst()
+            .orElseGet(() -> newGrant(holder, resource, resourceId));
+    boolean missing =
+        Arrays.stream(permissions)
+            .anyMatch(permission -> !authorization.isPermissionGranted(permission));
     if (missing) {
       Arrays.stream(permissions).forEach(authorization::addPermission);
       authorizations.saveAuthorization(authorization);
     }
   }
 
-  private Authorization newGrant(Consumer<Authorization> holder, Resource resource, String resourceId) {
-    Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+  private Authorization newGrant(
+      Consumer<Authorization> holder, Resource resource, String resourceId) {
+    Authorization authorization =
+        authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     holder.accept(authorization);
     authorization.setResource(resource);
     authorization.setResourceId(resourceId);

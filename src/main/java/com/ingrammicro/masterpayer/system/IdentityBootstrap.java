@@ -12,9 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the groups of {@link Role} and their access to Camunda's webapps, in every profile.
- * Users are never created here: the demo ones come from {@link DemoIdentities} (profile
- * {@code local}); in production an administrator creates them in Camunda Admin.
+ * Creates the groups of {@link Role} and their access to Camunda's webapps, in every profile. Users
+ * are never created here: the demo ones come from {@link DemoIdentities} (profile {@code local});
+ * in production an administrator creates them in Camunda Admin.
  */
 @Component
 @Order(10)

@@ -15,13 +15,17 @@ class OpenApiConfiguration {
   @Bean
   OpenAPI offboardingOpenApi() {
     return new OpenAPI()
-        .info(new Info()
-            .title("Master Payer Offboarding API")
-            .version("1")
-            .description("Resellers start and follow the unlinking of their AWS Master Payer accounts from "
-                + "Ingram Micro. Errors are RFC 9457 problem details (application/problem+json)."))
-        .components(new Components().addSecuritySchemes("basic",
-            new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+        .info(
+            new Info()
+                .title("Master Payer Offboarding API")
+                .version("1")
+                .description(
+                    "Resellers start and follow the unlinking of their AWS Master Payer accounts from "
+                        + "Ingram Micro. Errors are RFC 9457 problem details (application/problem+json)."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
         .addSecurityItem(new SecurityRequirement().addList("basic"));
   }
 }

@@ -29,10 +29,19 @@ class ProblemErrorController implements ErrorController {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
     if (status == null || status.value() < 400) {
-      problems.write(request, response, HttpStatus.NOT_FOUND, "There is nothing at " + request.getRequestURI() + ".");
+      problems.write(
+          request,
+          response,
+          HttpStatus.NOT_FOUND,
+          "There is nothing at " + request.getRequestURI() + ".");
       return;
     }
-    problems.write(request, response, status,
-        status.is5xxServerError() ? "The request failed on the server." : status.getReasonPhrase() + ".");
+    problems.write(
+        request,
+        response,
+        status,
+        status.is5xxServerError()
+            ? "The request failed on the server."
+            : status.getReasonPhrase() + ".");
   }
 }

@@ -33,16 +33,24 @@ class ProblemErrorReportValve extends ErrorReportValve {
     }
     HttpStatus known = HttpStatus.resolve(status);
     String title = known != null ? known.getReasonPhrase() : "Error";
-    String detail = status == 400 ? "The request is malformed: its path or headers cannot be read."
-        : status >= 500 ? "The request failed on the server." : title + ".";
+    String detail =
+        status == 400
+            ? "The request is malformed: its path or headers cannot be read."
+            : status >= 500 ? "The request failed on the server." : title + ".";
     try {
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       Writer writer = response.getReporter();
       if (writer != null) {
         // fixed texts only, so no JSON escaping is needed
-        writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-            + ",\"detail\":\"" + detail + "\"}");
+        writer.write(
+            "{\"type\":\"about:blank\",\"title\":\""
+                + title
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + detail
+                + "\"}");
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {

@@ -19,10 +19,11 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Answers refused requests with RFC 9457 problem details instead of an HTML error page or an empty
- * body: failed logins, missing rights, and requests the firewall rejects (a {@code ;}, {@code //} or
- * encoded dot segment in the path, a method such as TRACE).
+ * body: failed logins, missing rights, and requests the firewall rejects (a {@code ;}, {@code //}
+ * or encoded dot segment in the path, a method such as TRACE).
  */
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+class ProblemResponses
+    implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
   static final String REALM = "Master Payer Offboarding";
 
@@ -33,39 +34,54 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
   }
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-    write(request, response, HttpStatus.UNAUTHORIZED,
+    write(
+        request,
+        response,
+        HttpStatus.UNAUTHORIZED,
         "Authentication is required. Use HTTP Basic with the credentials of your user.");
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
       throws IOException {
     write(request, response, HttpStatus.FORBIDDEN, "Your user is not allowed to do this.");
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException exception)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, RequestRejectedException exception)
       throws IOException {
     if (!EarlyFirewallFilter.ALLOWED_METHODS.contains(request.getMethod())) {
       response.setHeader(HttpHeaders.ALLOW, String.join(", ", EarlyFirewallFilter.ALLOWED_METHODS));
-      write(request, response, HttpStatus.METHOD_NOT_ALLOWED,
+      write(
+          request,
+          response,
+          HttpStatus.METHOD_NOT_ALLOWED,
           "The method " + printable(request.getMethod()) + " is not supported.");
       return;
     }
-    write(request, response, HttpStatus.BAD_REQUEST, "The request was rejected: the path or a header is malformed.");
+    write(
+        request,
+        response,
+        HttpStatus.BAD_REQUEST,
+        "The request was rejected: the path or a header is malformed.");
   }
 
-  void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+  void write(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     // in an error dispatch, the request that failed, not /error
     Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     write(failed instanceof String path ? path : request.getRequestURI(), response, status, detail);
   }
 
-  void write(String path, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+  void write(String path, HttpServletResponse response, HttpStatus status, String detail)
+      throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setInstance(instance(path));
     response.resetBuffer();
@@ -74,7 +90,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
     objectMapper.writeValue(response.getOutputStream(), problem);
   }
 
-  /** The request's path as the problem's instance, when it is a valid URI reference; a rejected path often is not. */
+  /**
+   * The request's path as the problem's instance, when it is a valid URI reference; a rejected path
+   * often is not.
+   */
   static URI instance(String requestUri) {
     try {
       return requestUri == null ? null : URI.create(requestUri);

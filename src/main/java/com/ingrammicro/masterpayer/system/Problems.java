@@ -12,7 +12,8 @@ public final class Problems {
 
   private Problems() {}
 
-  public static ErrorResponseException problem(HttpStatus status, String slug, String title, String detail) {
+  public static ErrorResponseException problem(
+      HttpStatus status, String slug, String title, String detail) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     body.setType(URI.create(TYPE_PREFIX + slug));
     body.setTitle(title);

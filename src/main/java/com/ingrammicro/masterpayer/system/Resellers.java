@@ -17,6 +17,8 @@ public class Resellers {
   /** The reseller's company name, or its id when the identity store has no name for it. */
   public String displayName(String resellerId) {
     Tenant tenant = identityService.createTenantQuery().tenantId(resellerId).singleResult();
-    return tenant == null || tenant.getName() == null || tenant.getName().isBlank() ? resellerId : tenant.getName();
+    return tenant == null || tenant.getName() == null || tenant.getName().isBlank()
+        ? resellerId
+        : tenant.getName();
   }
 }

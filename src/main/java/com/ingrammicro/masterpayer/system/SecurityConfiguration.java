@@ -23,27 +23,34 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. One identity store (Camunda's users and groups) behind every door:
+ *
  * <ul>
- *   <li>{@code /engine-rest/**}: HTTP Basic, staff only, run as the user so engine authorizations apply,
- *       and only the changes Tasklist's work needs ({@link EngineApiPolicy});</li>
- *   <li>{@code /api/**}: HTTP Basic; resellers start, follow and withdraw their own offboardings, staff read;
- *       the audit API ({@code /api/audit/**}) is for auditors and administrators only;</li>
- *   <li>{@code /audit/**}: the audit page, for auditors and administrators (HTTP Basic, or their Camunda
- *       webapp session);</li>
+ *   <li>{@code /engine-rest/**}: HTTP Basic, staff only, run as the user so engine authorizations
+ *       apply, and only the changes Tasklist's work needs ({@link EngineApiPolicy});
+ *   <li>{@code /api/**}: HTTP Basic; resellers start, follow and withdraw their own offboardings,
+ *       staff read; the audit API ({@code /api/audit/**}) is for auditors and administrators only;
+ *   <li>{@code /audit/**}: the audit page, for auditors and administrators (HTTP Basic, or their
+ *       Camunda webapp session);
  *   <li>{@code /camunda/**}: Camunda's webapps, which have their own login, CSRF protection and
- *       application authorizations; staff only ({@link CamundaWebappGuard}), and their engine API under
- *       the same rules as engine-rest;</li>
- *   <li>actuator: health for probes, the rest for administrators.</li>
+ *       application authorizations; staff only ({@link CamundaWebappGuard}), and their engine API
+ *       under the same rules as engine-rest;
+ *   <li>actuator: health for probes, the rest for administrators.
  * </ul>
  */
 @Configuration
 class SecurityConfiguration {
 
   private static final String[] STAFF = {
-      Role.IAAS_SALES.name(), Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name()};
+    Role.IAAS_SALES.name(), Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name()
+  };
   private static final String[] AUDIT_READERS = {Role.AUDITOR.name(), Role.ADMIN.name()};
   private static final String[] ANYONE_WITH_A_ROLE = {
-      Role.RESELLER.name(), Role.IAAS_SALES.name(), Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name()};
+    Role.RESELLER.name(),
+    Role.IAAS_SALES.name(),
+    Role.FINANCE.name(),
+    Role.AUDITOR.name(),
+    Role.ADMIN.name()
+  };
 
   @Bean
   ProblemResponses problemResponses(ObjectMapper objectMapper) {
@@ -52,46 +59,85 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain engineRest(HttpSecurity http, ProblemResponses problems, ProcessEngine engine,
-      TaskCompletionCheck completions, ObjectMapper json) throws Exception {
-    EngineRestAuthenticationFilter runAsUser = new EngineRestAuthenticationFilter(engine.getIdentityService());
+  SecurityFilterChain engineRest(
+      HttpSecurity http,
+      ProblemResponses problems,
+      ProcessEngine engine,
+      TaskCompletionCheck completions,
+      ObjectMapper json)
+      throws Exception {
+    EngineRestAuthenticationFilter runAsUser =
+        new EngineRestAuthenticationFilter(engine.getIdentityService());
     statelessBasic(http.securityMatcher(paths("/engine-rest/**")), problems)
         .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF))
         .addFilterAfter(runAsUser, AuthorizationFilter.class)
-        .addFilterAfter(new EngineApiGuard(EngineApiGuard.Door.ENGINE_REST, engine.getName(), completions,
-            engine.getIdentityService(), json), EngineRestAuthenticationFilter.class);
+        .addFilterAfter(
+            new EngineApiGuard(
+                EngineApiGuard.Door.ENGINE_REST,
+                engine.getName(),
+                completions,
+                engine.getIdentityService(),
+                json),
+            EngineRestAuthenticationFilter.class);
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, AppUsers appUsers, ProcessEngine engine)
+  SecurityFilterChain api(
+      HttpSecurity http, ProblemResponses problems, AppUsers appUsers, ProcessEngine engine)
       throws Exception {
-    statelessBasic(http.securityMatcher(paths("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")), problems)
-        .addFilterAfter(new CamundaWebappSessionAuthenticationFilter(appUsers, engine.getName()), BasicAuthenticationFilter.class)
+    statelessBasic(
+            http.securityMatcher(
+                paths("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")),
+            problems)
+        .addFilterAfter(
+            new CamundaWebappSessionAuthenticationFilter(appUsers, engine.getName()),
+            BasicAuthenticationFilter.class)
         .headers(headers -> headers.addHeaderWriter(ContentSecurityPolicies.apiDocs()))
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(POST, "/api/offboardings").hasRole(Role.RESELLER.name())
-            .requestMatchers(PUT, "/api/offboardings/*/cta/signed").hasRole(Role.RESELLER.name())
-            .requestMatchers(POST, "/api/offboardings/*/withdrawal").hasRole(Role.RESELLER.name())
-            .requestMatchers(GET, "/api/audit/**").hasAnyRole(AUDIT_READERS)
-            .requestMatchers("/api/audit/**").denyAll()
-            // reading: resellers their own offboardings, staff all (checked per offboarding)
-            .requestMatchers("/api/**").hasAnyRole(ANYONE_WITH_A_ROLE)
-            .anyRequest().authenticated());
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(POST, "/api/offboardings")
+                    .hasRole(Role.RESELLER.name())
+                    .requestMatchers(PUT, "/api/offboardings/*/cta/signed")
+                    .hasRole(Role.RESELLER.name())
+                    .requestMatchers(POST, "/api/offboardings/*/withdrawal")
+                    .hasRole(Role.RESELLER.name())
+                    .requestMatchers(GET, "/api/audit/**")
+                    .hasAnyRole(AUDIT_READERS)
+                    .requestMatchers("/api/audit/**")
+                    .denyAll()
+                    // reading: resellers their own offboardings, staff all (checked per
+                    // offboarding)
+                    .requestMatchers("/api/**")
+                    .hasAnyRole(ANYONE_WITH_A_ROLE)
+                    .anyRequest()
+                    .authenticated());
     return http.build();
   }
 
-  /** The audit page: static files that only call the audit API, so the same readers and the same login. */
+  /**
+   * The audit page: static files that only call the audit API, so the same readers and the same
+   * login.
+   */
   @Bean
   @Order(3)
-  SecurityFilterChain auditPage(HttpSecurity http, ProblemResponses problems, AppUsers appUsers, ProcessEngine engine)
+  SecurityFilterChain auditPage(
+      HttpSecurity http, ProblemResponses problems, AppUsers appUsers, ProcessEngine engine)
       throws Exception {
     statelessBasic(http.securityMatcher(paths("/audit", "/audit/**")), problems)
-        .addFilterAfter(new CamundaWebappSessionAuthenticationFilter(appUsers, engine.getName()), BasicAuthenticationFilter.class)
+        .addFilterAfter(
+            new CamundaWebappSessionAuthenticationFilter(appUsers, engine.getName()),
+            BasicAuthenticationFilter.class)
         .headers(headers -> headers.addHeaderWriter(ContentSecurityPolicies.auditPage()))
-        .authorizeHttpRequests(requests -> requests.requestMatchers(GET, "/audit", "/audit/**").hasAnyRole(AUDIT_READERS)
-            .anyRequest().denyAll());
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(GET, "/audit", "/audit/**")
+                    .hasAnyRole(AUDIT_READERS)
+                    .anyRequest()
+                    .denyAll());
     return http.build();
   }
 
@@ -99,9 +145,13 @@ class SecurityConfiguration {
   @Order(4)
   SecurityFilterChain actuator(HttpSecurity http, ProblemResponses problems) throws Exception {
     statelessBasic(http.securityMatcher(EndpointRequest.toAnyEndpoint()), problems)
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
-            .anyRequest().hasRole(Role.ADMIN.name()));
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(EndpointRequest.to("health", "info"))
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(Role.ADMIN.name()));
     return http.build();
   }
 
@@ -111,13 +161,24 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(5)
-  SecurityFilterChain camundaWebapps(HttpSecurity http, AppUsers appUsers, ProcessEngine engine,
-      TaskCompletionCheck completions, ObjectMapper json) throws Exception {
+  SecurityFilterChain camundaWebapps(
+      HttpSecurity http,
+      AppUsers appUsers,
+      ProcessEngine engine,
+      TaskCompletionCheck completions,
+      ObjectMapper json)
+      throws Exception {
     CamundaWebappGuard staffOnly = new CamundaWebappGuard(appUsers, engine.getName(), json);
     http.securityMatcher(paths("/camunda/**", "/", "/error", "/favicon.ico"))
         .addFilterBefore(staffOnly, AuthorizationFilter.class)
-        .addFilterAfter(new EngineApiGuard(EngineApiGuard.Door.WEBAPP, engine.getName(), completions,
-            engine.getIdentityService(), json), CamundaWebappGuard.class)
+        .addFilterAfter(
+            new EngineApiGuard(
+                EngineApiGuard.Door.WEBAPP,
+                engine.getName(),
+                completions,
+                engine.getIdentityService(),
+                json),
+            CamundaWebappGuard.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)
         .headers(AbstractHttpConfigurer::disable)
@@ -129,8 +190,10 @@ class SecurityConfiguration {
 
   @Bean
   @Order(6)
-  SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
-    statelessBasic(http, problems).authorizeHttpRequests(requests -> requests.anyRequest().denyAll());
+  SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems)
+      throws Exception {
+    statelessBasic(http, problems)
+        .authorizeHttpRequests(requests -> requests.anyRequest().denyAll());
     return http.build();
   }
 
@@ -140,14 +203,19 @@ class SecurityConfiguration {
    */
   private static RequestMatcher paths(String... patterns) {
     PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
-    return new OrRequestMatcher(Arrays.stream(patterns).<RequestMatcher>map(builder::matcher).toList());
+    return new OrRequestMatcher(
+        Arrays.stream(patterns).<RequestMatcher>map(builder::matcher).toList());
   }
 
-  private static HttpSecurity statelessBasic(HttpSecurity http, ProblemResponses problems) throws Exception {
-    return http
-        .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+  private static HttpSecurity statelessBasic(HttpSecurity http, ProblemResponses problems)
+      throws Exception {
+    return http.httpBasic(
+            basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)

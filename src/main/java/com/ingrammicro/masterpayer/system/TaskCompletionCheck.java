@@ -15,8 +15,8 @@ public interface TaskCompletionCheck {
   record Refusal(String message, List<String> problems) {}
 
   /**
-   * @param variables the request's {@code variables} object in engine-rest's form
-   *     ({@code {"approved": {"value": true, "type": "Boolean"}}}), or null when it has none
+   * @param variables the request's {@code variables} object in engine-rest's form ({@code
+   *     {"approved": {"value": true, "type": "Boolean"}}}), or null when it has none
    * @return empty when the variables are acceptable, or when the task is not one the current engine
    *     user can see (the engine then refuses the call itself)
    */

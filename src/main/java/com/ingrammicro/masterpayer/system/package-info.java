@@ -1,4 +1,7 @@
-/** Cross-cutting configuration: security against Camunda's identities, problem details, bootstrap of groups and demo users. */
+/**
+ * Cross-cutting configuration: security against Camunda's identities, problem details, bootstrap of
+ * groups and demo users.
+ */
 @ApplicationModule(allowedDependencies = {})
 package com.ingrammicro.masterpayer.system;
 

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.Journeys;
-import com.ingrammicro.masterpayer.support.RunningApplication;
 import com.ingrammicro.masterpayer.support.PayerAccounts;
+import com.ingrammicro.masterpayer.support.RunningApplication;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestRequests;
 import com.ingrammicro.masterpayer.system.Digests;
@@ -36,22 +36,22 @@ import org.springframework.beans.factory.annotation.Autowired;
  * What an auditor gets, end to end over HTTP: the trail of a completed, a rejected, a withdrawn and
  * an expired journey (the exact order of the steps, and who did what), the search and its CSV
  * export, the evidence bundle verified as an auditor would, and that auditors change nothing and
- * nobody else reads the audit. Run on H2 ({@link H2AuditIT}) and PostgreSQL ({@link PostgresAuditIT}).
+ * nobody else reads the audit. Run on H2 ({@link H2AuditIT}) and PostgreSQL ({@link
+ * PostgresAuditIT}).
  */
 abstract class AuditScenarios extends RunningApplication {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Gateways are left out of the asserted paths: they add nothing a reader needs, only noise. */
   private static final Set<String> GATEWAYS = Set.of("exclusiveGateway", "parallelGateway");
 
-  @Autowired
-  HistoryService historyService;
-  @Autowired
-  AuthorizationService authorizationService;
-  @Autowired
-  ProcessEngineConfigurationImpl engineConfiguration;
+  @Autowired HistoryService historyService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
-  // --- trails --------------------------------------------------------------------------------------
+  // --- trails
+  // --------------------------------------------------------------------------------------
 
   @Test
   void completedJourneyHasTheWholePathWithItsActorsDecisionsMailsAndDocuments() throws Exception {
@@ -63,58 +63,104 @@ abstract class AuditScenarios extends RunningApplication {
     journeys.work("sales", id, "Task_CountersignCta", Map.of("ctaAccepted", true));
     PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null);
     journeys.work("finance", id, "Task_ConfirmPaymentClearance", Map.of("paymentCleared", true));
-    journeys.work("sales", id, "Task_HandOverBilling", Map.of("billingHandedOver", true, "taxSettingsUpdated", true,
-        "contactsUpdated", true));
+    journeys.work(
+        "sales",
+        id,
+        "Task_HandOverBilling",
+        Map.of("billingHandedOver", true, "taxSettingsUpdated", true, "contactsUpdated", true));
     journeys.awaitStatus("acme", id, "COMPLETED");
 
     JsonNode trail = awaitEndedTrail(id);
 
-    assertThat(path(trail)).containsExactly(
-        "StartEvent_OffboardingRequested", "SubProcess_AgreeUnlinking", "StartEvent_AgreementStarted",
-        "SendTask_NotifySalesOfRequest", "Task_ReviewRequest", "ServiceTask_IssueCta", "SendTask_SendCtaForSignature",
-        "ReceiveTask_AwaitSignedCta", "Task_CountersignCta", "Task_HandOverBilling", "SendTask_RequestPaymentCheck",
-        "Task_ConfirmPaymentClearance", "EndEvent_UnlinkingAgreed", "ServiceTask_PlanAccessRemoval",
-        "ServiceTask_RemoveDistributorAccess", "ServiceTask_VerifyAccessRemoved", "Event_OffboardingCompleted",
-        "SendTask_NotifyCompletion", "EndEvent_Completed");
+    assertThat(path(trail))
+        .containsExactly(
+            "StartEvent_OffboardingRequested",
+            "SubProcess_AgreeUnlinking",
+            "StartEvent_AgreementStarted",
+            "SendTask_NotifySalesOfRequest",
+            "Task_ReviewRequest",
+            "ServiceTask_IssueCta",
+            "SendTask_SendCtaForSignature",
+            "ReceiveTask_AwaitSignedCta",
+            "Task_CountersignCta",
+            "Task_HandOverBilling",
+            "SendTask_RequestPaymentCheck",
+            "Task_ConfirmPaymentClearance",
+            "EndEvent_UnlinkingAgreed",
+            "ServiceTask_PlanAccessRemoval",
+            "ServiceTask_RemoveDistributorAccess",
+            "ServiceTask_VerifyAccessRemoved",
+            "Event_OffboardingCompleted",
+            "SendTask_NotifyCompletion",
+            "EndEvent_Completed");
     assertThat(trail.path("startedBy").asText()).isEqualTo("acme");
     assertThat(trail.path("processState").asText()).isEqualTo("COMPLETED");
     assertHumanStep(trail, "Task_ReviewRequest", "iaas-sales", "sales");
     assertHumanStep(trail, "Task_CountersignCta", "iaas-sales", "sales");
     assertHumanStep(trail, "Task_ConfirmPaymentClearance", "finance", "finance");
     assertHumanStep(trail, "Task_HandOverBilling", "iaas-sales", "sales");
-    assertThat(step(trail, "Task_ReviewRequest").path("outcome").path("approved").asBoolean()).isTrue();
+    assertThat(step(trail, "Task_ReviewRequest").path("outcome").path("approved").asBoolean())
+        .isTrue();
 
     // the reseller's API actions are in the engine's user operation log, under the reseller's name
-    assertThat(operations(trail, "acme")).containsExactly("Create ProcessInstance", "CorrelateMessage ProcessInstance");
+    assertThat(operations(trail, "acme"))
+        .containsExactly("Create ProcessInstance", "CorrelateMessage ProcessInstance");
     assertThat(operations(trail, "sales")).contains("Claim Task", "Complete Task");
     assertThat(operations(trail, "finance")).containsExactly("Claim Task", "Complete Task");
     assertThat(authorizationService.createAuthorizationQuery().userIdIn("acme").list())
         .extracting(a -> a.getResourceType() + ":" + a.getResourceId())
-        .as("acting for the reseller grants the reseller nothing in the engine beyond its own profile and tenant")
-        .containsExactlyInAnyOrder(Resources.USER.resourceType() + ":acme", Resources.TENANT.resourceType() + ":ACME");
+        .as(
+            "acting for the reseller grants the reseller nothing in the engine beyond its own profile and tenant")
+        .containsExactlyInAnyOrder(
+            Resources.USER.resourceType() + ":acme", Resources.TENANT.resourceType() + ":ACME");
 
     List<JsonNode> decisions = entries(trail, "DECISION");
-    assertThat(decisions).extracting(d -> d.path("activityId").asText()).containsExactly("Task_ReviewRequest",
-        "Task_CountersignCta", "Task_ConfirmPaymentClearance", "Task_HandOverBilling");
-    assertThat(decisions).extracting(d -> d.path("actor").asText()).containsExactly("sales", "sales", "finance", "sales");
-    assertThat(entries(trail, "CLEANUP")).extracting(c -> c.path("details").path("name").asText())
+    assertThat(decisions)
+        .extracting(d -> d.path("activityId").asText())
+        .containsExactly(
+            "Task_ReviewRequest",
+            "Task_CountersignCta",
+            "Task_ConfirmPaymentClearance",
+            "Task_HandOverBilling");
+    assertThat(decisions)
+        .extracting(d -> d.path("actor").asText())
+        .containsExactly("sales", "sales", "finance", "sales");
+    assertThat(entries(trail, "CLEANUP"))
+        .extracting(c -> c.path("details").path("name").asText())
         .contains("cleanupPlan", "cleanupReport");
-    assertThat(entries(trail, "ACCESS_REMOVAL_PLANNED")).singleElement().satisfies(plan ->
-        assertThat(plan.path("details").path("roles")).extracting(role -> role.path("name").asText())
-            .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_ROLES));
-    assertThat(entries(trail, "AWS_CALL")).hasSize(22).allSatisfy(call -> {
-      assertThat(call.path("details").path("outcome").asText()).isEqualTo("DONE");
-      assertThat(call.path("details").path("requestId").asText()).isNotBlank();
-    });
-    assertThat(entries(trail, "ACCESS_REMOVAL_VERIFIED")).singleElement()
-        .satisfies(verified -> assertThat(verified.path("details").path("result").asText()).isEqualTo("VERIFIED"));
-    assertThat(entries(trail, "MAIL_SENT")).extracting(m -> m.path("details").path("notification").asText())
-        .containsExactly("REQUEST_RECEIVED", "CTA_FOR_SIGNATURE", "PAYMENT_CHECK_REQUESTED", "OFFBOARDING_COMPLETED");
+    assertThat(entries(trail, "ACCESS_REMOVAL_PLANNED"))
+        .singleElement()
+        .satisfies(
+            plan ->
+                assertThat(plan.path("details").path("roles"))
+                    .extracting(role -> role.path("name").asText())
+                    .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_ROLES));
+    assertThat(entries(trail, "AWS_CALL"))
+        .hasSize(22)
+        .allSatisfy(
+            call -> {
+              assertThat(call.path("details").path("outcome").asText()).isEqualTo("DONE");
+              assertThat(call.path("details").path("requestId").asText()).isNotBlank();
+            });
+    assertThat(entries(trail, "ACCESS_REMOVAL_VERIFIED"))
+        .singleElement()
+        .satisfies(
+            verified ->
+                assertThat(verified.path("details").path("result").asText()).isEqualTo("VERIFIED"));
+    assertThat(entries(trail, "MAIL_SENT"))
+        .extracting(m -> m.path("details").path("notification").asText())
+        .containsExactly(
+            "REQUEST_RECEIVED",
+            "CTA_FOR_SIGNATURE",
+            "PAYMENT_CHECK_REQUESTED",
+            "OFFBOARDING_COMPLETED");
     byte[] issued = api.get("auditor", "/api/offboardings/" + id + "/cta").body();
-    assertThat(entries(trail, "DOCUMENT_STORED")).extracting(d -> d.path("details").path("sha256").asText())
+    assertThat(entries(trail, "DOCUMENT_STORED"))
+        .extracting(d -> d.path("details").path("sha256").asText())
         .containsExactly(Digests.sha256Hex(issued), Digests.sha256Hex(signed));
     assertThat(entries(trail, "DOCUMENT_STORED").get(1).path("actor").asText()).isEqualTo("acme");
-    assertThat(entries(trail, "ENDED").get(0).path("summary").asText()).isEqualTo("Ended COMPLETED");
+    assertThat(entries(trail, "ENDED").get(0).path("summary").asText())
+        .isEqualTo("Ended COMPLETED");
     assertOrderedAndNumbered(trail);
 
     assertEvidenceBundleVerifies(id, trail, issued, signed);
@@ -123,30 +169,45 @@ abstract class AuditScenarios extends RunningApplication {
   @Test
   void rejectedJourneyEndsWithTheReasonAndKeepsItsHistoryForTheRetentionPeriod() {
     String id = journeys.start("acme", TestRequests.randomPayer());
-    journeys.work("sales", id, "Task_ReviewRequest", Map.of("approved", false,
-        "rejectionReason", "Payer account is not registered to Acme"));
+    journeys.work(
+        "sales",
+        id,
+        "Task_ReviewRequest",
+        Map.of("approved", false, "rejectionReason", "Payer account is not registered to Acme"));
     journeys.awaitStatus("acme", id, "REJECTED");
 
     JsonNode trail = awaitEndedTrail(id);
 
-    assertThat(path(trail)).containsExactly(
-        "StartEvent_OffboardingRequested", "SubProcess_AgreeUnlinking", "StartEvent_AgreementStarted",
-        "SendTask_NotifySalesOfRequest", "Task_ReviewRequest", "EndEvent_RequestRejected",
-        "BoundaryEvent_RequestRejected", "SendTask_NotifyRejection", "EndEvent_Rejected");
+    assertThat(path(trail))
+        .containsExactly(
+            "StartEvent_OffboardingRequested",
+            "SubProcess_AgreeUnlinking",
+            "StartEvent_AgreementStarted",
+            "SendTask_NotifySalesOfRequest",
+            "Task_ReviewRequest",
+            "EndEvent_RequestRejected",
+            "BoundaryEvent_RequestRejected",
+            "SendTask_NotifyRejection",
+            "EndEvent_Rejected");
     assertHumanStep(trail, "Task_ReviewRequest", "iaas-sales", "sales");
     JsonNode decision = entries(trail, "DECISION").get(0);
     assertThat(decision.path("actor").asText()).isEqualTo("sales");
-    assertThat(decision.path("details").path("reason").asText()).isEqualTo("Payer account is not registered to Acme");
+    assertThat(decision.path("details").path("reason").asText())
+        .isEqualTo("Payer account is not registered to Acme");
     assertThat(entries(trail, "ENDED").get(0).path("summary").asText())
         .isEqualTo("Ended REJECTED: Payer account is not registered to Acme");
-    assertThat(entries(trail, "MAIL_SENT")).extracting(m -> m.path("details").path("notification").asText())
+    assertThat(entries(trail, "MAIL_SENT"))
+        .extracting(m -> m.path("details").path("notification").asText())
         .containsExactly("REQUEST_RECEIVED", "REQUEST_REJECTED");
     assertOrderedAndNumbered(trail);
 
     // retention: removed no earlier than historyTimeToLive (3650 days) after the end
     assertThat(engineConfiguration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
-    HistoricProcessInstance history = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(id).singleResult();
+    HistoricProcessInstance history =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(id)
+            .singleResult();
     assertThat(history.getRemovalTime().toInstant())
         .isEqualTo(history.getEndTime().toInstant().plus(3650, ChronoUnit.DAYS));
   }
@@ -156,26 +217,54 @@ abstract class AuditScenarios extends RunningApplication {
     String id = journeys.start("acme", TestRequests.randomPayer());
     journeys.work("sales", id, "Task_ReviewRequest", Map.of("approved", true));
     journeys.awaitView("acme", id, view -> Journeys.hasAction(view, "UPLOAD_SIGNED_CTA"));
-    assertThat(api.postJson("acme", "/api/offboardings/" + id + "/withdrawal",
-        Map.of("reason", "The customer decided to stay")).status()).isEqualTo(202);
+    assertThat(
+            api.postJson(
+                    "acme",
+                    "/api/offboardings/" + id + "/withdrawal",
+                    Map.of("reason", "The customer decided to stay"))
+                .status())
+        .isEqualTo(202);
 
     JsonNode trail = awaitEndedTrail(id);
 
-    assertThat(path(trail)).containsExactly(
-        "StartEvent_OffboardingRequested", "SubProcess_AgreeUnlinking", "StartEvent_AgreementStarted",
-        "SendTask_NotifySalesOfRequest", "Task_ReviewRequest", "ServiceTask_IssueCta", "SendTask_SendCtaForSignature",
-        "ReceiveTask_AwaitSignedCta", "EventSubProcess_Withdrawal", "StartEvent_WithdrawalRequested",
-        "EndEvent_WithdrawalAccepted", "BoundaryEvent_Withdrawn", "SendTask_ConfirmWithdrawal", "EndEvent_Withdrawn");
+    assertThat(path(trail))
+        .containsExactly(
+            "StartEvent_OffboardingRequested",
+            "SubProcess_AgreeUnlinking",
+            "StartEvent_AgreementStarted",
+            "SendTask_NotifySalesOfRequest",
+            "Task_ReviewRequest",
+            "ServiceTask_IssueCta",
+            "SendTask_SendCtaForSignature",
+            "ReceiveTask_AwaitSignedCta",
+            "EventSubProcess_Withdrawal",
+            "StartEvent_WithdrawalRequested",
+            "EndEvent_WithdrawalAccepted",
+            "BoundaryEvent_Withdrawn",
+            "SendTask_ConfirmWithdrawal",
+            "EndEvent_Withdrawn");
     assertThat(step(trail, "ReceiveTask_AwaitSignedCta").path("canceled").asBoolean()).isTrue();
-    assertThat(operations(trail, "acme")).containsExactly("Create ProcessInstance", "CorrelateMessage ProcessInstance");
-    JsonNode reason = entries(trail, "VARIABLE").stream()
-        .filter(v -> v.path("details").path("name").asText().equals("withdrawalReason")).findFirst().orElseThrow();
-    assertThat(reason.path("details").path("value").asText()).isEqualTo("The customer decided to stay");
-    String withdrawal = entries(trail, "USER_OPERATION").stream()
-        .filter(op -> op.path("details").path("operationType").asText().equals("CorrelateMessage"))
-        .findFirst().orElseThrow().path("details").path("operationId").asText();
+    assertThat(operations(trail, "acme"))
+        .containsExactly("Create ProcessInstance", "CorrelateMessage ProcessInstance");
+    JsonNode reason =
+        entries(trail, "VARIABLE").stream()
+            .filter(v -> v.path("details").path("name").asText().equals("withdrawalReason"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(reason.path("details").path("value").asText())
+        .isEqualTo("The customer decided to stay");
+    String withdrawal =
+        entries(trail, "USER_OPERATION").stream()
+            .filter(
+                op -> op.path("details").path("operationType").asText().equals("CorrelateMessage"))
+            .findFirst()
+            .orElseThrow()
+            .path("details")
+            .path("operationId")
+            .asText();
     assertThat(reason.path("details").path("userOperationId").asText())
-        .as("the reason is tied to the reseller's operation").isEqualTo(withdrawal);
+        .as("the reason is tied to the reseller's operation")
+        .isEqualTo(withdrawal);
     assertThat(entries(trail, "ENDED").get(0).path("summary").asText())
         .isEqualTo("Ended WITHDRAWN: The customer decided to stay");
     assertOrderedAndNumbered(trail);
@@ -190,14 +279,26 @@ abstract class AuditScenarios extends RunningApplication {
 
     JsonNode trail = awaitEndedTrail(id);
 
-    assertThat(path(trail)).containsExactly(
-        "StartEvent_OffboardingRequested", "SubProcess_AgreeUnlinking", "StartEvent_AgreementStarted",
-        "SendTask_NotifySalesOfRequest", "Task_ReviewRequest", "ServiceTask_IssueCta", "SendTask_SendCtaForSignature",
-        "ReceiveTask_AwaitSignedCta", "BoundaryEvent_CtaExpired", "EndEvent_CtaExpired", "BoundaryEvent_Expired",
-        "SendTask_NotifyExpiry", "EndEvent_Expired");
+    assertThat(path(trail))
+        .containsExactly(
+            "StartEvent_OffboardingRequested",
+            "SubProcess_AgreeUnlinking",
+            "StartEvent_AgreementStarted",
+            "SendTask_NotifySalesOfRequest",
+            "Task_ReviewRequest",
+            "ServiceTask_IssueCta",
+            "SendTask_SendCtaForSignature",
+            "ReceiveTask_AwaitSignedCta",
+            "BoundaryEvent_CtaExpired",
+            "EndEvent_CtaExpired",
+            "BoundaryEvent_Expired",
+            "SendTask_NotifyExpiry",
+            "EndEvent_Expired");
     assertThat(step(trail, "ReceiveTask_AwaitSignedCta").path("canceled").asBoolean()).isTrue();
-    assertThat(entries(trail, "ENDED").get(0).path("summary").asText()).startsWith("Ended EXPIRED: No signed Consent");
-    assertThat(entries(trail, "MAIL_SENT")).extracting(m -> m.path("details").path("notification").asText())
+    assertThat(entries(trail, "ENDED").get(0).path("summary").asText())
+        .startsWith("Ended EXPIRED: No signed Consent");
+    assertThat(entries(trail, "MAIL_SENT"))
+        .extracting(m -> m.path("details").path("notification").asText())
         .containsExactly("REQUEST_RECEIVED", "CTA_FOR_SIGNATURE", "CTA_EXPIRED");
     assertOrderedAndNumbered(trail);
   }
@@ -211,13 +312,15 @@ abstract class AuditScenarios extends RunningApplication {
 
     assertThat(diagram.status()).isEqualTo(200);
     assertThat(diagram.header("Content-Type")).startsWith("image/svg+xml");
-    assertThat(diagram.text()).contains("<g class=\"node visited\" data-element-id=\"SendTask_NotifySalesOfRequest\"")
+    assertThat(diagram.text())
+        .contains("<g class=\"node visited\" data-element-id=\"SendTask_NotifySalesOfRequest\"")
         .contains("<g class=\"node active\" data-element-id=\"Task_ReviewRequest\"")
         .contains("<g class=\"node\" data-element-id=\"Task_CountersignCta\"")
         .contains("class=\"flow taken\" data-element-id=\"Flow_ToReview\"");
   }
 
-  // --- search and export ---------------------------------------------------------------------------
+  // --- search and export
+  // ---------------------------------------------------------------------------
 
   @Test
   void searchFiltersSortsAndPagesAndTheCsvHasTheSameRows() throws Exception {
@@ -233,13 +336,26 @@ abstract class AuditScenarios extends RunningApplication {
     journeys.awaitStatus("globex", withdrawn, "WITHDRAWN");
 
     JsonNode byPayer = api.get("auditor", "/api/audit/offboardings?payerAccountId=" + payer).json();
-    JsonNode globexOldestFirst = api.get("auditor",
-        "/api/audit/offboardings?resellerId=GLOBEX&sort=createdAt,asc&size=200").json();
-    JsonNode globexNewest = api.get("admin", "/api/audit/offboardings?resellerId=GLOBEX&size=1").json();
-    JsonNode withdrawnOnes = api.get("auditor", "/api/audit/offboardings?resellerId=GLOBEX&status=WITHDRAWN&endedFrom="
-        + java.time.Instant.now().minus(1, ChronoUnit.HOURS) + "&size=200").json();
-    JsonNode inReview = api.get("auditor", "/api/audit/offboardings?resellerId=GLOBEX&stage=REVIEW&status=IN_PROGRESS"
-        + "&startedTo=" + java.time.Instant.now().plusSeconds(60) + "&size=200").json();
+    JsonNode globexOldestFirst =
+        api.get("auditor", "/api/audit/offboardings?resellerId=GLOBEX&sort=createdAt,asc&size=200")
+            .json();
+    JsonNode globexNewest =
+        api.get("admin", "/api/audit/offboardings?resellerId=GLOBEX&size=1").json();
+    JsonNode withdrawnOnes =
+        api.get(
+                "auditor",
+                "/api/audit/offboardings?resellerId=GLOBEX&status=WITHDRAWN&endedFrom="
+                    + java.time.Instant.now().minus(1, ChronoUnit.HOURS)
+                    + "&size=200")
+            .json();
+    JsonNode inReview =
+        api.get(
+                "auditor",
+                "/api/audit/offboardings?resellerId=GLOBEX&stage=REVIEW&status=IN_PROGRESS"
+                    + "&startedTo="
+                    + java.time.Instant.now().plusSeconds(60)
+                    + "&size=200")
+            .json();
 
     assertThat(byPayer.path("totalElements").asLong()).isEqualTo(1);
     assertThat(byPayer.path("content").get(0).path("id").asText()).isEqualTo(first);
@@ -247,42 +363,78 @@ abstract class AuditScenarios extends RunningApplication {
     assertThat(oldestFirst.indexOf(first)).isLessThan(oldestFirst.indexOf(second));
     assertThat(oldestFirst.indexOf(second)).isLessThan(oldestFirst.indexOf(withdrawn));
     assertThat(Journeys.ids(globexNewest)).containsExactly(withdrawn);
-    assertThat(globexNewest.path("totalPages").asLong()).isEqualTo(globexNewest.path("totalElements").asLong());
+    assertThat(globexNewest.path("totalPages").asLong())
+        .isEqualTo(globexNewest.path("totalElements").asLong());
     assertThat(Journeys.ids(withdrawnOnes)).contains(withdrawn).doesNotContain(first, second);
     assertThat(Journeys.ids(inReview)).contains(first, second).doesNotContain(withdrawn);
 
-    Api.Response csv = api.get("auditor", "/api/audit/offboardings/export.csv?resellerId=GLOBEX&sort=createdAt,asc");
+    Api.Response csv =
+        api.get(
+            "auditor", "/api/audit/offboardings/export.csv?resellerId=GLOBEX&sort=createdAt,asc");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.header("Content-Type")).startsWith("text/csv");
-    assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"offboardings.csv\"");
+    assertThat(csv.header("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"offboardings.csv\"");
     List<List<String>> rows = parseCsv(csv.text());
-    assertThat(rows.get(0)).containsExactly("id", "resellerId", "payerAccountId", "status", "stage", "statusReason",
-        "requestedBy", "newPartyName", "newPartyKind", "processInstanceId", "createdAt", "updatedAt", "endedAt", "reason");
-    assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(0)).containsExactlyElementsOf(oldestFirst);
-    List<String> trickyRow = rows.stream().filter(row -> row.get(0).equals(first)).findFirst().orElseThrow();
-    assertThat(trickyRow.get(13)).as("formula neutralised, quotes, comma and line break kept")
+    assertThat(rows.get(0))
+        .containsExactly(
+            "id",
+            "resellerId",
+            "payerAccountId",
+            "status",
+            "stage",
+            "statusReason",
+            "requestedBy",
+            "newPartyName",
+            "newPartyKind",
+            "processInstanceId",
+            "createdAt",
+            "updatedAt",
+            "endedAt",
+            "reason");
+    assertThat(rows.subList(1, rows.size()))
+        .extracting(row -> row.get(0))
+        .containsExactlyElementsOf(oldestFirst);
+    List<String> trickyRow =
+        rows.stream().filter(row -> row.get(0).equals(first)).findFirst().orElseThrow();
+    assertThat(trickyRow.get(13))
+        .as("formula neutralised, quotes, comma and line break kept")
         .isEqualTo("'=HYPERLINK(\"x\"), then\na second line");
     assertThat(trickyRow.get(2)).isEqualTo(payer);
   }
 
   @Test
   void invalidSearchesAreAnsweredWithProblemDetails() {
-    assertThat(api.get("auditor", "/api/audit/offboardings?sort=reason,asc").json().path("detail").asText())
+    assertThat(
+            api.get("auditor", "/api/audit/offboardings?sort=reason,asc")
+                .json()
+                .path("detail")
+                .asText())
         .contains("createdAt");
-    for (String query : List.of("sort=createdAt,sideways", "size=1000", "page=-1", "status=DONE", "stage=NOWHERE",
-        "payerAccountId=123", "resellerId=a%20b", "startedFrom=yesterday",
-        "startedFrom=2026-02-01T00:00:00Z&startedTo=2026-01-01T00:00:00Z",
-        "endedFrom=2026-02-01T00:00:00Z&endedTo=2026-02-01T00:00:00Z")) {
+    for (String query :
+        List.of(
+            "sort=createdAt,sideways",
+            "size=1000",
+            "page=-1",
+            "status=DONE",
+            "stage=NOWHERE",
+            "payerAccountId=123",
+            "resellerId=a%20b",
+            "startedFrom=yesterday",
+            "startedFrom=2026-02-01T00:00:00Z&startedTo=2026-01-01T00:00:00Z",
+            "endedFrom=2026-02-01T00:00:00Z&endedTo=2026-02-01T00:00:00Z")) {
       Api.Response response = api.get("auditor", "/api/audit/offboardings?" + query);
       assertThat(response.status()).as(query + " -> " + response).isEqualTo(400);
       assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
     }
-    Api.Response unknown = api.get("auditor", "/api/audit/offboardings/" + java.util.UUID.randomUUID() + "/trail");
+    Api.Response unknown =
+        api.get("auditor", "/api/audit/offboardings/" + java.util.UUID.randomUUID() + "/trail");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().path("type").asText()).endsWith("offboarding-not-found");
   }
 
-  // --- who may do what -----------------------------------------------------------------------------
+  // --- who may do what
+  // -----------------------------------------------------------------------------
 
   @Test
   void auditorsCanChangeNothingAnywhere() {
@@ -291,37 +443,66 @@ abstract class AuditScenarios extends RunningApplication {
     String pid = processInstanceId(id);
     String instance = "/engine-rest/process-instance/" + pid;
 
-    assertThat(api.get("auditor", "/engine-rest/task?processInstanceBusinessKey=" + id).json()).hasSize(1);
-    assertThat(api.get("auditor", "/engine-rest/history/process-instance/" + pid).status()).isEqualTo(200);
-    assertThat(List.of(
-        journeys.submit("auditor", task, Map.of("approved", true)),
-        api.postJson("auditor", "/engine-rest/task/" + task + "/complete", Map.of()),
-        journeys.claim("auditor", task),
-        api.putJson("auditor", "/engine-rest/task/" + task + "/variables/approved", Map.of("value", true)),
-        api.putJson("auditor", instance + "/variables/approved", Map.of("value", true)),
-        api.postJson("auditor", instance + "/variables", Map.of("modifications", Map.of("x", Map.of("value", 1)))),
-        api.putJson("auditor", instance + "/suspended", Map.of("suspended", true)),
-        api.delete("auditor", instance),
-        api.postJson("auditor", "/engine-rest/process-definition/key/masterPayerOffboarding/start", Map.of()),
-        api.postJson("auditor", "/engine-rest/message", Map.of("messageName", "WithdrawalRequested",
-            "processInstanceId", pid)),
-        api.postJson("auditor", "/api/offboardings", TestRequests.offboarding(TestRequests.randomPayer())),
-        api.put("auditor", "/api/offboardings/" + id + "/cta/signed", "application/pdf", TestPdf.withText("x")),
-        api.postJson("auditor", "/api/offboardings/" + id + "/withdrawal", Map.of()),
-        api.postJson("auditor", "/api/audit/offboardings", Map.of())))
-        .allSatisfy(response -> assertThat(response.status()).as(response.toString()).isEqualTo(403));
+    assertThat(api.get("auditor", "/engine-rest/task?processInstanceBusinessKey=" + id).json())
+        .hasSize(1);
+    assertThat(api.get("auditor", "/engine-rest/history/process-instance/" + pid).status())
+        .isEqualTo(200);
+    assertThat(
+            List.of(
+                journeys.submit("auditor", task, Map.of("approved", true)),
+                api.postJson("auditor", "/engine-rest/task/" + task + "/complete", Map.of()),
+                journeys.claim("auditor", task),
+                api.putJson(
+                    "auditor",
+                    "/engine-rest/task/" + task + "/variables/approved",
+                    Map.of("value", true)),
+                api.putJson("auditor", instance + "/variables/approved", Map.of("value", true)),
+                api.postJson(
+                    "auditor",
+                    instance + "/variables",
+                    Map.of("modifications", Map.of("x", Map.of("value", 1)))),
+                api.putJson("auditor", instance + "/suspended", Map.of("suspended", true)),
+                api.delete("auditor", instance),
+                api.postJson(
+                    "auditor",
+                    "/engine-rest/process-definition/key/masterPayerOffboarding/start",
+                    Map.of()),
+                api.postJson(
+                    "auditor",
+                    "/engine-rest/message",
+                    Map.of("messageName", "WithdrawalRequested", "processInstanceId", pid)),
+                api.postJson(
+                    "auditor",
+                    "/api/offboardings",
+                    TestRequests.offboarding(TestRequests.randomPayer())),
+                api.put(
+                    "auditor",
+                    "/api/offboardings/" + id + "/cta/signed",
+                    "application/pdf",
+                    TestPdf.withText("x")),
+                api.postJson("auditor", "/api/offboardings/" + id + "/withdrawal", Map.of()),
+                api.postJson("auditor", "/api/audit/offboardings", Map.of())))
+        .allSatisfy(
+            response -> assertThat(response.status()).as(response.toString()).isEqualTo(403));
 
     assertThat(journeys.awaitTask("sales", id, "Task_ReviewRequest")).isEqualTo(task);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pid).active().count()).isOne();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pid).active().count())
+        .isOne();
     assertThat(runtimeService.getVariable(pid, "approved")).isNull();
   }
 
   @Test
   void onlyAuditorsAndAdministratorsReadTheAuditApiAndPage() {
     String id = journeys.start("acme", TestRequests.randomPayer());
-    List<String> reads = List.of("/api/audit/offboardings", "/api/audit/offboardings/export.csv",
-        "/api/audit/offboardings/" + id + "/trail", "/api/audit/offboardings/" + id + "/diagram.svg",
-        "/api/audit/offboardings/" + id + "/evidence", "/audit/", "/audit/audit.js");
+    List<String> reads =
+        List.of(
+            "/api/audit/offboardings",
+            "/api/audit/offboardings/export.csv",
+            "/api/audit/offboardings/" + id + "/trail",
+            "/api/audit/offboardings/" + id + "/diagram.svg",
+            "/api/audit/offboardings/" + id + "/evidence",
+            "/audit/",
+            "/audit/audit.js");
 
     for (String path : reads) {
       assertThat(api.get("auditor", path).status()).as("auditor " + path).isEqualTo(200);
@@ -339,27 +520,39 @@ abstract class AuditScenarios extends RunningApplication {
     assertThat(api.get("auditor", "/audit/").text()).contains("<title>Offboarding audit</title>");
   }
 
-  // --- helpers -------------------------------------------------------------------------------------
+  // --- helpers
+  // -------------------------------------------------------------------------------------
 
   /** The trail once the journey has ended and its last mail is recorded. */
   JsonNode awaitEndedTrail(String id) {
-    return await().atMost(Journeys.PATIENCE).pollInterval(Duration.ofMillis(300))
-        .until(() -> api.get("auditor", "/api/audit/offboardings/" + id + "/trail").json(),
-            trail -> !trail.path("processState").asText().equals("ACTIVE")
-                && !entries(trail, "ENDED").isEmpty());
+    return await()
+        .atMost(Journeys.PATIENCE)
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> api.get("auditor", "/api/audit/offboardings/" + id + "/trail").json(),
+            trail ->
+                !trail.path("processState").asText().equals("ACTIVE")
+                    && !entries(trail, "ENDED").isEmpty());
   }
 
   String processInstanceId(String offboardingId) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(offboardingId).singleResult().getId();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(offboardingId)
+        .singleResult()
+        .getId();
   }
 
   static List<String> path(JsonNode trail) {
     List<String> path = new ArrayList<>();
-    trail.path("steps").forEach(step -> {
-      if (!GATEWAYS.contains(step.path("activityType").asText())) {
-        path.add(step.path("activityId").asText());
-      }
-    });
+    trail
+        .path("steps")
+        .forEach(
+            step -> {
+              if (!GATEWAYS.contains(step.path("activityType").asText())) {
+                path.add(step.path("activityId").asText());
+              }
+            });
     return path;
   }
 
@@ -372,28 +565,40 @@ abstract class AuditScenarios extends RunningApplication {
     throw new AssertionError("No step " + activityId + " in " + path(trail));
   }
 
-  static void assertHumanStep(JsonNode trail, String activityId, String candidateGroup, String user) {
+  static void assertHumanStep(
+      JsonNode trail, String activityId, String candidateGroup, String user) {
     JsonNode step = step(trail, activityId);
-    assertThat(step.path("candidateGroups").toString()).as(activityId).isEqualTo("[\"" + candidateGroup + "\"]");
+    assertThat(step.path("candidateGroups").toString())
+        .as(activityId)
+        .isEqualTo("[\"" + candidateGroup + "\"]");
     assertThat(step.path("claimedBy").asText()).as(activityId).isEqualTo(user);
     assertThat(step.path("completedBy").asText()).as(activityId).isEqualTo(user);
   }
 
   static List<JsonNode> entries(JsonNode trail, String type) {
     List<JsonNode> entries = new ArrayList<>();
-    trail.path("entries").forEach(entry -> {
-      if (entry.path("type").asText().equals(type)) {
-        entries.add(entry);
-      }
-    });
+    trail
+        .path("entries")
+        .forEach(
+            entry -> {
+              if (entry.path("type").asText().equals(type)) {
+                entries.add(entry);
+              }
+            });
     return entries;
   }
 
   /** "operationType entityType" of each user operation by that user, in order. */
   static List<String> operations(JsonNode trail, String user) {
-    return entries(trail, "USER_OPERATION").stream().filter(op -> op.path("actor").asText().equals(user))
-        .map(op -> op.path("details").path("operationType").asText() + " " + op.path("details").path("entityType").asText())
-        .distinct().toList();
+    return entries(trail, "USER_OPERATION").stream()
+        .filter(op -> op.path("actor").asText().equals(user))
+        .map(
+            op ->
+                op.path("details").path("operationType").asText()
+                    + " "
+                    + op.path("details").path("entityType").asText())
+        .distinct()
+        .toList();
   }
 
   static void assertOrderedAndNumbered(JsonNode trail) {
@@ -402,46 +607,66 @@ abstract class AuditScenarios extends RunningApplication {
     for (JsonNode entry : trail.path("entries")) {
       assertThat(entry.path("sequence").asInt()).isEqualTo(++sequence);
       String at = java.time.OffsetDateTime.parse(entry.path("at").asText()).toInstant().toString();
-      assertThat(java.time.Instant.parse(at)).isAfterOrEqualTo(previous.isEmpty() ? java.time.Instant.EPOCH
-          : java.time.Instant.parse(previous));
+      assertThat(java.time.Instant.parse(at))
+          .isAfterOrEqualTo(
+              previous.isEmpty() ? java.time.Instant.EPOCH : java.time.Instant.parse(previous));
       previous = at;
     }
     assertThat(sequence).isGreaterThan(10);
   }
 
-  /** Unzips the bundle and checks every digest as {@code sha256sum -c} would, and against the trail. */
-  void assertEvidenceBundleVerifies(String id, JsonNode trail, byte[] issued, byte[] signed) throws IOException {
+  /**
+   * Unzips the bundle and checks every digest as {@code sha256sum -c} would, and against the trail.
+   */
+  void assertEvidenceBundleVerifies(String id, JsonNode trail, byte[] issued, byte[] signed)
+      throws IOException {
     Api.Response bundle = api.get("auditor", "/api/audit/offboardings/" + id + "/evidence");
     assertThat(bundle.status()).isEqualTo(200);
     assertThat(bundle.header("Content-Type")).isEqualTo("application/zip");
-    assertThat(bundle.header("Content-Disposition")).contains("offboarding-" + id + "-evidence.zip");
+    assertThat(bundle.header("Content-Disposition"))
+        .contains("offboarding-" + id + "-evidence.zip");
     Map<String, byte[]> files = new LinkedHashMap<>();
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle.body()))) {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         files.put(entry.getName(), zip.readAllBytes());
       }
     }
-    assertThat(files.keySet()).containsExactly("trail.json",
-        "documents/01-CTA_ISSUED-consent-to-assignment-" + trail.path("offboarding").path("payerAccountId").asText() + ".pdf",
-        "documents/02-CTA_SIGNED-consent-to-assignment-" + trail.path("offboarding").path("payerAccountId").asText()
-            + "-signed.pdf",
-        "access-removal.json", "manifest.json", "SHA256SUMS");
+    assertThat(files.keySet())
+        .containsExactly(
+            "trail.json",
+            "documents/01-CTA_ISSUED-consent-to-assignment-"
+                + trail.path("offboarding").path("payerAccountId").asText()
+                + ".pdf",
+            "documents/02-CTA_SIGNED-consent-to-assignment-"
+                + trail.path("offboarding").path("payerAccountId").asText()
+                + "-signed.pdf",
+            "access-removal.json",
+            "manifest.json",
+            "SHA256SUMS");
     Map<String, String> sums = new LinkedHashMap<>();
-    new String(files.get("SHA256SUMS"), StandardCharsets.UTF_8).lines().forEach(line ->
-        sums.put(line.substring(66), line.substring(0, 64)));
-    assertThat(sums.keySet()).containsExactlyInAnyOrderElementsOf(
-        files.keySet().stream().filter(name -> !name.equals("SHA256SUMS")).toList());
-    sums.forEach((name, sum) -> assertThat(Digests.sha256Hex(files.get(name))).as(name).isEqualTo(sum));
+    new String(files.get("SHA256SUMS"), StandardCharsets.UTF_8)
+        .lines()
+        .forEach(line -> sums.put(line.substring(66), line.substring(0, 64)));
+    assertThat(sums.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            files.keySet().stream().filter(name -> !name.equals("SHA256SUMS")).toList());
+    sums.forEach(
+        (name, sum) -> assertThat(Digests.sha256Hex(files.get(name))).as(name).isEqualTo(sum));
     JsonNode manifest = JSON.readTree(files.get("manifest.json"));
     assertThat(manifest.path("generatedBy").asText()).isEqualTo("auditor");
-    manifest.path("files").forEach(file -> assertThat(Digests.sha256Hex(files.get(file.path("path").asText())))
-        .isEqualTo(file.path("sha256").asText()));
+    manifest
+        .path("files")
+        .forEach(
+            file ->
+                assertThat(Digests.sha256Hex(files.get(file.path("path").asText())))
+                    .isEqualTo(file.path("sha256").asText()));
     assertThat(manifest.path("files").get(1).path("matchesRecord").asBoolean()).isTrue();
     assertThat(Digests.sha256Hex(files.get(manifest.path("files").get(1).path("path").asText())))
         .isEqualTo(Digests.sha256Hex(issued));
     assertThat(files.get(manifest.path("files").get(2).path("path").asText())).isEqualTo(signed);
     assertThat(JSON.readTree(files.get("access-removal.json")).path("calls"))
-        .isEqualTo(api.get("auditor", "/api/offboardings/" + id + "/access-removal").json().path("calls"));
+        .isEqualTo(
+            api.get("auditor", "/api/offboardings/" + id + "/access-removal").json().path("calls"));
     JsonNode bundledTrail = JSON.readTree(files.get("trail.json"));
     assertThat(bundledTrail.path("entries")).isEqualTo(trail.path("entries"));
   }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The audit export as RFC 4180 CSV that a spreadsheet opens as text, never as formulas (OWASP CSV injection). */
+/**
+ * The audit export as RFC 4180 CSV that a spreadsheet opens as text, never as formulas (OWASP CSV
+ * injection).
+ */
 class CsvExportTest {
 
   @Test
@@ -28,7 +31,9 @@ class CsvExportTest {
     for (String formula : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx")) {
       assertThat(CsvExport.field(formula)).as(formula).isEqualTo("\"'" + formula + "\"");
     }
-    assertThat(CsvExport.field("a=b")).as("only a leading formula character matters").isEqualTo("\"a=b\"");
+    assertThat(CsvExport.field("a=b"))
+        .as("only a leading formula character matters")
+        .isEqualTo("\"a=b\"");
   }
 
   @Test
@@ -45,7 +50,9 @@ class CsvExportTest {
     assertThat(row).endsWith(",\"x;=cmd|' /C calc'!A0\"");
     // and the comma-separated reading gets the value back whole
     List<String> fields = splitOutsideQuotes(row, ',');
-    assertThat(fields).hasSize(CsvExport.HEADER.size()).allMatch(field -> field.startsWith("\"") && field.endsWith("\""));
+    assertThat(fields)
+        .hasSize(CsvExport.HEADER.size())
+        .allMatch(field -> field.startsWith("\"") && field.endsWith("\""));
   }
 
   @Test
@@ -57,8 +64,21 @@ class CsvExportTest {
 
   private static AuditedOffboarding offboarding(String reason) {
     OffsetDateTime now = OffsetDateTime.parse("2026-01-02T03:04:05Z");
-    return new AuditedOffboarding(UUID.randomUUID(), "ACME", "123456789012", OffboardingStatus.IN_PROGRESS,
-        Stage.values()[0], null, reason, "acme", "Contoso", "DISTRIBUTOR", null, now, now, null);
+    return new AuditedOffboarding(
+        UUID.randomUUID(),
+        "ACME",
+        "123456789012",
+        OffboardingStatus.IN_PROGRESS,
+        Stage.values()[0],
+        null,
+        reason,
+        "acme",
+        "Contoso",
+        "DISTRIBUTOR",
+        null,
+        now,
+        now,
+        null);
   }
 
   private static List<String> splitOutsideQuotes(String line, char separator) {

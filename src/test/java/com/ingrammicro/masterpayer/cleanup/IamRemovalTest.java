@@ -24,8 +24,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
- * The IAM work against the seeded payer account, through the real AWS SDK over HTTP: a cross-account
- * session from STS, discovery, removal in IAM's order, verification, paging, idempotence and errors.
+ * The IAM work against the seeded payer account, through the real AWS SDK over HTTP: a
+ * cross-account session from STS, discovery, removal in IAM's order, verification, paging,
+ * idempotence and errors.
  */
 class IamRemovalTest {
 
@@ -56,7 +57,9 @@ class IamRemovalTest {
 
   @BeforeEach
   void seed() {
-    account = PayerAccounts.seed(aws.account(String.format("%012d", 123456789012L + ++accounts)), EXTERNAL_ID);
+    account =
+        PayerAccounts.seed(
+            aws.account(String.format("%012d", 123456789012L + ++accounts)), EXTERNAL_ID);
     aws.clearFaults();
     session = clients.assume(account.id(), EXTERNAL_ID, "1b4e28ba-2fa1-11d2-883f-0016d3cca427");
   }
@@ -71,64 +74,99 @@ class IamRemovalTest {
     long started = System.nanoTime();
     AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
 
-    assertThat(plan.roles()).extracting(AccessRemovalPlan.Target::name)
+    assertThat(plan.roles())
+        .extracting(AccessRemovalPlan.Target::name)
         .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_ROLES);
-    assertThat(plan.policies()).extracting(AccessRemovalPlan.Target::name)
+    assertThat(plan.policies())
+        .extracting(AccessRemovalPlan.Target::name)
         .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_POLICIES);
-    assertThat(plan.skipped()).extracting(AccessRemovalPlan.Skipped::name)
+    assertThat(plan.skipped())
+        .extracting(AccessRemovalPlan.Skipped::name)
         .containsExactlyInAnyOrder("CloudCheckr", PayerAccounts.CLEANUP_ROLE);
     assertThat(target(plan, "IMBillingRole").reason()).isEqualTo("named IMBillingRole");
-    assertThat(target(plan, "CloudCheckr-CostOps").reason()).contains("trusts the distributor account cloudcheckr (352813966189)");
-    assertThat(target(plan, "CloudCheckr-CostOps").steps()).extracting(AccessRemovalPlan.Step::action).containsExactly(
-        "RemoveRoleFromInstanceProfile", "DetachRolePolicy", "DetachRolePolicy", "DeleteRolePermissionsBoundary", "DeleteRole");
-    assertThat(target(plan, "IMMasterBilling").steps()).extracting(AccessRemovalPlan.Step::action).containsExactly(
-        "DetachUserPolicy", "DetachGroupPolicy", "DetachRolePolicy", "DeletePolicyVersion", "DeletePolicyVersion",
-        "DeletePolicy");
+    assertThat(target(plan, "CloudCheckr-CostOps").reason())
+        .contains("trusts the distributor account cloudcheckr (352813966189)");
+    assertThat(target(plan, "CloudCheckr-CostOps").steps())
+        .extracting(AccessRemovalPlan.Step::action)
+        .containsExactly(
+            "RemoveRoleFromInstanceProfile",
+            "DetachRolePolicy",
+            "DetachRolePolicy",
+            "DeleteRolePermissionsBoundary",
+            "DeleteRole");
+    assertThat(target(plan, "IMMasterBilling").steps())
+        .extracting(AccessRemovalPlan.Step::action)
+        .containsExactly(
+            "DetachUserPolicy",
+            "DetachGroupPolicy",
+            "DetachRolePolicy",
+            "DeletePolicyVersion",
+            "DeletePolicyVersion",
+            "DeletePolicy");
 
     cleanup().remove(plan, journal::add);
     AccessRemovalPlan after = cleanup().discover(account.id(), session.roleArn());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(after.isEmpty()).as("nothing of the distributor remains").isTrue();
-    assertThat(account.roleNames()).doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES)
-        .containsAll(PayerAccounts.CUSTOMER_ROLES).hasSize(PayerAccounts.CUSTOMER_ROLES.size() + PayerAccounts.WORKLOAD_ROLES);
+    assertThat(account.roleNames())
+        .doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES)
+        .containsAll(PayerAccounts.CUSTOMER_ROLES)
+        .hasSize(PayerAccounts.CUSTOMER_ROLES.size() + PayerAccounts.WORKLOAD_ROLES);
     assertThat(account.policyNames()).containsExactly("AppPolicy");
     assertThat(account.attachedToRole("AppServerRole")).hasSize(2);
-    assertThat(account.attachedToUser("finance-analyst")).containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
+    assertThat(account.attachedToUser("finance-analyst"))
+        .containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
     assertThat(account.attachedToGroup("billing-team")).isEmpty();
     assertThat(account.boundaryOfUser("cost-robot")).isNull();
     assertThat(account.instanceProfileRoles("cloudcheckr-collector")).isEmpty();
     assertThat(account.instanceProfileRoles("app-server")).containsExactly("AppServerRole");
-    assertThat(journal).allSatisfy(call -> {
-      assertThat(call.outcome()).isEqualTo(AwsCall.Outcome.DONE);
-      assertThat(call.requestId()).as("AWS request id of " + call).isNotBlank();
-    });
-    // 25 planned, 22 made: deleting IMBillingRole and CloudCheckr-CostOps already detached three of the policies
+    assertThat(journal)
+        .allSatisfy(
+            call -> {
+              assertThat(call.outcome()).isEqualTo(AwsCall.Outcome.DONE);
+              assertThat(call.requestId()).as("AWS request id of " + call).isNotBlank();
+            });
+    // 25 planned, 22 made: deleting IMBillingRole and CloudCheckr-CostOps already detached three of
+    // the policies
     assertThat(plan.stepCount()).isEqualTo(25);
     assertThat(journal).hasSize(22);
-    System.out.printf("Cleanup of the seeded payer account (plan, remove, verify): 1 STS call and %d IAM calls "
+    System.out.printf(
+        "Cleanup of the seeded payer account (plan, remove, verify): 1 STS call and %d IAM calls "
             + "(%d HTTP attempts), %d of them changes, in %d ms; list page size %d%n",
-        session.counter().calls(), session.counter().attempts(), journal.size(), took.toMillis(), PAGE_SIZE);
+        session.counter().calls(),
+        session.counter().attempts(),
+        journal.size(),
+        took.toMillis(),
+        PAGE_SIZE);
   }
 
   @Test
   void aRunInterruptedHalfwayIsFinishedByTheNextRunWithoutErrors() {
     AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
     AtomicInteger made = new AtomicInteger();
-    Consumer<AwsCall> crashingAtTheSeventhChange = call -> {
-      if (made.incrementAndGet() == 7) {
-        throw new IllegalStateException("the engine died here");
-      }
-    };
-    assertThatThrownBy(() -> cleanup().remove(plan, crashingAtTheSeventhChange)).hasMessage("the engine died here");
-    assertThat(account.roleNames()).as("half done").doesNotContain("IMBillingRole").contains("CloudCheckr-CostOps");
+    Consumer<AwsCall> crashingAtTheSeventhChange =
+        call -> {
+          if (made.incrementAndGet() == 7) {
+            throw new IllegalStateException("the engine died here");
+          }
+        };
+    assertThatThrownBy(() -> cleanup().remove(plan, crashingAtTheSeventhChange))
+        .hasMessage("the engine died here");
+    assertThat(account.roleNames())
+        .as("half done")
+        .doesNotContain("IMBillingRole")
+        .contains("CloudCheckr-CostOps");
 
     cleanup().remove(plan, journal::add);
 
     assertThat(cleanup().discover(account.id(), session.roleArn()).isEmpty()).isTrue();
     assertThat(journal).extracting(AwsCall::outcome).doesNotContain(AwsCall.Outcome.FAILED);
-    assertThat(journal).filteredOn(call -> call.entity().equals("role IMBillingRole"))
-        .singleElement().extracting(AwsCall::outcome).isEqualTo(AwsCall.Outcome.ALREADY_GONE);
+    assertThat(journal)
+        .filteredOn(call -> call.entity().equals("role IMBillingRole"))
+        .singleElement()
+        .extracting(AwsCall::outcome)
+        .isEqualTo(AwsCall.Outcome.ALREADY_GONE);
   }
 
   @Test
@@ -151,7 +189,8 @@ class IamRemovalTest {
     aws.fail("DeleteRole", -1, 500, "ServiceFailure");
 
     assertThatThrownBy(() -> cleanup().remove(plan, journal::add))
-        .isInstanceOf(AwsServiceException.class).isNotInstanceOf(AccessRemovalBlockedException.class);
+        .isInstanceOf(AwsServiceException.class)
+        .isNotInstanceOf(AccessRemovalBlockedException.class);
     assertThat(journal).last().extracting(AwsCall::outcome).isEqualTo(AwsCall.Outcome.FAILED);
   }
 
@@ -162,25 +201,34 @@ class IamRemovalTest {
     aws.fail("DeleteRolePolicy", -1, status, code);
 
     assertThatThrownBy(() -> cleanup().remove(plan, journal::add))
-        .isInstanceOfSatisfying(AccessRemovalBlockedException.class, blocked -> {
-          assertThat(blocked.getMessage()).contains("role CloudCheckrRole").contains(code);
-          assertThat(blocked.remaining()).contains("role CloudCheckrRole", "policy IMMasterBilling")
-              .doesNotContain("role IMBillingRole");
-        });
+        .isInstanceOfSatisfying(
+            AccessRemovalBlockedException.class,
+            blocked -> {
+              assertThat(blocked.getMessage()).contains("role CloudCheckrRole").contains(code);
+              assertThat(blocked.remaining())
+                  .contains("role CloudCheckrRole", "policy IMMasterBilling")
+                  .doesNotContain("role IMBillingRole");
+            });
   }
 
   @Test
   void theRoleCannotBeAssumedWithoutThisOffboardingsExternalId() {
     assertThatThrownBy(() -> clients.assume(account.id(), "another-offboardings-id", "session"))
-        .isInstanceOfSatisfying(StsException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(403);
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-        });
+        .isInstanceOfSatisfying(
+            StsException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(403);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+            });
   }
 
   private IamRemoval cleanup() {
-    return new IamRemoval(session.iam(), new DistributorFootprint(properties(aws), new ObjectMapper()),
-        Clock.systemUTC(), 3, Duration.ofMillis(10));
+    return new IamRemoval(
+        session.iam(),
+        new DistributorFootprint(properties(aws), new ObjectMapper()),
+        Clock.systemUTC(),
+        3,
+        Duration.ofMillis(10));
   }
 
   private static AccessRemovalPlan.Target target(AccessRemovalPlan plan, String name) {
@@ -188,11 +236,19 @@ class IamRemovalTest {
   }
 
   static AccessRemovalProperties properties(FakeAws aws) {
-    return new AccessRemovalProperties(true, FakeAws.ENGINE_PRINCIPAL, PayerAccounts.CLEANUP_ROLE, Duration.ofMinutes(15),
-        "us-east-1", aws.endpoint(), aws.endpoint(),
+    return new AccessRemovalProperties(
+        true,
+        FakeAws.ENGINE_PRINCIPAL,
+        PayerAccounts.CLEANUP_ROLE,
+        Duration.ofMinutes(15),
+        "us-east-1",
+        aws.endpoint(),
+        aws.endpoint(),
         List.of("IMBillingRole", "CloudCheckr", "CloudCheckrRole", "CloudCheckr-Role"),
         List.of("IMMasterBilling", "CloudCheckr*"),
-        Map.of("cloudcheckr", FakeAws.CLOUDCHECKR_ACCOUNT, "ingram-micro", FakeAws.INGRAM_ACCOUNT), 5, 3,
+        Map.of("cloudcheckr", FakeAws.CLOUDCHECKR_ACCOUNT, "ingram-micro", FakeAws.INGRAM_ACCOUNT),
+        5,
+        3,
         Duration.ofMillis(10));
   }
 }

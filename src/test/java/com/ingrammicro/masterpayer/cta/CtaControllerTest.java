@@ -22,9 +22,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The signed-CTA upload's door, with the application's own security chain ({@link SliceSecurity})
- * in front of {@link CtaController} and the CTA service behind it mocked: only resellers upload, only
- * a PDF content type, and never more than the configured size, refused before the service is asked.
- * Whether a signature is awaited and whether the bytes are a readable, harmless PDF is the
+ * in front of {@link CtaController} and the CTA service behind it mocked: only resellers upload,
+ * only a PDF content type, and never more than the configured size, refused before the service is
+ * asked. Whether a signature is awaited and whether the bytes are a readable, harmless PDF is the
  * service's, proven end to end ({@code SignedCtaUploadIT}, {@code BadInputIT}).
  */
 @WebMvcTest(CtaController.class)
@@ -34,10 +34,8 @@ class CtaControllerTest {
   /** As the integration tests configure it ({@code application-it.yml}: 256KB). */
   private static final long MAX_SIGNED_SIZE = 256 * 1024;
 
-  @Autowired
-  MockMvc mvc;
-  @MockitoBean
-  CtaService ctas;
+  @Autowired MockMvc mvc;
+  @MockitoBean CtaService ctas;
 
   SliceApi api;
 
@@ -70,9 +68,11 @@ class CtaControllerTest {
   void anUploadWithinTheLimitGoesToTheServiceAsTheResellersPdf() {
     UUID id = UUID.randomUUID();
     byte[] pdf = TestPdf.withText("signed by Acme and Contoso");
-    when(ctas.acceptSigned(any(), any(), any())).thenReturn(new SignedCta(UUID.randomUUID(), "digest", pdf.length, 1, 0));
+    when(ctas.acceptSigned(any(), any(), any()))
+        .thenReturn(new SignedCta(UUID.randomUUID(), "digest", pdf.length, 1, 0));
 
-    Api.Response upload = api.put("acme", "/api/offboardings/" + id + "/cta/signed", "application/pdf", pdf);
+    Api.Response upload =
+        api.put("acme", "/api/offboardings/" + id + "/cta/signed", "application/pdf", pdf);
 
     assertThat(upload.status()).as(upload.toString()).isEqualTo(202);
     assertThat(upload.header("Location")).isEqualTo("/api/offboardings/" + id + "/cta/signed");

@@ -19,9 +19,17 @@ import org.springframework.web.ErrorResponseException;
 class CtaDocumentsTest {
 
   private static CtaPdf.Terms terms(String reason) {
-    return new CtaPdf.Terms(UUID.fromString("5b0c8f3e-0000-4000-8000-000000000001"), "123456789012",
-        "Acme Cloud Solutions Ltd", "ACME", "Contoso Distribution", "DISTRIBUTOR", "billing@contoso.example",
-        "Ingram Micro Inc.", reason, LocalDate.of(2026, 11, 26));
+    return new CtaPdf.Terms(
+        UUID.fromString("5b0c8f3e-0000-4000-8000-000000000001"),
+        "123456789012",
+        "Acme Cloud Solutions Ltd",
+        "ACME",
+        "Contoso Distribution",
+        "DISTRIBUTOR",
+        "billing@contoso.example",
+        "Ingram Micro Inc.",
+        reason,
+        LocalDate.of(2026, 11, 26));
   }
 
   @Test
@@ -29,11 +37,18 @@ class CtaDocumentsTest {
     byte[] pdf = CtaPdf.render(terms("Moving to another distributor"));
 
     String text = textOf(pdf);
-    assertThat(text).contains("CONSENT TO ASSIGNMENT", "AWS Master Payer account 123456789012",
-        "Assignor: Acme Cloud Solutions Ltd (reseller ACME)",
-        "Assignee: Contoso Distribution (distributor), billing@contoso.example",
-        "Consenting Party: Ingram Micro Inc.", "IMBillingRole", "CloudCheckr", "outstanding balance",
-        "5b0c8f3e-0000-4000-8000-000000000001", "Moving to another distributor");
+    assertThat(text)
+        .contains(
+            "CONSENT TO ASSIGNMENT",
+            "AWS Master Payer account 123456789012",
+            "Assignor: Acme Cloud Solutions Ltd (reseller ACME)",
+            "Assignee: Contoso Distribution (distributor), billing@contoso.example",
+            "Consenting Party: Ingram Micro Inc.",
+            "IMBillingRole",
+            "CloudCheckr",
+            "outstanding balance",
+            "5b0c8f3e-0000-4000-8000-000000000001",
+            "Moving to another distributor");
   }
 
   @Test
@@ -48,7 +63,8 @@ class CtaDocumentsTest {
 
   @Test
   void inspectorAcceptsARealPdfAndCountsItsPages() {
-    SignedCtaInspector.Inspection inspection = SignedCtaInspector.inspect(TestPdf.withText("signed"));
+    SignedCtaInspector.Inspection inspection =
+        SignedCtaInspector.inspect(TestPdf.withText("signed"));
 
     assertThat(inspection.pageCount()).isEqualTo(1);
     assertThat(inspection.signatureCount()).isZero();
@@ -64,13 +80,16 @@ class CtaDocumentsTest {
 
   private static void assertUnsupported(byte[] content) {
     assertThatThrownBy(() -> SignedCtaInspector.inspect(content))
-        .isInstanceOfSatisfying(ErrorResponseException.class,
-            problem -> assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class,
+            problem ->
+                assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
   }
 
   private static byte[] passwordProtected(byte[] pdf) throws Exception {
     try (PDDocument document = Loader.loadPDF(pdf)) {
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "user", new AccessPermission());
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner", "user", new AccessPermission());
       policy.setEncryptionKeyLength(128);
       document.protect(policy);
       ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -33,9 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Signed CTAs come from outside and are opened by people: active content is refused with the reason,
- * and files built to exhaust the reader (loops, depth, a deflate bomb) are refused quickly. The
- * malicious files are made with PDFBox itself, or byte by byte where PDFBox would not write them.
+ * Signed CTAs come from outside and are opened by people: active content is refused with the
+ * reason, and files built to exhaust the reader (loops, depth, a deflate bomb) are refused quickly.
+ * The malicious files are made with PDFBox itself, or byte by byte where PDFBox would not write
+ * them.
  */
 class SignedCtaInspectorTest {
 
@@ -48,40 +49,46 @@ class SignedCtaInspectorTest {
 
   @Test
   void javaScriptAnywhereIsRefusedWithTheReason() throws IOException {
-    List<byte[]> withJavaScript = List.of(
-        TestPdf.withJavaScript("app.alert('approved');"),
-        build(document -> {
-          PDJavascriptNameTreeNode scripts = new PDJavascriptNameTreeNode();
-          scripts.setNames(java.util.Map.of("start", javaScript()));
-          PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
-          names.setJavascript(scripts);
-          document.getDocumentCatalog().setNames(names);
-        }),
-        build(document -> {
-          PDPageAdditionalActions actions = new PDPageAdditionalActions();
-          actions.setO(javaScript());
-          document.getPage(0).setActions(actions);
-        }),
-        build(document -> {
-          PDAnnotationLink link = new PDAnnotationLink();
-          link.setRectangle(new PDRectangle(10, 10, 100, 20));
-          link.setAction(javaScript());
-          document.getPage(0).getAnnotations().add(link);
-        }),
-        build(document -> {
-          PDAcroForm form = new PDAcroForm(document);
-          document.getDocumentCatalog().setAcroForm(form);
-          PDTextField field = new PDTextField(form);
-          field.setPartialName("signature");
-          PDFormFieldAdditionalActions actions = new PDFormFieldAdditionalActions();
-          actions.setK(javaScript());
-          field.setActions(actions);
-          PDAnnotationWidget widget = field.getWidgets().get(0);
-          widget.setRectangle(new PDRectangle(10, 10, 100, 20));
-          widget.setPage(document.getPage(0));
-          document.getPage(0).getAnnotations().add(widget);
-          form.getFields().add(field);
-        }));
+    List<byte[]> withJavaScript =
+        List.of(
+            TestPdf.withJavaScript("app.alert('approved');"),
+            build(
+                document -> {
+                  PDJavascriptNameTreeNode scripts = new PDJavascriptNameTreeNode();
+                  scripts.setNames(java.util.Map.of("start", javaScript()));
+                  PDDocumentNameDictionary names =
+                      new PDDocumentNameDictionary(document.getDocumentCatalog());
+                  names.setJavascript(scripts);
+                  document.getDocumentCatalog().setNames(names);
+                }),
+            build(
+                document -> {
+                  PDPageAdditionalActions actions = new PDPageAdditionalActions();
+                  actions.setO(javaScript());
+                  document.getPage(0).setActions(actions);
+                }),
+            build(
+                document -> {
+                  PDAnnotationLink link = new PDAnnotationLink();
+                  link.setRectangle(new PDRectangle(10, 10, 100, 20));
+                  link.setAction(javaScript());
+                  document.getPage(0).getAnnotations().add(link);
+                }),
+            build(
+                document -> {
+                  PDAcroForm form = new PDAcroForm(document);
+                  document.getDocumentCatalog().setAcroForm(form);
+                  PDTextField field = new PDTextField(form);
+                  field.setPartialName("signature");
+                  PDFormFieldAdditionalActions actions = new PDFormFieldAdditionalActions();
+                  actions.setK(javaScript());
+                  field.setActions(actions);
+                  PDAnnotationWidget widget = field.getWidgets().get(0);
+                  widget.setRectangle(new PDRectangle(10, 10, 100, 20));
+                  widget.setPage(document.getPage(0));
+                  document.getPage(0).getAnnotations().add(widget);
+                  form.getFields().add(field);
+                }));
 
     for (byte[] pdf : withJavaScript) {
       assertRefused(pdf, "JavaScript");
@@ -90,31 +97,38 @@ class SignedCtaInspectorTest {
 
   @Test
   void aLaunchActionIsRefused() throws IOException {
-    byte[] pdf = build(document -> {
-      PDActionLaunch launch = new PDActionLaunch();
-      launch.setFile(new PDComplexFileSpecification());
-      launch.getCOSObject().setString(COSName.F, "cmd.exe");
-      document.getDocumentCatalog().setOpenAction(launch);
-    });
+    byte[] pdf =
+        build(
+            document -> {
+              PDActionLaunch launch = new PDActionLaunch();
+              launch.setFile(new PDComplexFileSpecification());
+              launch.getCOSObject().setString(COSName.F, "cmd.exe");
+              document.getDocumentCatalog().setOpenAction(launch);
+            });
 
     assertRefused(pdf, "launch action");
   }
 
   @Test
   void embeddedFilesAndFileAttachmentsAreRefused() throws IOException {
-    byte[] inNamesTree = build(document -> {
-      PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
-      files.setNames(java.util.Map.of("payload.exe", embeddedFile(document)));
-      PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
-      names.setEmbeddedFiles(files);
-      document.getDocumentCatalog().setNames(names);
-    });
-    byte[] asAnnotation = build(document -> {
-      PDAnnotationFileAttachment attachment = new PDAnnotationFileAttachment();
-      attachment.setRectangle(new PDRectangle(10, 10, 20, 20));
-      attachment.setFile(embeddedFile(document));
-      document.getPage(0).getAnnotations().add(attachment);
-    });
+    byte[] inNamesTree =
+        build(
+            document -> {
+              PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
+              files.setNames(java.util.Map.of("payload.exe", embeddedFile(document)));
+              PDDocumentNameDictionary names =
+                  new PDDocumentNameDictionary(document.getDocumentCatalog());
+              names.setEmbeddedFiles(files);
+              document.getDocumentCatalog().setNames(names);
+            });
+    byte[] asAnnotation =
+        build(
+            document -> {
+              PDAnnotationFileAttachment attachment = new PDAnnotationFileAttachment();
+              attachment.setRectangle(new PDRectangle(10, 10, 20, 20));
+              attachment.setFile(embeddedFile(document));
+              document.getPage(0).getAnnotations().add(attachment);
+            });
 
     assertRefused(inNamesTree, "embedded files");
     assertRefused(asAnnotation, "embedded files");
@@ -123,10 +137,12 @@ class SignedCtaInspectorTest {
   @Test
   void aPageTreeThatLoopsIsRefused() {
     // the second /Pages node names the first as its kid
-    byte[] pdf = rawPdf(List.of(
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R /Count 1 >>"));
+    byte[] pdf =
+        rawPdf(
+            List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R /Count 1 >>"));
 
     assertRefused(pdf, "loop");
   }
@@ -148,11 +164,13 @@ class SignedCtaInspectorTest {
   @Test
   void objectsNestedThreeThousandLevelsDeepAreRefused() {
     String nested = "[".repeat(3000) + "]".repeat(3000);
-    byte[] pdf = rawPdf(List.of(
-        "<< /Type /Catalog /Pages 2 0 R /Deep 4 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
-        nested));
+    byte[] pdf =
+        rawPdf(
+            List.of(
+                "<< /Type /Catalog /Pages 2 0 R /Deep 4 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+                nested));
 
     assertRefused(pdf, "nested too deeply");
   }
@@ -160,17 +178,22 @@ class SignedCtaInspectorTest {
   @Test
   void aDeflateBombOf512MegabytesIsRefusedWithoutInflatingIt() {
     byte[] bomb = deflatedZeros(512L * 1024 * 1024);
-    byte[] pdf = rawPdf(List.of(
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-        new String(bomb, StandardCharsets.ISO_8859_1)), 4);
+    byte[] pdf =
+        rawPdf(
+            List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                new String(bomb, StandardCharsets.ISO_8859_1)),
+            4);
     Runtime runtime = Runtime.getRuntime();
     long usedBefore = runtime.totalMemory() - runtime.freeMemory();
 
     assertRefused(pdf, "decompresses to more than");
     long usedAfter = runtime.totalMemory() - runtime.freeMemory();
-    assertThat(usedAfter - usedBefore).as("the inflated content is never held").isLessThan(256L * 1024 * 1024);
+    assertThat(usedAfter - usedBefore)
+        .as("the inflated content is never held")
+        .isLessThan(256L * 1024 * 1024);
   }
 
   // --- building the files ----------------------------------------------------------------------
@@ -194,7 +217,9 @@ class SignedCtaInspectorTest {
   }
 
   private static PDComplexFileSpecification embeddedFile(PDDocument document) throws IOException {
-    PDEmbeddedFile file = new PDEmbeddedFile(document, new java.io.ByteArrayInputStream("MZ".getBytes(StandardCharsets.US_ASCII)));
+    PDEmbeddedFile file =
+        new PDEmbeddedFile(
+            document, new java.io.ByteArrayInputStream("MZ".getBytes(StandardCharsets.US_ASCII)));
     PDComplexFileSpecification spec = new PDComplexFileSpecification();
     spec.setFile("payload.exe");
     spec.setEmbeddedFile(file);
@@ -205,7 +230,10 @@ class SignedCtaInspectorTest {
     return rawPdf(objects, -1);
   }
 
-  /** A PDF written byte by byte; the object numbered {@code flateStream} is a FlateDecode stream of its text. */
+  /**
+   * A PDF written byte by byte; the object numbered {@code flateStream} is a FlateDecode stream of
+   * its text.
+   */
   private static byte[] rawPdf(List<String> objects, int flateStream) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     List<Integer> offsets = new ArrayList<>();
@@ -215,16 +243,30 @@ class SignedCtaInspectorTest {
       int number = i + 1;
       String body = objects.get(i);
       if (number == flateStream) {
-        write(out, number + " 0 obj\n<< /Length " + body.length() + " /Filter /FlateDecode >>\nstream\n" + body
-            + "\nendstream\nendobj\n");
+        write(
+            out,
+            number
+                + " 0 obj\n<< /Length "
+                + body.length()
+                + " /Filter /FlateDecode >>\nstream\n"
+                + body
+                + "\nendstream\nendobj\n");
       } else {
         write(out, number + " 0 obj\n" + body + "\nendobj\n");
       }
     }
     int xref = out.size();
-    StringBuilder table = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
+    StringBuilder table =
+        new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
     offsets.forEach(offset -> table.append("%010d 00000 n \n".formatted(offset)));
-    write(out, table + "trailer\n<< /Size " + (objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
+    write(
+        out,
+        table
+            + "trailer\n<< /Size "
+            + (objects.size() + 1)
+            + " /Root 1 0 R >>\nstartxref\n"
+            + xref
+            + "\n%%EOF\n");
     return out.toByteArray();
   }
 
@@ -253,8 +295,8 @@ class SignedCtaInspectorTest {
 
   private static void assertRefused(byte[] pdf, String reason) {
     long start = System.nanoTime();
-    ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class,
-        () -> SignedCtaInspector.inspect(pdf));
+    ErrorResponseException refused =
+        catchThrowableOfType(ErrorResponseException.class, () -> SignedCtaInspector.inspect(pdf));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(refused).as("refused: " + reason).isNotNull();

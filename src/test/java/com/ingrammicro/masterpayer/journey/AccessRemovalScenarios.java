@@ -14,43 +14,64 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The removal of the distributor's access when it does not simply work: the cleanup role cannot be
- * assumed (sales remove access by hand and attest it), is deployed late (the automation runs again),
- * AWS refuses halfway or fails for a while (SDK retries, job retries, an incident that resumes); and
- * the least-privilege role the reseller deploys. Run on H2 ({@link H2AccessRemovalIT}) and on
- * PostgreSQL ({@link PostgresAccessRemovalIT}): the removal records its plan, every AWS call and the
- * attestation in transactions of their own beside the job's, so that they outlive a job that fails,
- * and creates the ExternalId's record safely under races; the two databases lock and type that SQL
- * differently.
+ * assumed (sales remove access by hand and attest it), is deployed late (the automation runs
+ * again), AWS refuses halfway or fails for a while (SDK retries, job retries, an incident that
+ * resumes); and the least-privilege role the reseller deploys. Run on H2 ({@link
+ * H2AccessRemovalIT}) and on PostgreSQL ({@link PostgresAccessRemovalIT}): the removal records its
+ * plan, every AWS call and the attestation in transactions of their own beside the job's, so that
+ * they outlive a job that fails, and creates the ExternalId's record safely under races; the two
+ * databases lock and type that SQL differently.
  */
 abstract class AccessRemovalScenarios extends JourneyScenario {
 
   @Test
-  void whenTheCleanupRoleCannotBeAssumedSalesRemoveAccessByHandAndTheirAttestationIsRecorded() throws Exception {
+  void whenTheCleanupRoleCannotBeAssumedSalesRemoveAccessByHandAndTheirAttestationIsRecorded()
+      throws Exception {
     String payer = randomPayer();
     String id = start("acme", payer);
     driveToAccessRemoval(id); // the reseller never deploys the cleanup role
 
     String removal = awaitTask("sales", id, "Task_RemoveAccessManually");
     JsonNode form = api.get("sales", "/engine-rest/task/" + removal + "/form-variables").json();
-    assertThat(form.path("cleanupFailure").path("value").asText()).contains("could not be assumed", "AccessDenied");
-    assertThat(api.get("acme", "/api/offboardings/" + id).json().path("accessRemoval").path("status").asText())
+    assertThat(form.path("cleanupFailure").path("value").asText())
+        .contains("could not be assumed", "AccessDenied");
+    assertThat(
+            api.get("acme", "/api/offboardings/" + id)
+                .json()
+                .path("accessRemoval")
+                .path("status")
+                .asText())
         .isEqualTo("BLOCKED");
-    Api.Response lateWithdrawal = api.postJson("acme", "/api/offboardings/" + id + "/withdrawal", Map.of());
+    Api.Response lateWithdrawal =
+        api.postJson("acme", "/api/offboardings/" + id + "/withdrawal", Map.of());
     assertThat(lateWithdrawal.status()).isEqualTo(409);
     assertThat(lateWithdrawal.json().path("type").asText()).endsWith("withdrawal-too-late");
 
-    assertThat(submit("sales", removal, Map.of("accessRemoved", true, "notes", "Deleted in the console with the customer"))
-        .status()).isEqualTo(204);
+    assertThat(
+            submit(
+                    "sales",
+                    removal,
+                    Map.of(
+                        "accessRemoved", true, "notes", "Deleted in the console with the customer"))
+                .status())
+        .isEqualTo(204);
 
-    JsonNode completed = awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
-    assertThat(completed.path("accessRemoval").path("status").asText()).as("attested, not verified").isEqualTo("ATTESTED");
+    JsonNode completed =
+        awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
+    assertThat(completed.path("accessRemoval").path("status").asText())
+        .as("attested, not verified")
+        .isEqualTo("ATTESTED");
     JsonNode evidence = api.get("acme", "/api/offboardings/" + id + "/access-removal").json();
     assertThat(evidence.path("attestation").path("by").asText()).isEqualTo("sales");
-    Map<String, MimeMessage> mails = awaitMails(id, "ACCESS_REMOVAL_NEEDED", "OFFBOARDING_COMPLETED");
-    assertThat(recipients(mails.get("ACCESS_REMOVAL_NEEDED"))).containsExactly("aws-iaas-sales@ingrammicro.example");
+    Map<String, MimeMessage> mails =
+        awaitMails(id, "ACCESS_REMOVAL_NEEDED", "OFFBOARDING_COMPLETED");
+    assertThat(recipients(mails.get("ACCESS_REMOVAL_NEEDED")))
+        .containsExactly("aws-iaas-sales@ingrammicro.example");
     assertThat(text(mails.get("ACCESS_REMOVAL_NEEDED"))).contains("could not be assumed");
-    assertThat(text(mails.get("OFFBOARDING_COMPLETED"))).contains("Removed by hand and attested; not verified through AWS");
-    assertThat(evidence.path("attestation").path("notes").asText()).isEqualTo("Deleted in the console with the customer");
+    assertThat(text(mails.get("OFFBOARDING_COMPLETED")))
+        .contains("Removed by hand and attested; not verified through AWS");
+    assertThat(evidence.path("attestation").path("notes").asText())
+        .isEqualTo("Deleted in the console with the customer");
     assertThat(evidence.path("verification").path("result").asText()).isEqualTo("UNVERIFIABLE");
     assertThat(evidence.path("calls")).isEmpty();
   }
@@ -63,28 +84,42 @@ abstract class AccessRemovalScenarios extends JourneyScenario {
     String removal = awaitTask("sales", id, "Task_RemoveAccessManually");
 
     FakeAws.Account account = PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null);
-    assertThat(submit("sales", removal, Map.of("retryAutomation", true, "notes", "Role deployed by Acme today"))
-        .status()).isEqualTo(204);
+    assertThat(
+            submit(
+                    "sales",
+                    removal,
+                    Map.of("retryAutomation", true, "notes", "Role deployed by Acme today"))
+                .status())
+        .isEqualTo(204);
 
-    JsonNode completed = awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
+    JsonNode completed =
+        awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
     assertThat(completed.path("accessRemoval").path("status").asText()).isEqualTo("VERIFIED");
     assertThat(account.roleNames()).doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES);
-    assertThat(api.get("acme", "/api/offboardings/" + id + "/access-removal").json().path("attestation").isMissingNode())
-        .as("nothing attested by hand").isTrue();
+    assertThat(
+            api.get("acme", "/api/offboardings/" + id + "/access-removal")
+                .json()
+                .path("attestation")
+                .isMissingNode())
+        .as("nothing attested by hand")
+        .isTrue();
   }
 
   @Test
   void accessDeniedHalfwayHandsOverWhatRemainsAndAConfirmationAwsContradictsDoesNotComplete() {
     String payer = randomPayer();
     String id = start("acme", payer);
-    FakeAws.Account account = PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null)
-        .fail("DeleteRolePolicy", -1, 403, "AccessDenied");
+    FakeAws.Account account =
+        PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null)
+            .fail("DeleteRolePolicy", -1, 403, "AccessDenied");
     driveToAccessRemoval(id);
 
     String removal = awaitTask("sales", id, "Task_RemoveAccessManually");
     JsonNode form = api.get("sales", "/engine-rest/task/" + removal + "/form-variables").json();
-    assertThat(form.path("cleanupFailure").path("value").asText()).contains("role CloudCheckrRole", "AccessDenied");
-    assertThat(form.path("cleanupRemaining").path("value").asText()).contains("- role CloudCheckrRole")
+    assertThat(form.path("cleanupFailure").path("value").asText())
+        .contains("role CloudCheckrRole", "AccessDenied");
+    assertThat(form.path("cleanupRemaining").path("value").asText())
+        .contains("- role CloudCheckrRole")
         .doesNotContain("IMBillingRole");
     assertThat(account.roleNames()).doesNotContain("IMBillingRole").contains("CloudCheckrRole");
 
@@ -96,30 +131,55 @@ abstract class AccessRemovalScenarios extends JourneyScenario {
     JsonNode view = api.get("acme", "/api/offboardings/" + id).json();
     assertThat(view.path("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(view.path("accessRemoval").path("status").asText()).isEqualTo("REMAINING");
-    assertThat(view.path("accessRemoval").path("remaining")).extracting(JsonNode::asText).contains("role CloudCheckrRole");
+    assertThat(view.path("accessRemoval").path("remaining"))
+        .extracting(JsonNode::asText)
+        .contains("role CloudCheckrRole");
   }
 
   @Test
   void awsFailingForAWhileIsRetriedAndFailingForGoodBecomesAnIncidentThatResumes() {
     String payer = randomPayer();
     String id = start("acme", payer);
-    FakeAws.Account account = PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null)
-        .fail("ListRoles", 2, 400, "Throttling")
-        .fail("DeleteRole", 1, 503, "ServiceUnavailable")
-        .fail("ListPolicies", -1, 500, "ServiceFailure");
+    FakeAws.Account account =
+        PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null)
+            .fail("ListRoles", 2, 400, "Throttling")
+            .fail("DeleteRole", 1, 503, "ServiceUnavailable")
+            .fail("ListPolicies", -1, 500, "ServiceFailure");
     driveToAccessRemoval(id);
 
-    String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
-    await().atMost(PATIENCE).until(() -> runtimeService.createIncidentQuery().processInstanceId(processInstanceId)
-        .activityId("ServiceTask_PlanAccessRemoval").count() == 1);
-    assertThat(api.get("acme", "/api/offboardings/" + id).json().path("status").asText()).isEqualTo("IN_PROGRESS");
-    assertThat(account.roleNames()).as("nothing removed before the plan exists").contains("IMBillingRole");
+    String processInstanceId =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(id)
+            .singleResult()
+            .getId();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                runtimeService
+                        .createIncidentQuery()
+                        .processInstanceId(processInstanceId)
+                        .activityId("ServiceTask_PlanAccessRemoval")
+                        .count()
+                    == 1);
+    assertThat(api.get("acme", "/api/offboardings/" + id).json().path("status").asText())
+        .isEqualTo("IN_PROGRESS");
+    assertThat(account.roleNames())
+        .as("nothing removed before the plan exists")
+        .contains("IMBillingRole");
 
     account.heal();
-    Job failed = managementService.createJobQuery().processInstanceId(processInstanceId).withException().singleResult();
+    Job failed =
+        managementService
+            .createJobQuery()
+            .processInstanceId(processInstanceId)
+            .withException()
+            .singleResult();
     managementService.setJobRetries(failed.getId(), 1);
 
-    JsonNode completed = awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
+    JsonNode completed =
+        awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
     assertThat(completed.path("accessRemoval").path("status").asText()).isEqualTo("VERIFIED");
     assertThat(account.roleNames()).doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES);
   }
@@ -131,24 +191,47 @@ abstract class AccessRemovalScenarios extends JourneyScenario {
     String other = start("acme", randomPayer());
 
     JsonNode access = api.get("acme", "/api/offboardings/" + id + "/cleanup-access").json();
-    JsonNode template = api.get("acme", "/api/offboardings/" + id + "/cleanup-access/template").json();
+    JsonNode template =
+        api.get("acme", "/api/offboardings/" + id + "/cleanup-access/template").json();
 
     String externalId = access.path("externalId").asText();
-    assertThat(externalId).hasSizeGreaterThanOrEqualTo(32)
-        .isEqualTo(api.get("acme", "/api/offboardings/" + id + "/cleanup-access").json().path("externalId").asText())
-        .isNotEqualTo(api.get("acme", "/api/offboardings/" + other + "/cleanup-access").json().path("externalId").asText());
+    assertThat(externalId)
+        .hasSizeGreaterThanOrEqualTo(32)
+        .isEqualTo(
+            api.get("acme", "/api/offboardings/" + id + "/cleanup-access")
+                .json()
+                .path("externalId")
+                .asText())
+        .isNotEqualTo(
+            api.get("acme", "/api/offboardings/" + other + "/cleanup-access")
+                .json()
+                .path("externalId")
+                .asText());
     assertThat(access.path("trustedPrincipal").asText()).isEqualTo(FakeAws.ENGINE_PRINCIPAL);
-    assertThat(access.path("roleArn").asText()).isEqualTo("arn:aws:iam::" + payer + ":role/" + PayerAccounts.CLEANUP_ROLE);
+    assertThat(access.path("roleArn").asText())
+        .isEqualTo("arn:aws:iam::" + payer + ":role/" + PayerAccounts.CLEANUP_ROLE);
     assertThat(template).isEqualTo(access.path("cloudFormationTemplate"));
     JsonNode role = template.path("Resources").path("OffboardingCleanupRole").path("Properties");
     JsonNode trust = role.path("AssumeRolePolicyDocument").path("Statement").get(0);
     assertThat(trust.path("Principal").path("AWS").asText()).isEqualTo(FakeAws.ENGINE_PRINCIPAL);
-    assertThat(trust.path("Condition").path("StringEquals").path("sts:ExternalId").asText()).isEqualTo(externalId);
+    assertThat(trust.path("Condition").path("StringEquals").path("sts:ExternalId").asText())
+        .isEqualTo(externalId);
     JsonNode statements = role.path("Policies").get(0).path("PolicyDocument").path("Statement");
-    assertThat(statements).extracting(statement -> statement.path("Effect").asText() + " " + statement.path("Sid").asText())
+    assertThat(statements)
+        .extracting(
+            statement -> statement.path("Effect").asText() + " " + statement.path("Sid").asText())
         .contains("Deny NeverChangeThisRole");
-    statements.forEach(statement -> statement.path("Action").forEach(action ->
-        assertThat(action.asText()).as("no wildcard grants").isNotEqualTo("iam:*").isNotEqualTo("*")));
-    assertThat(api.get("globex", "/api/offboardings/" + id + "/cleanup-access").status()).isEqualTo(404);
+    statements.forEach(
+        statement ->
+            statement
+                .path("Action")
+                .forEach(
+                    action ->
+                        assertThat(action.asText())
+                            .as("no wildcard grants")
+                            .isNotEqualTo("iam:*")
+                            .isNotEqualTo("*")));
+    assertThat(api.get("globex", "/api/offboardings/" + id + "/cleanup-access").status())
+        .isEqualTo(404);
   }
 }

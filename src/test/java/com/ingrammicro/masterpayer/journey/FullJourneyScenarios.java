@@ -13,11 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole journey, from the reseller's request to the verified removal of the distributor's access:
- * review, the CTA signed, sent back once and countersigned, billing handed over and an outstanding
- * balance settled in parallel, the automated access removal with its evidence, and every mail. Run on
- * H2 ({@link H2FullJourneyIT}) and on PostgreSQL ({@link PostgresFullJourneyIT}): it writes and
- * reads every table of the application.
+ * The whole journey, from the reseller's request to the verified removal of the distributor's
+ * access: review, the CTA signed, sent back once and countersigned, billing handed over and an
+ * outstanding balance settled in parallel, the automated access removal with its evidence, and
+ * every mail. Run on H2 ({@link H2FullJourneyIT}) and on PostgreSQL ({@link
+ * PostgresFullJourneyIT}): it writes and reads every table of the application.
  */
 abstract class FullJourneyScenarios extends JourneyScenario {
 
@@ -33,104 +33,199 @@ abstract class FullJourneyScenarios extends JourneyScenario {
 
     // IaaS sales review the request in their form, which shows the request's facts
     String review = awaitTask("sales", id, "Task_ReviewRequest");
-    JsonNode formVariables = api.get("sales", "/engine-rest/task/" + review + "/form-variables").json();
+    JsonNode formVariables =
+        api.get("sales", "/engine-rest/task/" + review + "/form-variables").json();
     assertThat(formVariables.path("payerAccountId").path("value").asText()).isEqualTo(payer);
-    assertThat(formVariables.path("newPartyName").path("value").asText()).isEqualTo("Contoso Distribution");
-    assertThat(api.get("sales", "/engine-rest/task/" + review + "/deployed-form").json().path("id").asText())
+    assertThat(formVariables.path("newPartyName").path("value").asText())
+        .isEqualTo("Contoso Distribution");
+    assertThat(
+            api.get("sales", "/engine-rest/task/" + review + "/deployed-form")
+                .json()
+                .path("id")
+                .asText())
         .isEqualTo("Form_ReviewRequest");
     assertThat(submit("sales", review, Map.of("approved", true)).status()).isEqualTo(204);
 
     // the reseller downloads the CTA, whose digest the response states, and uploads the signed copy
-    JsonNode awaitingSignature = awaitView("acme", id, view -> hasAction(view, "UPLOAD_SIGNED_CTA"));
+    JsonNode awaitingSignature =
+        awaitView("acme", id, view -> hasAction(view, "UPLOAD_SIGNED_CTA"));
     assertThat(awaitingSignature.path("stage").asText()).isEqualTo("CTA_SIGNATURE");
     assertThat(awaitingSignature.path("stagesDone").asInt()).isEqualTo(1);
     Api.Response cta = api.get("acme", "/api/offboardings/" + id + "/cta");
     assertThat(cta.status()).isEqualTo(200);
     assertThat(cta.header("Content-Type")).isEqualTo("application/pdf");
     assertThat(cta.header("ETag")).isEqualTo("\"" + sha256(cta.body()) + "\"");
-    assertThat(api.put("acme", "/api/offboardings/" + id + "/cta/signed", "application/pdf",
-        TestPdf.withText("signed by Acme only")).status()).isEqualTo(202);
+    assertThat(
+            api.put(
+                    "acme",
+                    "/api/offboardings/" + id + "/cta/signed",
+                    "application/pdf",
+                    TestPdf.withText("signed by Acme only"))
+                .status())
+        .isEqualTo(202);
 
     // sales send it back once, the reseller signs again, sales countersign
     String countersign = awaitTask("sales", id, "Task_CountersignCta");
-    assertThat(submit("sales", countersign, Map.of("ctaAccepted", false,
-        "ctaRejectionReason", "The assignee's signature is missing")).status()).isEqualTo(204);
+    assertThat(
+            submit(
+                    "sales",
+                    countersign,
+                    Map.of(
+                        "ctaAccepted",
+                        false,
+                        "ctaRejectionReason",
+                        "The assignee's signature is missing"))
+                .status())
+        .isEqualTo(204);
     JsonNode sentBack = awaitView("acme", id, view -> hasAction(view, "UPLOAD_SIGNED_CTA"));
-    assertThat(action(sentBack, "UPLOAD_SIGNED_CTA").path("detail").asText()).contains("assignee's signature is missing");
+    assertThat(action(sentBack, "UPLOAD_SIGNED_CTA").path("detail").asText())
+        .contains("assignee's signature is missing");
     byte[] signed = TestPdf.withText("signed by Acme and Contoso");
-    Api.Response upload = api.put("acme", "/api/offboardings/" + id + "/cta/signed", "application/pdf", signed);
+    Api.Response upload =
+        api.put("acme", "/api/offboardings/" + id + "/cta/signed", "application/pdf", signed);
     assertThat(upload.status()).isEqualTo(202);
     assertThat(upload.json().path("sha256").asText()).isEqualTo(sha256(signed));
-    assertThat(api.get("sales", "/api/offboardings/" + id + "/cta/signed").body()).isEqualTo(signed);
+    assertThat(api.get("sales", "/api/offboardings/" + id + "/cta/signed").body())
+        .isEqualTo(signed);
     countersign = awaitTask("sales", id, "Task_CountersignCta");
     assertThat(submit("sales", countersign, Map.of("ctaAccepted", true)).status()).isEqualTo(204);
 
-    // the reseller deploys the cleanup role that the engine will assume, with this offboarding's ExternalId
-    JsonNode deploy = action(awaitView("acme", id, view -> hasAction(view, "DEPLOY_CLEANUP_ROLE")), "DEPLOY_CLEANUP_ROLE");
-    assertThat(deploy.path("href").asText()).isEqualTo("/api/offboardings/" + id + "/cleanup-access");
+    // the reseller deploys the cleanup role that the engine will assume, with this offboarding's
+    // ExternalId
+    JsonNode deploy =
+        action(
+            awaitView("acme", id, view -> hasAction(view, "DEPLOY_CLEANUP_ROLE")),
+            "DEPLOY_CLEANUP_ROLE");
+    assertThat(deploy.path("href").asText())
+        .isEqualTo("/api/offboardings/" + id + "/cleanup-access");
     FakeAws.Account account = PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null);
 
     // billing handover (sales) and payment clearance (finance) run in parallel
     String billing = awaitTask("sales", id, "Task_HandOverBilling");
     String payment = awaitTask("finance", id, "Task_ConfirmPaymentClearance");
-    assertThat(submit("finance", payment, Map.of("paymentCleared", false, "outstandingAmount", 1250.5)).status())
+    assertThat(
+            submit("finance", payment, Map.of("paymentCleared", false, "outstandingAmount", 1250.5))
+                .status())
         .isEqualTo(204);
     JsonNode owing = awaitView("acme", id, view -> hasAction(view, "SETTLE_BALANCE"));
     assertThat(action(owing, "SETTLE_BALANCE").path("detail").asText()).contains("1250.50");
     String paymentAgain = awaitTask("finance", id, "Task_ConfirmPaymentClearance");
     assertThat(paymentAgain).isNotEqualTo(payment);
-    assertThat(submit("finance", paymentAgain, Map.of("paymentCleared", true)).status()).isEqualTo(204);
-    assertThat(submit("sales", billing, Map.of("billingHandedOver", true, "taxSettingsUpdated", true,
-        "contactsUpdated", true)).status()).isEqualTo(204);
+    assertThat(submit("finance", paymentAgain, Map.of("paymentCleared", true)).status())
+        .isEqualTo(204);
+    assertThat(
+            submit(
+                    "sales",
+                    billing,
+                    Map.of(
+                        "billingHandedOver",
+                        true,
+                        "taxSettingsUpdated",
+                        true,
+                        "contactsUpdated",
+                        true))
+                .status())
+        .isEqualTo(204);
 
     // the engine removes the distributor's access on its own, verifies it, and keeps the evidence
-    JsonNode completed = awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
+    JsonNode completed =
+        awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
     assertThat(completed.path("stagesDone").asInt()).isEqualTo(5);
     assertThat(completed.path("endedAt").isMissingNode()).isFalse();
     assertThat(completed.path("openActions")).isEmpty();
     assertThat(completed.path("accessRemoval").path("status").asText()).isEqualTo("VERIFIED");
-    assertThat(completed.path("accessRemoval").path("planned")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
-        "role IMBillingRole", "role CloudCheckrRole", "role CloudCheckr-CostOps", "policy IMMasterBilling",
-        "policy CloudCheckrCostPolicy", "policy CloudCheckrBoundary");
+    assertThat(completed.path("accessRemoval").path("planned"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(
+            "role IMBillingRole",
+            "role CloudCheckrRole",
+            "role CloudCheckr-CostOps",
+            "policy IMMasterBilling",
+            "policy CloudCheckrCostPolicy",
+            "policy CloudCheckrBoundary");
     assertThat(completed.path("accessRemoval").path("remaining")).isEmpty();
-    assertThat(account.roleNames()).doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES)
+    assertThat(account.roleNames())
+        .doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES)
         .containsAll(PayerAccounts.CUSTOMER_ROLES);
     assertThat(account.policyNames()).containsExactly("AppPolicy");
     JsonNode evidence = api.get("auditor", "/api/offboardings/" + id + "/access-removal").json();
     assertThat(evidence.path("status").asText()).isEqualTo("VERIFIED");
     assertThat(evidence.path("plan").path("roleArn").asText())
         .isEqualTo("arn:aws:iam::" + payer + ":role/" + PayerAccounts.CLEANUP_ROLE);
-    assertThat(evidence.path("calls")).hasSize(22).allSatisfy(call -> {
-      assertThat(call.path("outcome").asText()).isEqualTo("DONE");
-      assertThat(call.path("requestId").asText()).isNotBlank();
-    });
+    assertThat(evidence.path("calls"))
+        .hasSize(22)
+        .allSatisfy(
+            call -> {
+              assertThat(call.path("outcome").asText()).isEqualTo("DONE");
+              assertThat(call.path("requestId").asText()).isNotBlank();
+            });
     assertThat(evidence.path("verification").path("result").asText()).isEqualTo("VERIFIED");
-    assertThat(AWS.assumedSessions()).as("plan, removal and verification: three short sessions named after the offboarding")
+    assertThat(AWS.assumedSessions())
+        .as("plan, removal and verification: three short sessions named after the offboarding")
         .filteredOn(session -> session.contains(":" + payer + ":"))
-        .containsExactly(Collections.nCopies(3, "arn:aws:iam::" + payer + ":role/" + PayerAccounts.CLEANUP_ROLE + "/" + id
-            + " 900s").toArray(String[]::new));
-    String processInstanceId = api.get("sales", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + id)
-        .json().get(0).path("id").asText();
-    assertThat(api.get("sales", "/engine-rest/history/activity-instance?processInstanceId=" + processInstanceId).json())
+        .containsExactly(
+            Collections.nCopies(
+                    3,
+                    "arn:aws:iam::"
+                        + payer
+                        + ":role/"
+                        + PayerAccounts.CLEANUP_ROLE
+                        + "/"
+                        + id
+                        + " 900s")
+                .toArray(String[]::new));
+    String processInstanceId =
+        api.get("sales", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + id)
+            .json()
+            .get(0)
+            .path("id")
+            .asText();
+    assertThat(
+            api.get(
+                    "sales",
+                    "/engine-rest/history/activity-instance?processInstanceId=" + processInstanceId)
+                .json())
         .extracting(activity -> activity.path("activityId").asText())
-        .contains("ServiceTask_PlanAccessRemoval", "ServiceTask_RemoveDistributorAccess", "ServiceTask_VerifyAccessRemoved")
-        .as("no manual work").doesNotContain("Task_RemoveAccessManually");
+        .contains(
+            "ServiceTask_PlanAccessRemoval",
+            "ServiceTask_RemoveDistributorAccess",
+            "ServiceTask_VerifyAccessRemoved")
+        .as("no manual work")
+        .doesNotContain("Task_RemoveAccessManually");
 
-    Map<String, MimeMessage> mails = awaitMails(id, "REQUEST_RECEIVED", "CTA_FOR_SIGNATURE",
-        "CTA_RESIGNATURE_REQUESTED", "PAYMENT_CHECK_REQUESTED", "PAYMENT_OUTSTANDING", "OFFBOARDING_COMPLETED");
-    assertThat(recipients(mails.get("REQUEST_RECEIVED"))).containsExactly("aws-iaas-sales@ingrammicro.example");
+    Map<String, MimeMessage> mails =
+        awaitMails(
+            id,
+            "REQUEST_RECEIVED",
+            "CTA_FOR_SIGNATURE",
+            "CTA_RESIGNATURE_REQUESTED",
+            "PAYMENT_CHECK_REQUESTED",
+            "PAYMENT_OUTSTANDING",
+            "OFFBOARDING_COMPLETED");
+    assertThat(recipients(mails.get("REQUEST_RECEIVED")))
+        .containsExactly("aws-iaas-sales@ingrammicro.example");
     assertThat(mails.get("REQUEST_RECEIVED").getSubject()).contains(payer);
     assertThat(recipients(mails.get("CTA_FOR_SIGNATURE"))).containsExactly("ops@acme.example");
-    assertThat(attachmentNames(mails.get("CTA_FOR_SIGNATURE"))).containsExactly("consent-to-assignment-" + payer + ".pdf");
-    assertThat(text(mails.get("CTA_FOR_SIGNATURE"))).contains("/api/offboardings/" + id + "/cleanup-access");
-    assertThat(text(mails.get("CTA_RESIGNATURE_REQUESTED"))).contains("The assignee's signature is missing");
-    assertThat(recipients(mails.get("PAYMENT_CHECK_REQUESTED"))).containsExactly("aws-finance@ingrammicro.example");
+    assertThat(attachmentNames(mails.get("CTA_FOR_SIGNATURE")))
+        .containsExactly("consent-to-assignment-" + payer + ".pdf");
+    assertThat(text(mails.get("CTA_FOR_SIGNATURE")))
+        .contains("/api/offboardings/" + id + "/cleanup-access");
+    assertThat(text(mails.get("CTA_RESIGNATURE_REQUESTED")))
+        .contains("The assignee's signature is missing");
+    assertThat(recipients(mails.get("PAYMENT_CHECK_REQUESTED")))
+        .containsExactly("aws-finance@ingrammicro.example");
     assertThat(recipients(mails.get("PAYMENT_OUTSTANDING")))
         .containsExactlyInAnyOrder("ops@acme.example", "aws-finance@ingrammicro.example");
     assertThat(text(mails.get("PAYMENT_OUTSTANDING"))).contains("1250.50");
-    assertThat(recipients(mails.get("OFFBOARDING_COMPLETED"))).containsExactlyInAnyOrder("ops@acme.example",
-        "billing@contoso.example", "aws-iaas-sales@ingrammicro.example", "aws-finance@ingrammicro.example");
-    assertThat(text(mails.get("OFFBOARDING_COMPLETED"))).contains("Verified through AWS: nothing of the distributor remains");
-    assertThat(text(mails.get("OFFBOARDING_COMPLETED"))).contains("aws cloudformation delete-stack");
+    assertThat(recipients(mails.get("OFFBOARDING_COMPLETED")))
+        .containsExactlyInAnyOrder(
+            "ops@acme.example",
+            "billing@contoso.example",
+            "aws-iaas-sales@ingrammicro.example",
+            "aws-finance@ingrammicro.example");
+    assertThat(text(mails.get("OFFBOARDING_COMPLETED")))
+        .contains("Verified through AWS: nothing of the distributor remains");
+    assertThat(text(mails.get("OFFBOARDING_COMPLETED")))
+        .contains("aws cloudformation delete-stack");
   }
 }

@@ -27,8 +27,9 @@ import java.util.function.Predicate;
 /**
  * The base of the journey scenarios: the reseller API and the human tasks end to end, over HTTP, on
  * the full application, with mail to a real SMTP server. Human tasks are completed through
- * engine-rest's {@code submit-form}, as Tasklist does. Each feature's scenarios are a class of their
- * own; its Javadoc says on which databases it runs and why ({@code @OnH2}, {@code @OnPostgres}).
+ * engine-rest's {@code submit-form}, as Tasklist does. Each feature's scenarios are a class of
+ * their own; its Javadoc says on which databases it runs and why ({@code @OnH2},
+ * {@code @OnPostgres}).
  */
 abstract class JourneyScenario extends RunningApplication {
 
@@ -46,11 +47,22 @@ abstract class JourneyScenario extends RunningApplication {
   void driveToAccessRemoval(String id) {
     submit("sales", awaitTask("sales", id, "Task_ReviewRequest"), Map.of("approved", true));
     awaitView("acme", id, view -> hasAction(view, "UPLOAD_SIGNED_CTA"));
-    assertThat(api.put("acme", "/api/offboardings/" + id + "/cta/signed", "application/pdf",
-        TestPdf.withText("signed by Acme and Contoso")).status()).isEqualTo(202);
+    assertThat(
+            api.put(
+                    "acme",
+                    "/api/offboardings/" + id + "/cta/signed",
+                    "application/pdf",
+                    TestPdf.withText("signed by Acme and Contoso"))
+                .status())
+        .isEqualTo(202);
     submit("sales", awaitTask("sales", id, "Task_CountersignCta"), Map.of("ctaAccepted", true));
-    submit("finance", awaitTask("finance", id, "Task_ConfirmPaymentClearance"), Map.of("paymentCleared", true));
-    submit("sales", awaitTask("sales", id, "Task_HandOverBilling"),
+    submit(
+        "finance",
+        awaitTask("finance", id, "Task_ConfirmPaymentClearance"),
+        Map.of("paymentCleared", true));
+    submit(
+        "sales",
+        awaitTask("sales", id, "Task_HandOverBilling"),
         Map.of("billingHandedOver", true, "taxSettingsUpdated", true, "contactsUpdated", true));
   }
 
@@ -83,20 +95,32 @@ abstract class JourneyScenario extends RunningApplication {
   }
 
   List<String> listIds(String user, String status) {
-    return Journeys.ids(api.get(user, "/api/offboardings?size=100" + (status == null ? "" : "&status=" + status)).json());
+    return Journeys.ids(
+        api.get(user, "/api/offboardings?size=100" + (status == null ? "" : "&status=" + status))
+            .json());
   }
 
   static Map<String, MimeMessage> awaitMails(String offboardingId, String... notifications) {
-    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-      Map<String, MimeMessage> byNotification = new LinkedHashMap<>();
-      SMTP.mailsAbout(offboardingId).forEach(mail ->
-          byNotification.put(TestSmtp.header(mail, "X-Offboarding-Notification"), mail));
-      return byNotification;
-    }, mails -> mails.keySet().containsAll(Arrays.asList(notifications)));
+    return await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              Map<String, MimeMessage> byNotification = new LinkedHashMap<>();
+              SMTP.mailsAbout(offboardingId)
+                  .forEach(
+                      mail ->
+                          byNotification.put(
+                              TestSmtp.header(mail, "X-Offboarding-Notification"), mail));
+              return byNotification;
+            },
+            mails -> mails.keySet().containsAll(Arrays.asList(notifications)));
   }
 
   static List<String> recipients(MimeMessage mail) throws Exception {
-    return Arrays.stream(mail.getRecipients(RecipientType.TO)).map(address -> ((InternetAddress) address).getAddress()).toList();
+    return Arrays.stream(mail.getRecipients(RecipientType.TO))
+        .map(address -> ((InternetAddress) address).getAddress())
+        .toList();
   }
 
   /** The plain-text body, wherever the message nests it. */

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sales reject the request and the reseller learns why. On H2 only: a gateway of the process and the
- * offboarding's end, whose SQL the full journey runs on PostgreSQL.
+ * Sales reject the request and the reseller learns why. On H2 only: a gateway of the process and
+ * the offboarding's end, whose SQL the full journey runs on PostgreSQL.
  */
 @OnH2
 class RejectionIT extends JourneyScenario {
@@ -20,10 +20,15 @@ class RejectionIT extends JourneyScenario {
     String id = start("acme", randomPayer());
     String review = awaitTask("sales", id, "Task_ReviewRequest");
 
-    submit("sales", review, Map.of("approved", false, "rejectionReason", "Payer account is not registered to Acme"));
+    submit(
+        "sales",
+        review,
+        Map.of("approved", false, "rejectionReason", "Payer account is not registered to Acme"));
 
-    JsonNode rejected = awaitView("acme", id, view -> view.path("status").asText().equals("REJECTED"));
-    assertThat(rejected.path("statusReason").asText()).isEqualTo("Payer account is not registered to Acme");
+    JsonNode rejected =
+        awaitView("acme", id, view -> view.path("status").asText().equals("REJECTED"));
+    assertThat(rejected.path("statusReason").asText())
+        .isEqualTo("Payer account is not registered to Acme");
     assertThat(rejected.path("openActions")).isEmpty();
     MimeMessage mail = awaitMails(id, "REQUEST_REJECTED").get("REQUEST_REJECTED");
     assertThat(recipients(mail)).containsExactly("ops@acme.example");

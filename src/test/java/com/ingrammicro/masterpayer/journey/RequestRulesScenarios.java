@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules of a reseller's request to start: one active offboarding per payer, exactly one winner of
- * concurrent starts, and retries with an idempotency key that replay the original. Run on H2
+ * The rules of a reseller's request to start: one active offboarding per payer, exactly one winner
+ * of concurrent starts, and retries with an idempotency key that replay the original. Run on H2
  * ({@link H2RequestRulesIT}) and on PostgreSQL ({@link PostgresRequestRulesIT}): a unique index and
  * the database's locking decide between concurrent requests. The request's validation is the web
  * layer's ({@code OffboardingControllerTest}).
@@ -35,23 +35,29 @@ abstract class RequestRulesScenarios extends JourneyScenario {
     assertThat(second.header("Content-Type")).isEqualTo("application/problem+json");
     assertThat(second.json().path("offboardingId").asText()).isEqualTo(first);
     assertThat(byAnotherReseller.status()).isEqualTo(409);
-    assertThat(byAnotherReseller.json().has("offboardingId")).as("no id of another reseller's offboarding").isFalse();
+    assertThat(byAnotherReseller.json().has("offboardingId"))
+        .as("no id of another reseller's offboarding")
+        .isFalse();
   }
 
   @Test
   void concurrentStartsForOnePayerLetExactlyOneWin() throws Exception {
     String payer = randomPayer();
-    List<Api.Response> responses = concurrently(8, () -> api.postJson("acme", "/api/offboardings", request(payer)));
+    List<Api.Response> responses =
+        concurrently(8, () -> api.postJson("acme", "/api/offboardings", request(payer)));
 
-    List<Api.Response> created = responses.stream().filter(response -> response.status() == 201).toList();
+    List<Api.Response> created =
+        responses.stream().filter(response -> response.status() == 201).toList();
     assertThat(created).hasSize(1);
     String winner = created.get(0).json().path("id").asText();
-    assertThat(responses).filteredOn(response -> response.status() != 201)
+    assertThat(responses)
+        .filteredOn(response -> response.status() != 201)
         .hasSize(7)
-        .allSatisfy(response -> {
-          assertThat(response.status()).isEqualTo(409);
-          assertThat(response.json().path("offboardingId").asText()).isEqualTo(winner);
-        });
+        .allSatisfy(
+            response -> {
+              assertThat(response.status()).isEqualTo(409);
+              assertThat(response.json().path("offboardingId").asText()).isEqualTo(winner);
+            });
     assertThat(listIds("acme", "IN_PROGRESS").stream().filter(winner::equals)).hasSize(1);
   }
 
@@ -62,7 +68,8 @@ abstract class RequestRulesScenarios extends JourneyScenario {
 
     Api.Response first = api.postJson("acme", "/api/offboardings", request(payer), key);
     Api.Response retry = api.postJson("acme", "/api/offboardings", request(payer), key);
-    List<Api.Response> concurrentRetries = concurrently(4, () -> api.postJson("acme", "/api/offboardings", request(payer), key));
+    List<Api.Response> concurrentRetries =
+        concurrently(4, () -> api.postJson("acme", "/api/offboardings", request(payer), key));
     Map<String, Object> otherBody = new LinkedHashMap<>(request(payer));
     otherBody.put("reason", "Something else entirely");
     Api.Response reusedKey = api.postJson("acme", "/api/offboardings", otherBody, key);
@@ -73,24 +80,29 @@ abstract class RequestRulesScenarios extends JourneyScenario {
     assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
     assertThat(retry.json().path("id").asText()).isEqualTo(id);
-    assertThat(concurrentRetries).allSatisfy(response -> {
-      assertThat(response.status()).isEqualTo(201);
-      assertThat(response.json().path("id").asText()).isEqualTo(id);
-    });
+    assertThat(concurrentRetries)
+        .allSatisfy(
+            response -> {
+              assertThat(response.status()).isEqualTo(201);
+              assertThat(response.json().path("id").asText()).isEqualTo(id);
+            });
     assertThat(reusedKey.status()).isEqualTo(422);
     assertThat(reusedKey.json().path("type").asText()).endsWith("idempotency-key-reused");
   }
 
-  static List<Api.Response> concurrently(int callers, Callable<Api.Response> call) throws Exception {
+  static List<Api.Response> concurrently(int callers, Callable<Api.Response> call)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     try {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<Api.Response>> futures = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
-        futures.add(pool.submit(() -> {
-          go.await();
-          return call.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return call.call();
+                }));
       }
       go.countDown();
       List<Api.Response> responses = new ArrayList<>();

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The signed-CTA upload's rules that need the journey: taken only while a signature is awaited, only
- * as a readable PDF, and nothing refused is stored. Content type, size and role are the web layer's
- * ({@code CtaControllerTest}); a PDF with JavaScript is {@code BadInputIT}'s. On H2 only: storing the
- * signed copy runs on PostgreSQL in the full journey.
+ * The signed-CTA upload's rules that need the journey: taken only while a signature is awaited,
+ * only as a readable PDF, and nothing refused is stored. Content type, size and role are the web
+ * layer's ({@code CtaControllerTest}); a PDF with JavaScript is {@code BadInputIT}'s. On H2 only:
+ * storing the signed copy runs on PostgreSQL in the full journey.
  */
 @OnH2
 class SignedCtaUploadIT extends JourneyScenario {
@@ -25,7 +25,8 @@ class SignedCtaUploadIT extends JourneyScenario {
     Api.Response tooEarly = api.put("acme", path, "application/pdf", TestPdf.withText("early"));
     submit("sales", awaitTask("sales", id, "Task_ReviewRequest"), Map.of("approved", true));
     awaitView("acme", id, view -> hasAction(view, "UPLOAD_SIGNED_CTA"));
-    Api.Response fakePdf = api.put("acme", path, "application/pdf", "%PDF-1.7 this is no pdf".getBytes());
+    Api.Response fakePdf =
+        api.put("acme", path, "application/pdf", "%PDF-1.7 this is no pdf".getBytes());
 
     assertThat(tooEarly.status()).isEqualTo(409);
     assertThat(fakePdf.status()).isEqualTo(415);

@@ -26,13 +26,17 @@ class TaskRulesIT extends JourneyScenario {
     String review = awaitTask("sales", id, "Task_ReviewRequest");
 
     Api.Response refused = submit("sales", review, Map.of("approved", false));
-    Api.Response refusedViaComplete = api.postJson("sales", "/engine-rest/task/" + review + "/complete",
-        Map.of("variables", Map.of("approved", Map.of("value", "maybe"))));
+    Api.Response refusedViaComplete =
+        api.postJson(
+            "sales",
+            "/engine-rest/task/" + review + "/complete",
+            Map.of("variables", Map.of("approved", Map.of("value", "maybe"))));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("message").asText()).contains("'rejectionReason' is required");
     assertThat(refusedViaComplete.status()).isEqualTo(400);
-    assertThat(refusedViaComplete.json().path("message").asText()).contains("'approved' must be true or false");
+    assertThat(refusedViaComplete.json().path("message").asText())
+        .contains("'approved' must be true or false");
     assertThat(awaitTask("sales", id, "Task_ReviewRequest")).isEqualTo(review);
   }
 
@@ -43,29 +47,56 @@ class TaskRulesIT extends JourneyScenario {
     String review = awaitTask("sales", target, "Task_ReviewRequest");
     awaitTask("sales", victim, "Task_ReviewRequest");
 
-    Api.Response redirected = submit("sales", review, Map.of("approved", true, "offboardingId", victim));
-    Api.Response renamed = api.postJson("sales", "/engine-rest/task/" + review + "/complete", Map.of("variables",
-        Map.of("approved", Map.of("value", true), "payerAccountId", Map.of("value", "999999999999"))));
-    Api.Response retyped = api.postJson("sales", "/engine-rest/task/" + review + "/resolve", Map.of("variables",
-        Map.of("approved", Map.of("value", true, "type", "String"))));
-    Api.Response variableSet = api.putJson("sales", "/engine-rest/task/" + review + "/variables/resellerId",
-        Map.of("value", 42, "type", "Integer"));
+    Api.Response redirected =
+        submit("sales", review, Map.of("approved", true, "offboardingId", victim));
+    Api.Response renamed =
+        api.postJson(
+            "sales",
+            "/engine-rest/task/" + review + "/complete",
+            Map.of(
+                "variables",
+                Map.of(
+                    "approved",
+                    Map.of("value", true),
+                    "payerAccountId",
+                    Map.of("value", "999999999999"))));
+    Api.Response retyped =
+        api.postJson(
+            "sales",
+            "/engine-rest/task/" + review + "/resolve",
+            Map.of("variables", Map.of("approved", Map.of("value", true, "type", "String"))));
+    Api.Response variableSet =
+        api.putJson(
+            "sales",
+            "/engine-rest/task/" + review + "/variables/resellerId",
+            Map.of("value", 42, "type", "Integer"));
 
     assertThat(redirected.status()).as(redirected.toString()).isEqualTo(400);
     assertThat(redirected.json().path("message").asText())
-        .contains("'offboardingId' is not part of this task's outcome, which is approved (true or false), rejectionReason (text)");
+        .contains(
+            "'offboardingId' is not part of this task's outcome, which is approved (true or false), rejectionReason (text)");
     assertThat(renamed.status()).as(renamed.toString()).isEqualTo(400);
-    assertThat(renamed.json().path("problems").toString()).contains("'payerAccountId' is not part of this task's outcome");
+    assertThat(renamed.json().path("problems").toString())
+        .contains("'payerAccountId' is not part of this task's outcome");
     assertThat(retyped.status()).as(retyped.toString()).isEqualTo(400);
-    assertThat(retyped.json().path("message").asText()).contains("'approved' must be true or false");
+    assertThat(retyped.json().path("message").asText())
+        .contains("'approved' must be true or false");
     assertThat(variableSet.status()).as(variableSet.toString()).isEqualTo(403);
     assertThat(awaitTask("sales", target, "Task_ReviewRequest")).isEqualTo(review);
-    assertThat(runtimeService.getVariable(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(target)
-        .singleResult().getId(), "resellerId")).isEqualTo("ACME");
+    assertThat(
+            runtimeService.getVariable(
+                runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(target)
+                    .singleResult()
+                    .getId(),
+                "resellerId"))
+        .isEqualTo("ACME");
 
     assertThat(submit("sales", review, Map.of("approved", true)).status()).isEqualTo(204);
     awaitView("acme", target, view -> view.path("stage").asText().equals("CTA_SIGNATURE"));
-    assertThat(api.get("acme", "/api/offboardings/" + victim).json().path("stage").asText()).isEqualTo("REVIEW");
+    assertThat(api.get("acme", "/api/offboardings/" + victim).json().path("stage").asText())
+        .isEqualTo("REVIEW");
     assertThat(api.get("acme", "/api/offboardings/" + victim + "/cta").status()).isEqualTo(409);
   }
 
@@ -74,7 +105,8 @@ class TaskRulesIT extends JourneyScenario {
     String id = start("acme", randomPayer());
     String review = awaitTask("sales", id, "Task_ReviewRequest");
 
-    assertThat(api.get("finance", "/engine-rest/task?processInstanceBusinessKey=" + id).json()).isEmpty();
+    assertThat(api.get("finance", "/engine-rest/task?processInstanceBusinessKey=" + id).json())
+        .isEmpty();
     Api.Response financeCompletes = submit("finance", review, Map.of("approved", true));
     Api.Response auditorCompletes = submit("auditor", review, Map.of("approved", true));
 
@@ -89,19 +121,30 @@ class TaskRulesIT extends JourneyScenario {
     String id = journeys.start("acme", payer);
     journeys.work("sales", id, "Task_ReviewRequest", Map.of("approved", true));
     journeys.awaitView("acme", id, view -> Journeys.hasAction(view, "UPLOAD_SIGNED_CTA"));
-    String processInstance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
-    // as an administrator can through engine-rest or Cockpit (set in Java here: the test is about the
+    String processInstance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(id)
+            .singleResult()
+            .getId();
+    // as an administrator can through engine-rest or Cockpit (set in Java here: the test is about
+    // the
     // journey's facts, not about the administrator's login)
     runtimeService.setVariable(processInstance, "resellerId", 42);
     runtimeService.setVariable(processInstance, "payerAccountId", "999999999999");
 
-    Api.Response upload = api.put("acme", "/api/offboardings/" + id + "/cta/signed", "application/pdf",
-        TestPdf.withText("signed by Acme and Contoso"));
+    Api.Response upload =
+        api.put(
+            "acme",
+            "/api/offboardings/" + id + "/cta/signed",
+            "application/pdf",
+            TestPdf.withText("signed by Acme and Contoso"));
 
     assertThat(upload.status()).as(upload.toString()).isEqualTo(202);
     String countersign = journeys.awaitTask("sales", id, "Task_CountersignCta");
     assertThat(api.get("sales", "/engine-rest/task/" + countersign).json().path("name").asText())
         .isEqualTo("Countersign CTA – payer " + payer + " (ACME)");
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstance).count()).isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstance).count())
+        .isZero();
   }
 }

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which offboardings a caller sees and in which order: a reseller only its own, staff all, the list
- * newest first and filtered by status. Run on H2 ({@link H2VisibilityIT}) and on PostgreSQL
- * ({@link PostgresVisibilityIT}): the reseller's filter and the order are the list query's SQL. The
- * paging parameters' validation is the web layer's ({@code OffboardingControllerTest}).
+ * newest first and filtered by status. Run on H2 ({@link H2VisibilityIT}) and on PostgreSQL ({@link
+ * PostgresVisibilityIT}): the reseller's filter and the order are the list query's SQL. The paging
+ * parameters' validation is the web layer's ({@code OffboardingControllerTest}).
  */
 abstract class VisibilityScenarios extends JourneyScenario {
 
@@ -22,12 +22,22 @@ abstract class VisibilityScenarios extends JourneyScenario {
 
     assertThat(api.get("globex", "/api/offboardings/" + acmes).status()).isEqualTo(404);
     assertThat(api.get("globex", "/api/offboardings/" + acmes + "/cta").status()).isEqualTo(404);
-    assertThat(api.postJson("globex", "/api/offboardings/" + acmes + "/withdrawal", Map.of()).status()).isEqualTo(404);
-    assertThat(api.put("globex", "/api/offboardings/" + acmes + "/cta/signed", "application/pdf", TestPdf.withText("x"))
-        .status()).isEqualTo(404);
+    assertThat(
+            api.postJson("globex", "/api/offboardings/" + acmes + "/withdrawal", Map.of()).status())
+        .isEqualTo(404);
+    assertThat(
+            api.put(
+                    "globex",
+                    "/api/offboardings/" + acmes + "/cta/signed",
+                    "application/pdf",
+                    TestPdf.withText("x"))
+                .status())
+        .isEqualTo(404);
     assertThat(listIds("globex", null)).doesNotContain(acmes);
     assertThat(listIds("acme", null)).contains(acmes);
-    assertThat(api.get("sales", "/api/offboardings/" + acmes).status()).as("staff read all").isEqualTo(200);
+    assertThat(api.get("sales", "/api/offboardings/" + acmes).status())
+        .as("staff read all")
+        .isEqualTo(200);
     assertThat(api.get("auditor", "/api/offboardings/" + acmes).status()).isEqualTo(200);
   }
 
@@ -40,7 +50,8 @@ abstract class VisibilityScenarios extends JourneyScenario {
 
     JsonNode firstPage = api.get("globex", "/api/offboardings?size=2").json();
     JsonNode inProgress = api.get("globex", "/api/offboardings?status=IN_PROGRESS&size=100").json();
-    JsonNode withdrawnOnly = api.get("globex", "/api/offboardings?status=WITHDRAWN&size=100").json();
+    JsonNode withdrawnOnly =
+        api.get("globex", "/api/offboardings?status=WITHDRAWN&size=100").json();
 
     assertThat(firstPage.path("content")).hasSize(2);
     assertThat(firstPage.path("content").get(0).path("id").asText()).isEqualTo(withdrawn);

@@ -17,16 +17,27 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** Without an SMTP server, mails become .eml files that anyone can open; with neither, the app refuses to start. */
+/**
+ * Without an SMTP server, mails become .eml files that anyone can open; with neither, the app
+ * refuses to start.
+ */
 class MailDropFolderTest {
 
   private final StaticListableBeanFactory noSmtp = new StaticListableBeanFactory();
 
   @Test
   void writesEachMailAsAnEmlFileKeepingItsMessageId(@TempDir Path folder) throws Exception {
-    MailTransport transport = new MailTransports().mailTransport(noSmtp.getBeanProvider(JavaMailSender.class),
-        new MailProperties("Offboarding <offboarding@example.com>", "sales@example.com", "finance@example.com", "escalations@example.com",
-            folder.toString(), "http://localhost:8080"));
+    MailTransport transport =
+        new MailTransports()
+            .mailTransport(
+                noSmtp.getBeanProvider(JavaMailSender.class),
+                new MailProperties(
+                    "Offboarding <offboarding@example.com>",
+                    "sales@example.com",
+                    "finance@example.com",
+                    "escalations@example.com",
+                    folder.toString(),
+                    "http://localhost:8080"));
     MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
     message.setFrom(new InternetAddress("offboarding@example.com"));
     message.setRecipients(MimeMessage.RecipientType.TO, "ops@acme.example");
@@ -40,7 +51,9 @@ class MailDropFolderTest {
     try (Stream<Path> listing = Files.list(folder)) {
       files = listing.toList();
     }
-    assertThat(files).singleElement().satisfies(file -> assertThat(file.toString()).isEqualTo(written).endsWith(".eml"));
+    assertThat(files)
+        .singleElement()
+        .satisfies(file -> assertThat(file.toString()).isEqualTo(written).endsWith(".eml"));
     try (InputStream in = Files.newInputStream(files.get(0))) {
       MimeMessage read = new MimeMessage(Session.getInstance(new Properties()), in);
       assertThat(read.getSubject()).isEqualTo("Hello");
@@ -50,10 +63,19 @@ class MailDropFolderTest {
 
   @Test
   void refusesToRunWithNeitherSmtpNorADropFolder() {
-    MailProperties nowhere = new MailProperties("offboarding@example.com", "sales@example.com", "finance@example.com", "escalations@example.com",
-        "", "http://localhost:8080");
+    MailProperties nowhere =
+        new MailProperties(
+            "offboarding@example.com",
+            "sales@example.com",
+            "finance@example.com",
+            "escalations@example.com",
+            "",
+            "http://localhost:8080");
 
-    assertThatThrownBy(() -> new MailTransports().mailTransport(noSmtp.getBeanProvider(JavaMailSender.class), nowhere))
+    assertThatThrownBy(
+            () ->
+                new MailTransports()
+                    .mailTransport(noSmtp.getBeanProvider(JavaMailSender.class), nowhere))
         .hasMessageContaining("spring.mail.host");
   }
 }

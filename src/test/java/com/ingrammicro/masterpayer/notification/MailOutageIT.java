@@ -26,15 +26,18 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An SMTP outage delays mail but never loses it or ends a journey: the send job is retried on its
- * cycle (here 5 times, half a second apart) and, once retries are exhausted, becomes an incident that
- * an operator retries. The cycle is shorter than the other integration tests' (1 second) and the job
- * executor looks for due retries as often, so that waiting for the retries to run out takes seconds;
- * this class has an application of its own anyway, since it stops its SMTP server.
+ * cycle (here 5 times, half a second apart) and, once retries are exhausted, becomes an incident
+ * that an operator retries. The cycle is shorter than the other integration tests' (1 second) and
+ * the job executor looks for due retries as often, so that waiting for the retries to run out takes
+ * seconds; this class has an application of its own anyway, since it stops its SMTP server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:mail-outage-it;DB_CLOSE_DELAY=-1",
-    "offboarding.retries.mail=R5/PT0.5S",
-    "camunda.bpm.job-execution.max-wait=500"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:mail-outage-it;DB_CLOSE_DELAY=-1",
+      "offboarding.retries.mail=R5/PT0.5S",
+      "camunda.bpm.job-execution.max-wait=500"
+    })
 @ActiveProfiles({"local", "it"})
 class MailOutageIT {
 
@@ -46,17 +49,13 @@ class MailOutageIT {
     SMTP.registerWith(registry);
   }
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  RuntimeService runtimeService;
+  @Autowired RuntimeService runtimeService;
 
-  @Autowired
-  ManagementService managementService;
+  @Autowired ManagementService managementService;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
   Api api;
 
@@ -74,22 +73,50 @@ class MailOutageIT {
   @Test
   void smtpOutageDelaysMailsAndRecoveryDeliversEveryOne() {
     List<String> ids = IntStream.range(0, 3).mapToObj(i -> start()).toList();
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> ids.stream().allMatch(id -> notifyJob(id).getRetries() < 5 && notifyJob(id).getExceptionMessage() != null));
-    assertThat(ids).allSatisfy(id -> {
-      assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).active().count()).isEqualTo(1);
-      assertThat(sentMailRecords(id)).as("nothing recorded as sent while SMTP is down").isZero();
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                ids.stream()
+                    .allMatch(
+                        id ->
+                            notifyJob(id).getRetries() < 5
+                                && notifyJob(id).getExceptionMessage() != null));
+    assertThat(ids)
+        .allSatisfy(
+            id -> {
+              assertThat(
+                      runtimeService
+                          .createProcessInstanceQuery()
+                          .processInstanceBusinessKey(id)
+                          .active()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(sentMailRecords(id))
+                  .as("nothing recorded as sent while SMTP is down")
+                  .isZero();
+            });
 
     SMTP.start();
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> SMTP.mailsAbout(id).size() == 1));
-    assertThat(ids).allSatisfy(id -> {
-      assertThat(SMTP.mailsAbout(id)).singleElement()
-          .satisfies(mail -> assertThat(TestSmtp.header(mail, "X-Offboarding-Notification")).isEqualTo("REQUEST_RECEIVED"));
-      // the record commits with the job's transaction, just after the SMTP server took the mail
-      await().atMost(Duration.ofSeconds(10)).until(() -> sentMailRecords(id) == 1 && reviewTasks(id) == 1);
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ids.stream().allMatch(id -> SMTP.mailsAbout(id).size() == 1));
+    assertThat(ids)
+        .allSatisfy(
+            id -> {
+              assertThat(SMTP.mailsAbout(id))
+                  .singleElement()
+                  .satisfies(
+                      mail ->
+                          assertThat(TestSmtp.header(mail, "X-Offboarding-Notification"))
+                              .isEqualTo("REQUEST_RECEIVED"));
+              // the record commits with the job's transaction, just after the SMTP server took the
+              // mail
+              await()
+                  .atMost(Duration.ofSeconds(10))
+                  .until(() -> sentMailRecords(id) == 1 && reviewTasks(id) == 1);
+            });
     assertThat(runtimeService.createIncidentQuery().count()).isZero();
   }
 
@@ -99,40 +126,62 @@ class MailOutageIT {
 
     await().atMost(Duration.ofSeconds(40)).until(() -> notifyJob(id).getRetries() == 0);
     String processInstanceId = processInstanceId(id);
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).singleResult())
+    assertThat(
+            runtimeService
+                .createIncidentQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult())
         .satisfies(incident -> assertThat(incident.getActivityId()).isEqualTo(NOTIFY_SALES));
-    assertThat(api.get("acme", "/api/offboardings/" + id).json().path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(api.get("acme", "/api/offboardings/" + id).json().path("status").asText())
+        .isEqualTo("IN_PROGRESS");
 
     SMTP.start();
     managementService.setJobRetries(notifyJob(id).getId(), 1);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> reviewTasks(id) == 1);
     assertThat(SMTP.mailsAbout(id)).hasSize(1);
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count())
+        .isZero();
   }
 
   private String start() {
-    Api.Response created = api.postJson("acme", "/api/offboardings", TestRequests.offboarding(TestRequests.randomPayer()));
+    Api.Response created =
+        api.postJson(
+            "acme", "/api/offboardings", TestRequests.offboarding(TestRequests.randomPayer()));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().path("id").asText();
   }
 
   private String processInstanceId(String offboardingId) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(offboardingId).singleResult().getId();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(offboardingId)
+        .singleResult()
+        .getId();
   }
 
   private Job notifyJob(String offboardingId) {
-    return managementService.createJobQuery().processInstanceId(processInstanceId(offboardingId))
-        .activityId(NOTIFY_SALES).singleResult();
+    return managementService
+        .createJobQuery()
+        .processInstanceId(processInstanceId(offboardingId))
+        .activityId(NOTIFY_SALES)
+        .singleResult();
   }
 
   private long reviewTasks(String offboardingId) {
-    return api.get("sales", "/engine-rest/task?processInstanceBusinessKey=" + offboardingId
-        + "&taskDefinitionKey=Task_ReviewRequest").json().size();
+    return api.get(
+            "sales",
+            "/engine-rest/task?processInstanceBusinessKey="
+                + offboardingId
+                + "&taskDefinitionKey=Task_ReviewRequest")
+        .json()
+        .size();
   }
 
   private long sentMailRecords(String offboardingId) {
     return jdbc.sql("select count(*) from sent_mail where offboarding_id = :id")
-        .param("id", UUID.fromString(offboardingId)).query(Long.class).single();
+        .param("id", UUID.fromString(offboardingId))
+        .query(Long.class)
+        .single();
   }
 }

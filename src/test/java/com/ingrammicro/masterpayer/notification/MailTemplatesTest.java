@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class MailTemplatesTest {
 
@@ -17,10 +17,35 @@ class MailTemplatesTest {
   /** Everything the Notifier puts into a model. */
   private static Map<String, String> fullModel() {
     Map<String, String> model = new HashMap<>();
-    Stream.of("offboardingId", "payerAccountId", "resellerId", "resellerName", "reason", "contactEmail", "newPartyName",
-        "newPartyEmail", "newPartyKind", "requestedBy", "baseUrl", "apiUrl", "tasklistUrl", "rejectionReason",
-        "ctaRejectionReason", "withdrawalReason", "outstandingAmount", "gracePeriod", "taskName", "taskDueDate", "taskUrl",
-        "taskAssignee", "taskGroup", "cleanupFailure", "cleanupRemaining", "cleanupReport", "cleanupInstructions").forEach(key -> model.put(key, "<" + key + ">"));
+    Stream.of(
+            "offboardingId",
+            "payerAccountId",
+            "resellerId",
+            "resellerName",
+            "reason",
+            "contactEmail",
+            "newPartyName",
+            "newPartyEmail",
+            "newPartyKind",
+            "requestedBy",
+            "baseUrl",
+            "apiUrl",
+            "tasklistUrl",
+            "rejectionReason",
+            "ctaRejectionReason",
+            "withdrawalReason",
+            "outstandingAmount",
+            "gracePeriod",
+            "taskName",
+            "taskDueDate",
+            "taskUrl",
+            "taskAssignee",
+            "taskGroup",
+            "cleanupFailure",
+            "cleanupRemaining",
+            "cleanupReport",
+            "cleanupInstructions")
+        .forEach(key -> model.put(key, "<" + key + ">"));
     return model;
   }
 
@@ -36,13 +61,18 @@ class MailTemplatesTest {
   @Test
   void theReasonsReachTheMailsThatExplainThem() {
     Map<String, String> model = fullModel();
-    assertThat(templates.render(Notification.REQUEST_REJECTED, model).body()).contains("<rejectionReason>");
-    assertThat(templates.render(Notification.CTA_RESIGNATURE_REQUESTED, model).body()).contains("<ctaRejectionReason>");
-    assertThat(templates.render(Notification.PAYMENT_OUTSTANDING, model).body()).contains("<outstandingAmount>");
-    assertThat(templates.render(Notification.WITHDRAWAL_CONFIRMED, model).body()).contains("<withdrawalReason>");
+    assertThat(templates.render(Notification.REQUEST_REJECTED, model).body())
+        .contains("<rejectionReason>");
+    assertThat(templates.render(Notification.CTA_RESIGNATURE_REQUESTED, model).body())
+        .contains("<ctaRejectionReason>");
+    assertThat(templates.render(Notification.PAYMENT_OUTSTANDING, model).body())
+        .contains("<outstandingAmount>");
+    assertThat(templates.render(Notification.WITHDRAWAL_CONFIRMED, model).body())
+        .contains("<withdrawalReason>");
     assertThat(templates.render(Notification.ACCESS_REMOVAL_NEEDED, model).body())
         .contains("<cleanupFailure>", "<cleanupRemaining>");
-    assertThat(templates.render(Notification.OFFBOARDING_COMPLETED, model).body()).contains("<cleanupReport>");
+    assertThat(templates.render(Notification.OFFBOARDING_COMPLETED, model).body())
+        .contains("<cleanupReport>");
   }
 
   @Test

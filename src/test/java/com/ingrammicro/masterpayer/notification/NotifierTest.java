@@ -6,9 +6,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import com.ingrammicro.masterpayer.offboarding.NewResponsibleParty;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
-import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
 import com.ingrammicro.masterpayer.offboarding.PartyKind;
 import com.ingrammicro.masterpayer.offboarding.Stage;
@@ -46,59 +46,114 @@ class NotifierTest {
 
   NotifierTest() {
     JourneyProgress offboardings = mock(JourneyProgress.class);
-    when(offboardings.get(id)).thenReturn(new Offboarding(id, "ACME", PAYER, OffboardingStatus.IN_PROGRESS, Stage.REVIEW,
-        "Moving to another distributor", "ops@acme.example",
-        new NewResponsibleParty("Contoso", "billing@contoso.example", PartyKind.DISTRIBUTOR), "acme", null, null, null,
-        null, null, null, null));
+    when(offboardings.get(id))
+        .thenReturn(
+            new Offboarding(
+                id,
+                "ACME",
+                PAYER,
+                OffboardingStatus.IN_PROGRESS,
+                Stage.REVIEW,
+                "Moving to another distributor",
+                "ops@acme.example",
+                new NewResponsibleParty(
+                    "Contoso", "billing@contoso.example", PartyKind.DISTRIBUTOR),
+                "acme",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
     Resellers resellers = mock(Resellers.class);
     when(resellers.displayName(any())).thenReturn("Acme Corp");
-    MailProperties properties = new MailProperties("Offboarding <offboarding@ingrammicro.example>",
-        "sales@ingrammicro.example", "finance@ingrammicro.example", "escalations@ingrammicro.example", null,
-        "https://offboarding.example");
-    notifier = new Notifier(new MailTemplates(), message -> {
-      delivered.add(message);
-      return "test";
-    }, sentMails, properties, offboardings, facts, resellers, Clock.fixed(Instant.parse("2026-11-26T09:00:00Z"), ZoneOffset.UTC));
+    MailProperties properties =
+        new MailProperties(
+            "Offboarding <offboarding@ingrammicro.example>",
+            "sales@ingrammicro.example",
+            "finance@ingrammicro.example",
+            "escalations@ingrammicro.example",
+            null,
+            "https://offboarding.example");
+    notifier =
+        new Notifier(
+            new MailTemplates(),
+            message -> {
+              delivered.add(message);
+              return "test";
+            },
+            sentMails,
+            properties,
+            offboardings,
+            facts,
+            resellers,
+            Clock.fixed(Instant.parse("2026-11-26T09:00:00Z"), ZoneOffset.UTC));
   }
 
   @Test
-  void theCtaGoesToTheResellerWithTheIssuedDocumentAndHowThisEngineRemovesAccess() throws Exception {
+  void theCtaGoesToTheResellerWithTheIssuedDocumentAndHowThisEngineRemovesAccess()
+      throws Exception {
     notifier.send(new NotificationRequest(Notification.CTA_FOR_SIGNATURE, id, null, NONE, "job-1"));
     facts.automated = false;
     notifier.send(new NotificationRequest(Notification.CTA_FOR_SIGNATURE, id, null, NONE, "job-2"));
 
     MimeMessage byEngine = delivered.get(0);
     assertThat(recipients(byEngine)).containsExactly("ops@acme.example");
-    assertThat(attachmentNames(byEngine)).containsExactly("consent-to-assignment-" + PAYER + ".pdf");
-    assertThat(text(byEngine)).contains("Removal of Ingram Micro's access from the payer account: please deploy the "
-        + "temporary cleanup role described at https://offboarding.example/api/offboardings/" + id + "/cleanup-access (a "
-        + "CloudFormation template with this offboarding's ExternalId) before billing is handed over; the engine then "
-        + "removes IMBillingRole, CloudCheckr's roles and their policies itself.\n");
-    assertThat(text(delivered.get(1))).contains("Removal of Ingram Micro's access from the payer account: nothing to "
-        + "deploy; Ingram IaaS sales remove IMBillingRole, CloudCheckr's roles and their policies.\n");
+    assertThat(attachmentNames(byEngine))
+        .containsExactly("consent-to-assignment-" + PAYER + ".pdf");
+    assertThat(text(byEngine))
+        .contains(
+            "Removal of Ingram Micro's access from the payer account: please deploy the "
+                + "temporary cleanup role described at https://offboarding.example/api/offboardings/"
+                + id
+                + "/cleanup-access (a "
+                + "CloudFormation template with this offboarding's ExternalId) before billing is handed over; the engine then "
+                + "removes IMBillingRole, CloudCheckr's roles and their policies itself.\n");
+    assertThat(text(delivered.get(1)))
+        .contains(
+            "Removal of Ingram Micro's access from the payer account: nothing to "
+                + "deploy; Ingram IaaS sales remove IMBillingRole, CloudCheckr's roles and their policies.\n");
   }
 
   @Test
   void anEscalationNamesTheTaskAndGoesToTheEscalationAndTheTasksGroup() throws Exception {
-    facts.openTask = new NotificationFacts.OpenTask("task-7", "Confirm payment clearance",
-        Instant.parse("2026-11-29T09:30:00Z"), null, "finance");
+    facts.openTask =
+        new NotificationFacts.OpenTask(
+            "task-7",
+            "Confirm payment clearance",
+            Instant.parse("2026-11-29T09:30:00Z"),
+            null,
+            "finance");
 
-    notifier.send(new NotificationRequest(Notification.TASK_OVERDUE, id, "Task_ConfirmPaymentClearance", NONE, "job-1"));
+    notifier.send(
+        new NotificationRequest(
+            Notification.TASK_OVERDUE, id, "Task_ConfirmPaymentClearance", NONE, "job-1"));
 
     MimeMessage escalation = delivered.get(0);
     assertThat(facts.askedFor).containsExactly("Task_ConfirmPaymentClearance");
-    assertThat(recipients(escalation)).containsExactly("finance@ingrammicro.example", "escalations@ingrammicro.example");
+    assertThat(recipients(escalation))
+        .containsExactly("finance@ingrammicro.example", "escalations@ingrammicro.example");
     assertThat(escalation.getSubject())
-        .isEqualTo("Overdue: \"Confirm payment clearance\" for payer " + PAYER + " was due 2026-11-29 09:30 UTC");
-    assertThat(text(escalation)).contains("Assignee:  nobody yet (any member of finance can claim it)\n",
-        "Group:     finance\n", "https://offboarding.example/camunda/app/tasklist/default/#/?task=task-7");
+        .isEqualTo(
+            "Overdue: \"Confirm payment clearance\" for payer "
+                + PAYER
+                + " was due 2026-11-29 09:30 UTC");
+    assertThat(text(escalation))
+        .contains(
+            "Assignee:  nobody yet (any member of finance can claim it)\n",
+            "Group:     finance\n",
+            "https://offboarding.example/camunda/app/tasklist/default/#/?task=task-7");
   }
 
   @Test
   void aReminderForATaskWithoutGroupOrDueDateGoesToIaasSales() throws Exception {
-    facts.openTask = new NotificationFacts.OpenTask("task-8", "Review offboarding request", null, "sales", null);
+    facts.openTask =
+        new NotificationFacts.OpenTask("task-8", "Review offboarding request", null, "sales", null);
 
-    notifier.send(new NotificationRequest(Notification.TASK_REMINDER, id, "Task_ReviewRequest", NONE, "job-1"));
+    notifier.send(
+        new NotificationRequest(
+            Notification.TASK_REMINDER, id, "Task_ReviewRequest", NONE, "job-1"));
 
     assertThat(recipients(delivered.get(0))).containsExactly("sales@ingrammicro.example");
     assertThat(delivered.get(0).getSubject()).endsWith("is due without a due date");
@@ -109,7 +164,9 @@ class NotifierTest {
   void aReminderOfATaskCompletedMeanwhileSendsNothing() {
     facts.openTask = null;
 
-    notifier.send(new NotificationRequest(Notification.TASK_REMINDER, id, "Task_ReviewRequest", NONE, "job-1"));
+    notifier.send(
+        new NotificationRequest(
+            Notification.TASK_REMINDER, id, "Task_ReviewRequest", NONE, "job-1"));
 
     assertThat(delivered).isEmpty();
     verifyNoInteractions(sentMails);
@@ -117,29 +174,42 @@ class NotifierTest {
 
   @Test
   void theOutstandingAmountIsStatedInTwoDecimalsWithTheGracePeriod() throws Exception {
-    notifier.send(new NotificationRequest(Notification.PAYMENT_OUTSTANDING, id, null,
-        new NotificationRequest.Outcomes(null, null, null, new BigDecimal("1250.5"), null, null, null), "job-1"));
-    notifier.send(new NotificationRequest(Notification.PAYMENT_OUTSTANDING, id, null, NONE, "job-2"));
+    notifier.send(
+        new NotificationRequest(
+            Notification.PAYMENT_OUTSTANDING,
+            id,
+            null,
+            new NotificationRequest.Outcomes(
+                null, null, null, new BigDecimal("1250.5"), null, null, null),
+            "job-1"));
+    notifier.send(
+        new NotificationRequest(Notification.PAYMENT_OUTSTANDING, id, null, NONE, "job-2"));
 
-    assertThat(recipients(delivered.get(0))).containsExactly("ops@acme.example", "finance@ingrammicro.example");
-    assertThat(text(delivered.get(0))).contains("Outstanding amount: 1250.50\n", "checks again after 7 days.");
+    assertThat(recipients(delivered.get(0)))
+        .containsExactly("ops@acme.example", "finance@ingrammicro.example");
+    assertThat(text(delivered.get(0)))
+        .contains("Outstanding amount: 1250.50\n", "checks again after 7 days.");
     assertThat(text(delivered.get(1))).contains("Outstanding amount: unknown\n");
   }
 
   @Test
   void everyAttemptWithOneDeliveryKeyHasOneMessageId() throws Exception {
-    NotificationRequest request = new NotificationRequest(Notification.REQUEST_RECEIVED, id, null, NONE, "job-1");
+    NotificationRequest request =
+        new NotificationRequest(Notification.REQUEST_RECEIVED, id, null, NONE, "job-1");
 
     notifier.send(request);
     notifier.send(request);
     notifier.send(new NotificationRequest(Notification.REQUEST_RECEIVED, id, null, NONE, "job-2"));
     notifier.send(new NotificationRequest(Notification.REQUEST_RECEIVED, id, null, NONE, null));
 
-    assertThat(delivered.get(1).getMessageID()).isEqualTo(delivered.get(0).getMessageID())
+    assertThat(delivered.get(1).getMessageID())
+        .isEqualTo(delivered.get(0).getMessageID())
         .endsWith("@ingrammicro.example>");
     assertThat(delivered.get(2).getMessageID()).isNotEqualTo(delivered.get(0).getMessageID());
-    assertThat(delivered.get(3).getMessageID()).isNotIn(delivered.get(0).getMessageID(), delivered.get(2).getMessageID());
-    assertThat(delivered.get(0).getHeader("X-Offboarding-Notification")).containsExactly("REQUEST_RECEIVED");
+    assertThat(delivered.get(3).getMessageID())
+        .isNotIn(delivered.get(0).getMessageID(), delivered.get(2).getMessageID());
+    assertThat(delivered.get(0).getHeader("X-Offboarding-Notification"))
+        .containsExactly("REQUEST_RECEIVED");
   }
 
   private static List<String> recipients(MimeMessage mail) throws Exception {
@@ -180,7 +250,10 @@ class NotifierTest {
 
     @Override
     public Attachment issuedCta(UUID offboardingId) {
-      return new Attachment("consent-to-assignment-" + PAYER + ".pdf", "application/pdf", new byte[] {'%', 'P', 'D', 'F'});
+      return new Attachment(
+          "consent-to-assignment-" + PAYER + ".pdf",
+          "application/pdf",
+          new byte[] {'%', 'P', 'D', 'F'});
     }
 
     @Override

@@ -38,12 +38,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(SliceSecurity.class)
 class OffboardingControllerTest {
 
-  @Autowired
-  MockMvc mvc;
-  @MockitoBean
-  OffboardingService offboardings;
-  @MockitoBean
-  AccessRemovalProgress accessRemoval;
+  @Autowired MockMvc mvc;
+  @MockitoBean OffboardingService offboardings;
+  @MockitoBean AccessRemovalProgress accessRemoval;
 
   SliceApi api;
 
@@ -54,27 +51,54 @@ class OffboardingControllerTest {
 
   @Test
   void invalidRequestsAreAnsweredWithProblemDetailsNamingEachField() {
-    Api.Response invalid = api.postJson("acme", "/api/offboardings", Map.of(
-        "payerAccountId", "12345", "reason", " ", "contactEmail", "not-an-email",
-        "newResponsibleParty", Map.of("name", "", "email", "billing@contoso.example", "kind", "DISTRIBUTOR")));
-    Api.Response unknownKind = api.postJson("acme", "/api/offboardings", Map.of(
-        "payerAccountId", randomPayer(), "reason", "r", "contactEmail", "ops@acme.example",
-        "newResponsibleParty", Map.of("name", "X", "email", "x@example.com", "kind", "COMPETITOR")));
+    Api.Response invalid =
+        api.postJson(
+            "acme",
+            "/api/offboardings",
+            Map.of(
+                "payerAccountId",
+                "12345",
+                "reason",
+                " ",
+                "contactEmail",
+                "not-an-email",
+                "newResponsibleParty",
+                Map.of("name", "", "email", "billing@contoso.example", "kind", "DISTRIBUTOR")));
+    Api.Response unknownKind =
+        api.postJson(
+            "acme",
+            "/api/offboardings",
+            Map.of(
+                "payerAccountId",
+                randomPayer(),
+                "reason",
+                "r",
+                "contactEmail",
+                "ops@acme.example",
+                "newResponsibleParty",
+                Map.of("name", "X", "email", "x@example.com", "kind", "COMPETITOR")));
     Api.Response malformed = api.postJson("acme", "/api/offboardings", "{\"payerAccountId\": ");
     Api.Response badId = api.get("acme", "/api/offboardings/not-a-uuid");
     Api.Response badStatus = api.get("acme", "/api/offboardings?status=DONE");
     Api.Response badPage = api.get("acme", "/api/offboardings?size=1000");
-    Api.Response badKey = api.postJson("acme", "/api/offboardings", request(randomPayer()),
-        Map.of("Idempotency-Key", "has spaces in it"));
+    Api.Response badKey =
+        api.postJson(
+            "acme",
+            "/api/offboardings",
+            request(randomPayer()),
+            Map.of("Idempotency-Key", "has spaces in it"));
 
     assertThat(invalid.status()).isEqualTo(400);
     assertThat(invalid.header("Content-Type")).isEqualTo("application/problem+json");
     List<String> fields = new ArrayList<>();
     invalid.json().path("errors").forEach(error -> fields.add(error.path("field").asText()));
-    assertThat(fields).containsExactlyInAnyOrder("contactEmail", "newResponsibleParty.name", "payerAccountId", "reason");
+    assertThat(fields)
+        .containsExactlyInAnyOrder(
+            "contactEmail", "newResponsibleParty.name", "payerAccountId", "reason");
     assertThat(unknownKind.status()).isEqualTo(400);
     assertThat(unknownKind.json().path("detail").asText())
-        .contains("newResponsibleParty.kind").contains("DISTRIBUTOR, RESELLER, END_CUSTOMER");
+        .contains("newResponsibleParty.kind")
+        .contains("DISTRIBUTOR, RESELLER, END_CUSTOMER");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.json().path("detail").asText()).contains("not well-formed JSON");
     assertThat(badId.status()).isEqualTo(400);
@@ -99,21 +123,30 @@ class OffboardingControllerTest {
     assertThat(anonymous.header("Content-Type")).isEqualTo("application/problem+json");
     assertThat(api.get("admin:wrong-password", "/api/offboardings").status()).isEqualTo(401);
     assertThat(api.get("nobody:secret", "/api/offboardings").status()).isEqualTo(401);
-    assertThat(api.postJson(null, "/api/offboardings", request(randomPayer())).status()).isEqualTo(401);
-    assertThat(api.postJson("sales", "/api/offboardings", request(randomPayer())).status()).isEqualTo(403);
-    assertThat(api.postJson("auditor", "/api/offboardings", request(randomPayer())).status()).isEqualTo(403);
+    assertThat(api.postJson(null, "/api/offboardings", request(randomPayer())).status())
+        .isEqualTo(401);
+    assertThat(api.postJson("sales", "/api/offboardings", request(randomPayer())).status())
+        .isEqualTo(403);
+    assertThat(api.postJson("auditor", "/api/offboardings", request(randomPayer())).status())
+        .isEqualTo(403);
 
     assertThat(api.get(null, "/engine-rest/task").status()).isEqualTo(401);
     assertThat(api.get("admin:wrong-password", "/engine-rest/task").status()).isEqualTo(401);
     assertThat(api.get("acme", "/engine-rest/task").status()).isEqualTo(403);
-    assertThat(api.postJson("acme", "/engine-rest/process-definition/key/masterPayerOffboarding/start", Map.of()).status())
+    assertThat(
+            api.postJson(
+                    "acme",
+                    "/engine-rest/process-definition/key/masterPayerOffboarding/start",
+                    Map.of())
+                .status())
         .isEqualTo(403);
     verifyNoInteractions(offboardings);
   }
 
   @Test
   void listAsksForTheRequestedPageAndCountsThePages() {
-    when(offboardings.list(any(), isNull(), eq(2), eq(5))).thenReturn(new OffboardingService.Page(List.of(), 2, 5, 11));
+    when(offboardings.list(any(), isNull(), eq(2), eq(5)))
+        .thenReturn(new OffboardingService.Page(List.of(), 2, 5, 11));
     when(offboardings.list(any(), eq(OffboardingStatus.WITHDRAWN), eq(0), eq(20)))
         .thenReturn(new OffboardingService.Page(List.of(), 0, 20, 0));
 
@@ -126,7 +159,9 @@ class OffboardingControllerTest {
     assertThat(third.json().path("page").asInt()).isEqualTo(2);
     assertThat(third.json().path("size").asInt()).isEqualTo(5);
     assertThat(third.json().path("totalElements").asLong()).isEqualTo(11);
-    assertThat(third.json().path("totalPages").asLong()).as("11 offboardings, 5 a page").isEqualTo(3);
+    assertThat(third.json().path("totalPages").asLong())
+        .as("11 offboardings, 5 a page")
+        .isEqualTo(3);
     assertThat(defaults.status()).as(defaults.toString()).isEqualTo(200);
     assertThat(defaults.json().path("totalPages").asLong()).isZero();
     assertThat(negativePage.status()).isEqualTo(400);
@@ -137,16 +172,30 @@ class OffboardingControllerTest {
 
   @Test
   void aStartIsMadeForTheCallersResellerAndAReplayIsMarked() {
-    OffboardingRequest body = new OffboardingRequest(randomPayer(), "Moving to another distributor", "ops@acme.example",
-        new NewResponsibleParty("Contoso Distribution", "billing@contoso.example", PartyKind.DISTRIBUTOR));
-    Offboarding created = Offboarding.requested(UUID.randomUUID(), "ACME", "acme", body,
-        OffsetDateTime.of(2026, 1, 5, 9, 30, 0, 0, ZoneOffset.UTC));
+    OffboardingRequest body =
+        new OffboardingRequest(
+            randomPayer(),
+            "Moving to another distributor",
+            "ops@acme.example",
+            new NewResponsibleParty(
+                "Contoso Distribution", "billing@contoso.example", PartyKind.DISTRIBUTOR));
+    Offboarding created =
+        Offboarding.requested(
+            UUID.randomUUID(),
+            "ACME",
+            "acme",
+            body,
+            OffsetDateTime.of(2026, 1, 5, 9, 30, 0, 0, ZoneOffset.UTC));
     ArgumentCaptor<AppUser> caller = ArgumentCaptor.forClass(AppUser.class);
     when(offboardings.start(caller.capture(), eq(body), eq("order-1")))
-        .thenReturn(new OffboardingService.Started(created, false), new OffboardingService.Started(created, true));
+        .thenReturn(
+            new OffboardingService.Started(created, false),
+            new OffboardingService.Started(created, true));
 
-    Api.Response first = api.postJson("acme", "/api/offboardings", body, Map.of("Idempotency-Key", "order-1"));
-    Api.Response replayed = api.postJson("acme", "/api/offboardings", body, Map.of("Idempotency-Key", "order-1"));
+    Api.Response first =
+        api.postJson("acme", "/api/offboardings", body, Map.of("Idempotency-Key", "order-1"));
+    Api.Response replayed =
+        api.postJson("acme", "/api/offboardings", body, Map.of("Idempotency-Key", "order-1"));
 
     assertThat(first.status()).as(first.toString()).isEqualTo(201);
     assertThat(first.header("Location")).isEqualTo("/api/offboardings/" + created.id());
@@ -154,10 +203,13 @@ class OffboardingControllerTest {
     assertThat(first.header("Idempotent-Replayed")).isNull();
     assertThat(replayed.status()).isEqualTo(201);
     assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
-    assertThat(caller.getAllValues()).hasSize(2).allSatisfy(user -> {
-      assertThat(user.userId()).isEqualTo("acme");
-      assertThat(user.resellerId()).contains("ACME");
-    });
+    assertThat(caller.getAllValues())
+        .hasSize(2)
+        .allSatisfy(
+            user -> {
+              assertThat(user.userId()).isEqualTo("acme");
+              assertThat(user.resellerId()).contains("ACME");
+            });
   }
 
   static String randomPayer() {

@@ -1,6 +1,5 @@
 package com.ingrammicro.masterpayer.process;
 
-import com.ingrammicro.masterpayer.process.deadline.Sla;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_ACCEPTED;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.OUTSTANDING_AMOUNT;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.REJECTION_REASON;
@@ -15,6 +14,7 @@ import static org.mockito.Mockito.when;
 import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
 import com.ingrammicro.masterpayer.offboarding.ResellerAction;
+import com.ingrammicro.masterpayer.process.deadline.Sla;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class JourneyListenerTest {
 
   private final JourneyProgress records = mock(JourneyProgress.class);
-  private final JourneyListener journey = new JourneyListener(records, new Sla(ProcessTestEngine.SLA));
+  private final JourneyListener journey =
+      new JourneyListener(records, new Sla(ProcessTestEngine.SLA));
   private final DelegateExecution execution = mock(DelegateExecution.class);
   private final UUID id = UUID.randomUUID();
 

@@ -1,6 +1,5 @@
 package com.ingrammicro.masterpayer.process;
 
-import com.ingrammicro.masterpayer.process.humantask.InvalidTaskOutcomeException;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.ACCESS_REMOVED;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.ACCESS_VERIFICATION;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.APPROVED;
@@ -20,12 +19,12 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.RESELLER_ID
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.RETRY_AUTOMATION;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.SIGNED_CTA_SHA256;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.TAX_SETTINGS_UPDATED;
-import static com.ingrammicro.masterpayer.process.OffboardingProcess.WITHDRAWAL_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.CONFIRM_PAYMENT_CLEARANCE;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.COUNTERSIGN_CTA;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.HAND_OVER_BILLING;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.REMOVE_ACCESS_MANUALLY;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.REVIEW_REQUEST;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.WITHDRAWAL_REASON;
 import static com.ingrammicro.masterpayer.process.ProcessVariable.variables;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -48,6 +47,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalBlockedException;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan;
 import com.ingrammicro.masterpayer.cleanup.Verification;
@@ -56,7 +56,7 @@ import com.ingrammicro.masterpayer.notification.NotificationRequest;
 import com.ingrammicro.masterpayer.notification.Notifier;
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Elements;
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Messages;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ingrammicro.masterpayer.process.humantask.InvalidTaskOutcomeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,8 +66,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -84,14 +84,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
 /** Every path through {@code bpmn/offboarding.bpmn}, on the real model, one test per path. */
-@Deployment(resources = {
-    "bpmn/offboarding.bpmn", "bpmn/forms/review-request.form", "bpmn/forms/countersign-cta.form",
-    "bpmn/forms/hand-over-billing.form", "bpmn/forms/confirm-payment-clearance.form",
-    "bpmn/forms/remove-access-manually.form"})
+@Deployment(
+    resources = {
+      "bpmn/offboarding.bpmn",
+      "bpmn/forms/review-request.form",
+      "bpmn/forms/countersign-cta.form",
+      "bpmn/forms/hand-over-billing.form",
+      "bpmn/forms/confirm-payment-clearance.form",
+      "bpmn/forms/remove-access-manually.form"
+    })
 class OffboardingProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(ProcessTestEngine.build()).build();
+  static ProcessEngineExtension engine =
+      ProcessEngineExtension.builder().useProcessEngine(ProcessTestEngine.build()).build();
 
   private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
 
@@ -121,76 +127,129 @@ class OffboardingProcessTest {
     removeAccessAutomatically(offboarding);
     execute(job("SendTask_NotifyCompletion"));
 
-    assertThat(offboarding).isEnded().hasPassedInOrder(
-        REVIEW_REQUEST, "ServiceTask_IssueCta", Elements.AWAIT_SIGNED_CTA, COUNTERSIGN_CTA,
-        Elements.PLAN_ACCESS_REMOVAL, Elements.REMOVE_DISTRIBUTOR_ACCESS, Elements.VERIFY_ACCESS_REMOVED,
-        "Event_OffboardingCompleted", "EndEvent_Completed")
+    assertThat(offboarding)
+        .isEnded()
+        .hasPassedInOrder(
+            REVIEW_REQUEST,
+            "ServiceTask_IssueCta",
+            Elements.AWAIT_SIGNED_CTA,
+            COUNTERSIGN_CTA,
+            Elements.PLAN_ACCESS_REMOVAL,
+            Elements.REMOVE_DISTRIBUTOR_ACCESS,
+            Elements.VERIFY_ACCESS_REMOVED,
+            "Event_OffboardingCompleted",
+            "EndEvent_Completed")
         .hasNotPassed(REMOVE_ACCESS_MANUALLY);
     Assertions.assertThat(recorders.journey.stages())
-        .containsExactly("REVIEW", "CTA_SIGNATURE", "CTA_COUNTERSIGNATURE", "BILLING_AND_PAYMENT", "ACCESS_REMOVAL");
+        .containsExactly(
+            "REVIEW",
+            "CTA_SIGNATURE",
+            "CTA_COUNTERSIGNATURE",
+            "BILLING_AND_PAYMENT",
+            "ACCESS_REMOVAL");
     Assertions.assertThat(recorders.journey.conclusions()).containsExactly("COMPLETED");
-    Assertions.assertThat(recorders.mails.sent).containsExactly(
-        "REQUEST_RECEIVED", "CTA_FOR_SIGNATURE", "PAYMENT_CHECK_REQUESTED", "OFFBOARDING_COMPLETED");
+    Assertions.assertThat(recorders.mails.sent)
+        .containsExactly(
+            "REQUEST_RECEIVED",
+            "CTA_FOR_SIGNATURE",
+            "PAYMENT_CHECK_REQUESTED",
+            "OFFBOARDING_COMPLETED");
     assertThat(offboarding).variables().containsEntry(ACCESS_VERIFICATION.name(), "VERIFIED");
   }
 
   @Test
   void blockedAutomationHandsOverToSalesAndVerifiesTheirRemovalAgain() {
-    when(recorders.accessRemoval.plan(any(), any())).thenThrow(new AccessRemovalBlockedException(
-        "The cleanup role could not be assumed (AccessDenied: not authorized)", List.of()));
+    when(recorders.accessRemoval.plan(any(), any()))
+        .thenThrow(
+            new AccessRemovalBlockedException(
+                "The cleanup role could not be assumed (AccessDenied: not authorized)", List.of()));
     ProcessInstance offboarding = approvedAndSettled();
 
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
     execute(job("SendTask_NotifySalesOfManualRemoval"));
 
-    assertThat(offboarding).isWaitingAt(REMOVE_ACCESS_MANUALLY).hasNotPassed(Elements.REMOVE_DISTRIBUTOR_ACCESS);
+    assertThat(offboarding)
+        .isWaitingAt(REMOVE_ACCESS_MANUALLY)
+        .hasNotPassed(Elements.REMOVE_DISTRIBUTOR_ACCESS);
     Assertions.assertThat(recorders.mails.sent).endsWith("ACCESS_REMOVAL_NEEDED");
     assertThat(task()).hasCandidateGroup("iaas-sales");
-    assertThat(offboarding).variables()
-        .containsEntry(CLEANUP_FAILURE.name(), "The cleanup role could not be assumed (AccessDenied: not authorized)");
+    assertThat(offboarding)
+        .variables()
+        .containsEntry(
+            CLEANUP_FAILURE.name(),
+            "The cleanup role could not be assumed (AccessDenied: not authorized)");
     Assertions.assertThat(CLEANUP_REMAINING.from(runtimeService(), offboarding.getId()))
         .startsWith("Unknown");
 
     // AWS still cannot be asked: the person's attestation completes the journey, recorded as such
     when(recorders.accessRemoval.verify(any(), any(), anyBoolean()))
         .thenAnswer(ProcessTestEngine.verifying(Verification.Result.UNVERIFIABLE));
-    complete(task(), variables(ACCESS_REMOVED.with(true), NOTES.with("IMBillingRole and CloudCheckr roles deleted")));
-    verify(recorders.accessRemoval).attest(any(), any(), eq("IMBillingRole and CloudCheckr roles deleted"));
+    complete(
+        task(),
+        variables(
+            ACCESS_REMOVED.with(true), NOTES.with("IMBillingRole and CloudCheckr roles deleted")));
+    verify(recorders.accessRemoval)
+        .attest(any(), any(), eq("IMBillingRole and CloudCheckr roles deleted"));
     execute(job(Elements.VERIFY_ACCESS_REMOVED));
     verify(recorders.accessRemoval).verify(any(), any(), eq(true));
     execute(job("SendTask_NotifyCompletion"));
 
-    assertThat(offboarding).isEnded().hasPassedInOrder(
-        Elements.PLAN_ACCESS_REMOVAL, REMOVE_ACCESS_MANUALLY, Elements.VERIFY_ACCESS_REMOVED, "EndEvent_Completed");
+    assertThat(offboarding)
+        .isEnded()
+        .hasPassedInOrder(
+            Elements.PLAN_ACCESS_REMOVAL,
+            REMOVE_ACCESS_MANUALLY,
+            Elements.VERIFY_ACCESS_REMOVED,
+            "EndEvent_Completed");
     Assertions.assertThat(recorders.journey.conclusions()).containsExactly("COMPLETED");
   }
 
   @Test
   void salesCanSendTheWorkBackToTheAutomationOnceTheCauseIsFixed() {
     when(recorders.accessRemoval.plan(any(), any()))
-        .thenThrow(new AccessRemovalBlockedException("The cleanup role could not be assumed (AccessDenied)", List.of()))
-        .thenReturn(new AccessRemovalPlan(ProcessTestEngine.PAYER, "arn:aws:iam::123456789012:role/cleanup", NOW,
-            List.of(), List.of(), List.of()));
+        .thenThrow(
+            new AccessRemovalBlockedException(
+                "The cleanup role could not be assumed (AccessDenied)", List.of()))
+        .thenReturn(
+            new AccessRemovalPlan(
+                ProcessTestEngine.PAYER,
+                "arn:aws:iam::123456789012:role/cleanup",
+                NOW,
+                List.of(),
+                List.of(),
+                List.of()));
     ProcessInstance offboarding = approvedAndSettled();
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
     execute(job("SendTask_NotifySalesOfManualRemoval"));
 
-    complete(task(REMOVE_ACCESS_MANUALLY), variables(RETRY_AUTOMATION.with(true),
-        NOTES.with("The reseller deployed the cleanup role")));
+    complete(
+        task(REMOVE_ACCESS_MANUALLY),
+        variables(
+            RETRY_AUTOMATION.with(true), NOTES.with("The reseller deployed the cleanup role")));
     removeAccessAutomatically(offboarding);
     execute(job("SendTask_NotifyCompletion"));
 
-    assertThat(offboarding).isEnded().hasPassedInOrder(Elements.PLAN_ACCESS_REMOVAL, REMOVE_ACCESS_MANUALLY,
-        Elements.RETRY_AUTOMATION_GATEWAY, Elements.PLAN_ACCESS_REMOVAL, Elements.REMOVE_DISTRIBUTOR_ACCESS,
-        Elements.VERIFY_ACCESS_REMOVED, "EndEvent_Completed");
+    assertThat(offboarding)
+        .isEnded()
+        .hasPassedInOrder(
+            Elements.PLAN_ACCESS_REMOVAL,
+            REMOVE_ACCESS_MANUALLY,
+            Elements.RETRY_AUTOMATION_GATEWAY,
+            Elements.PLAN_ACCESS_REMOVAL,
+            Elements.REMOVE_DISTRIBUTOR_ACCESS,
+            Elements.VERIFY_ACCESS_REMOVED,
+            "EndEvent_Completed");
     verify(recorders.accessRemoval, never()).attest(any(), any(), any());
   }
 
   @Test
   void removalRefusedHalfwayHandsOverWithWhatRemains() {
-    doThrow(new AccessRemovalBlockedException("AWS refused to remove role CloudCheckrRole: UnmodifiableEntity: protected",
-        List.of("role CloudCheckrRole", "policy CloudCheckrPolicy")))
-        .when(recorders.accessRemoval).remove(any(), any());
+    doThrow(
+            new AccessRemovalBlockedException(
+                "AWS refused to remove role CloudCheckrRole: UnmodifiableEntity: protected",
+                List.of("role CloudCheckrRole", "policy CloudCheckrPolicy")))
+        .when(recorders.accessRemoval)
+        .remove(any(), any());
     ProcessInstance offboarding = approvedAndSettled();
 
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
@@ -205,8 +264,10 @@ class OffboardingProcessTest {
   @Test
   void verificationThatFindsAccessLeftSendsItToSalesUntilNothingRemains() {
     when(recorders.accessRemoval.verify(any(), any(), anyBoolean()))
-        .thenAnswer(ProcessTestEngine.verifying(Verification.Result.REMAINING, "role IMBillingRole"))
-        .thenAnswer(ProcessTestEngine.verifying(Verification.Result.REMAINING, "role IMBillingRole"))
+        .thenAnswer(
+            ProcessTestEngine.verifying(Verification.Result.REMAINING, "role IMBillingRole"))
+        .thenAnswer(
+            ProcessTestEngine.verifying(Verification.Result.REMAINING, "role IMBillingRole"))
         .thenAnswer(ProcessTestEngine.verifying(Verification.Result.VERIFIED));
     ProcessInstance offboarding = approvedAndSettled();
     removeAccessAutomatically(offboarding);
@@ -238,29 +299,48 @@ class OffboardingProcessTest {
     correlateSignedCta(offboarding);
     execute(job(COUNTERSIGN_CTA));
 
-    Assertions.assertThat(task(COUNTERSIGN_CTA).getName()).isEqualTo("Countersign CTA – payer 123456789012 (ACME)");
+    Assertions.assertThat(task(COUNTERSIGN_CTA).getName())
+        .isEqualTo("Countersign CTA – payer 123456789012 (ACME)");
   }
 
   @Test
   void aFailureWhileCreatingTheCountersignTaskBecomesAnIncidentNotAnErrorOfTheUpload() {
     ProcessInstance offboarding = requestApproved();
-    when(recorders.offboardings.get(any())).thenThrow(new IllegalStateException("No offboarding record"));
+    when(recorders.offboardings.get(any()))
+        .thenThrow(new IllegalStateException("No offboarding record"));
 
     correlateSignedCta(offboarding); // the upload's transaction: does not throw
 
     assertThat(offboarding).hasPassed(Elements.AWAIT_SIGNED_CTA);
     Job creation = job(COUNTERSIGN_CTA);
-    for (int attempt = 0; attempt < 5 && managementService().createJobQuery().jobId(creation.getId()).singleResult()
-        .getRetries() > 0; attempt++) {
-      assertThatThrownBy(() -> managementService().executeJob(creation.getId())).hasMessageContaining("No offboarding record");
+    for (int attempt = 0;
+        attempt < 5
+            && managementService()
+                    .createJobQuery()
+                    .jobId(creation.getId())
+                    .singleResult()
+                    .getRetries()
+                > 0;
+        attempt++) {
+      assertThatThrownBy(() -> managementService().executeJob(creation.getId()))
+          .hasMessageContaining("No offboarding record");
     }
-    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(offboarding.getId()).singleResult())
-        .as("an incident for the operators").isNotNull()
-        .satisfies(incident -> {
-          Assertions.assertThat(incident.getActivityId()).isEqualTo(COUNTERSIGN_CTA);
-          Assertions.assertThat(incident.getIncidentMessage()).contains("No offboarding record");
-        });
-    Assertions.assertThat(taskService().createTaskQuery().processInstanceId(offboarding.getId()).count()).isZero();
+    Assertions.assertThat(
+            runtimeService()
+                .createIncidentQuery()
+                .processInstanceId(offboarding.getId())
+                .singleResult())
+        .as("an incident for the operators")
+        .isNotNull()
+        .satisfies(
+            incident -> {
+              Assertions.assertThat(incident.getActivityId()).isEqualTo(COUNTERSIGN_CTA);
+              Assertions.assertThat(incident.getIncidentMessage())
+                  .contains("No offboarding record");
+            });
+    Assertions.assertThat(
+            taskService().createTaskQuery().processInstanceId(offboarding.getId()).count())
+        .isZero();
   }
 
   @Test
@@ -269,12 +349,16 @@ class OffboardingProcessTest {
     Mocks.register("sendMailDelegate", new SendMailDelegate(notifier, managementService()));
     doThrow(new IllegalStateException("SMTP down")).doNothing().when(notifier).send(any());
     String id = UUID.randomUUID().toString();
-    ProcessInstance offboarding = runtimeService().createProcessInstanceByKey(OffboardingProcess.KEY).businessKey(id)
-        .execute();
+    ProcessInstance offboarding =
+        runtimeService()
+            .createProcessInstanceByKey(OffboardingProcess.KEY)
+            .businessKey(id)
+            .execute();
     assertThat(offboarding).isWaitingAt("SendTask_NotifySalesOfRequest");
     Job notifySales = job("SendTask_NotifySalesOfRequest");
 
-    assertThatThrownBy(() -> managementService().executeJob(notifySales.getId())).hasMessageContaining("SMTP down");
+    assertThatThrownBy(() -> managementService().executeJob(notifySales.getId()))
+        .hasMessageContaining("SMTP down");
     execute(notifySales);
     execute(job("BoundaryEvent_ReviewReminder"));
     Job remindReview = job("SendTask_RemindReviewRequest");
@@ -286,14 +370,19 @@ class OffboardingProcessTest {
     ArgumentCaptor<NotificationRequest> sent = ArgumentCaptor.forClass(NotificationRequest.class);
     verify(notifier, times(4)).send(sent.capture());
     UUID offboardingId = UUID.fromString(id);
-    Assertions.assertThat(sent.getAllValues()).extracting(NotificationRequest::notification,
-        NotificationRequest::offboardingId, NotificationRequest::remindedTask, NotificationRequest::deliveryKey)
+    Assertions.assertThat(sent.getAllValues())
+        .extracting(
+            NotificationRequest::notification,
+            NotificationRequest::offboardingId,
+            NotificationRequest::remindedTask,
+            NotificationRequest::deliveryKey)
         .containsExactly(
             tuple(Notification.REQUEST_RECEIVED, offboardingId, null, notifySales.getId()),
             tuple(Notification.REQUEST_RECEIVED, offboardingId, null, notifySales.getId()),
             tuple(Notification.TASK_REMINDER, offboardingId, REVIEW_REQUEST, remindReview.getId()),
             tuple(Notification.REQUEST_REJECTED, offboardingId, null, notifyRejection.getId()));
-    Assertions.assertThat(sent.getAllValues().get(3).outcomes().rejectionReason()).isEqualTo("Unknown payer");
+    Assertions.assertThat(sent.getAllValues().get(3).outcomes().rejectionReason())
+        .isEqualTo("Unknown payer");
     assertThat(offboarding).isEnded();
   }
 
@@ -301,14 +390,21 @@ class OffboardingProcessTest {
   void rejectedRequestEndsRejectedAndTellsTheReseller() {
     ProcessInstance offboarding = requestUnderReview();
 
-    complete(task(), variables(APPROVED.with(false), REJECTION_REASON.with("Payer account belongs to another reseller")));
+    complete(
+        task(),
+        variables(
+            APPROVED.with(false),
+            REJECTION_REASON.with("Payer account belongs to another reseller")));
 
     assertThat(offboarding).isWaitingAt("SendTask_NotifyRejection");
     Assertions.assertThat(recorders.journey.conclusions()).containsExactly("REJECTED");
     execute(job());
-    assertThat(offboarding).isEnded().hasPassed("EndEvent_RequestRejected", "EndEvent_Rejected")
+    assertThat(offboarding)
+        .isEnded()
+        .hasPassed("EndEvent_RequestRejected", "EndEvent_Rejected")
         .hasNotPassed("ServiceTask_IssueCta");
-    Assertions.assertThat(recorders.mails.sent).containsExactly("REQUEST_RECEIVED", "REQUEST_REJECTED");
+    Assertions.assertThat(recorders.mails.sent)
+        .containsExactly("REQUEST_RECEIVED", "REQUEST_REJECTED");
   }
 
   @Test
@@ -338,8 +434,10 @@ class OffboardingProcessTest {
 
       assertThatThrownBy(() -> taskService().claim(taskId, "reseller"))
           .hasRootCauseInstanceOf(InvalidTaskOutcomeException.class)
-          .hasMessageContaining("only to a member of its candidate group (iaas-sales); 'reseller' is not one");
-      assertThatThrownBy(() -> taskService().setAssignee(taskId, "nobody")).hasRootCauseInstanceOf(InvalidTaskOutcomeException.class);
+          .hasMessageContaining(
+              "only to a member of its candidate group (iaas-sales); 'reseller' is not one");
+      assertThatThrownBy(() -> taskService().setAssignee(taskId, "nobody"))
+          .hasRootCauseInstanceOf(InvalidTaskOutcomeException.class);
       assertThat(task()).isNotAssigned();
 
       taskService().claim(taskId, "seller");
@@ -360,13 +458,20 @@ class OffboardingProcessTest {
     complete(task(COUNTERSIGN_CTA), variables(CTA_ACCEPTED.with(true)));
     assertThat(offboarding).isWaitingAt(HAND_OVER_BILLING, "SendTask_RequestPaymentCheck");
 
-    runtimeService().createMessageCorrelation(Messages.WITHDRAWAL_REQUESTED).processInstanceId(offboarding.getId())
-        .setVariables(variables(WITHDRAWAL_REASON.with("Customer stays with Ingram Micro"))).correlate();
+    runtimeService()
+        .createMessageCorrelation(Messages.WITHDRAWAL_REQUESTED)
+        .processInstanceId(offboarding.getId())
+        .setVariables(variables(WITHDRAWAL_REASON.with("Customer stays with Ingram Micro")))
+        .correlate();
 
     assertThat(offboarding).isWaitingAt("SendTask_ConfirmWithdrawal");
-    Assertions.assertThat(taskService().createTaskQuery().processInstanceId(offboarding.getId()).count()).isZero();
+    Assertions.assertThat(
+            taskService().createTaskQuery().processInstanceId(offboarding.getId()).count())
+        .isZero();
     execute(job("SendTask_ConfirmWithdrawal"));
-    assertThat(offboarding).isEnded().hasPassed("StartEvent_WithdrawalRequested", "EndEvent_Withdrawn")
+    assertThat(offboarding)
+        .isEnded()
+        .hasPassed("StartEvent_WithdrawalRequested", "EndEvent_Withdrawn")
         .hasNotPassed(REMOVE_ACCESS_MANUALLY);
     Assertions.assertThat(recorders.journey.conclusions()).containsExactly("WITHDRAWN");
     Assertions.assertThat(recorders.mails.sent).endsWith("WITHDRAWAL_CONFIRMED");
@@ -380,8 +485,12 @@ class OffboardingProcessTest {
     clearBillingAndPayment(offboarding);
     assertThat(offboarding).isWaitingAt(Elements.PLAN_ACCESS_REMOVAL);
 
-    assertThatThrownBy(() -> runtimeService().createMessageCorrelation(Messages.WITHDRAWAL_REQUESTED)
-        .processInstanceId(offboarding.getId()).correlate())
+    assertThatThrownBy(
+            () ->
+                runtimeService()
+                    .createMessageCorrelation(Messages.WITHDRAWAL_REQUESTED)
+                    .processInstanceId(offboarding.getId())
+                    .correlate())
         .isInstanceOf(MismatchingMessageCorrelationException.class);
     assertThat(offboarding).isWaitingAt(Elements.PLAN_ACCESS_REMOVAL);
   }
@@ -397,9 +506,13 @@ class OffboardingProcessTest {
 
     assertThat(offboarding).isWaitingAt("SendTask_NotifyExpiry");
     execute(job());
-    assertThat(offboarding).isEnded().hasPassed("EndEvent_CtaExpired", "EndEvent_Expired").hasNotPassed(COUNTERSIGN_CTA);
+    assertThat(offboarding)
+        .isEnded()
+        .hasPassed("EndEvent_CtaExpired", "EndEvent_Expired")
+        .hasNotPassed(COUNTERSIGN_CTA);
     Assertions.assertThat(recorders.journey.conclusions()).containsExactly("EXPIRED");
-    Assertions.assertThat(recorders.mails.sent).containsExactly("REQUEST_RECEIVED", "CTA_FOR_SIGNATURE", "CTA_EXPIRED");
+    Assertions.assertThat(recorders.mails.sent)
+        .containsExactly("REQUEST_RECEIVED", "CTA_FOR_SIGNATURE", "CTA_EXPIRED");
   }
 
   @Test
@@ -407,15 +520,23 @@ class OffboardingProcessTest {
     ProcessInstance offboarding = requestApproved();
     signCta(offboarding);
 
-    complete(task(COUNTERSIGN_CTA), variables(CTA_ACCEPTED.with(false), CTA_REJECTION_REASON.with("Assignee did not sign")));
+    complete(
+        task(COUNTERSIGN_CTA),
+        variables(CTA_ACCEPTED.with(false), CTA_REJECTION_REASON.with("Assignee did not sign")));
     execute(job("SendTask_RequestResignature"));
     assertThat(offboarding).isWaitingAt(Elements.AWAIT_SIGNED_CTA);
     signCta(offboarding);
     complete(task(COUNTERSIGN_CTA), variables(CTA_ACCEPTED.with(true)));
 
     assertThat(offboarding).isWaitingAt(HAND_OVER_BILLING, "SendTask_RequestPaymentCheck");
-    Assertions.assertThat(recorders.journey.stages()).containsExactly(
-        "REVIEW", "CTA_SIGNATURE", "CTA_COUNTERSIGNATURE", "CTA_SIGNATURE", "CTA_COUNTERSIGNATURE", "BILLING_AND_PAYMENT");
+    Assertions.assertThat(recorders.journey.stages())
+        .containsExactly(
+            "REVIEW",
+            "CTA_SIGNATURE",
+            "CTA_COUNTERSIGNATURE",
+            "CTA_SIGNATURE",
+            "CTA_COUNTERSIGNATURE",
+            "BILLING_AND_PAYMENT");
     Assertions.assertThat(recorders.mails.sent).contains("CTA_RESIGNATURE_REQUESTED");
   }
 
@@ -426,22 +547,31 @@ class OffboardingProcessTest {
     complete(task(COUNTERSIGN_CTA), variables(CTA_ACCEPTED.with(true)));
     execute(job("SendTask_RequestPaymentCheck"));
 
-    complete(task(CONFIRM_PAYMENT_CLEARANCE), variables(PAYMENT_CLEARED.with(false), OUTSTANDING_AMOUNT.with(1250.50)));
+    complete(
+        task(CONFIRM_PAYMENT_CLEARANCE),
+        variables(PAYMENT_CLEARED.with(false), OUTSTANDING_AMOUNT.with(1250.50)));
     execute(job("SendTask_RemindResellerOfPayment"));
     assertThat(offboarding).isWaitingAt(Elements.PAYMENT_GRACE_PERIOD, HAND_OVER_BILLING);
     Job gracePeriod = job(Elements.PAYMENT_GRACE_PERIOD);
-    Assertions.assertThat(gracePeriod.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(7))));
+    Assertions.assertThat(gracePeriod.getDuedate())
+        .isEqualTo(Date.from(NOW.plus(Duration.ofDays(7))));
     execute(gracePeriod);
     execute(job("SendTask_RequestPaymentCheck"));
     complete(task(CONFIRM_PAYMENT_CLEARANCE), variables(PAYMENT_CLEARED.with(true)));
-    complete(task(HAND_OVER_BILLING), variables(BILLING_HANDED_OVER.with(true), TAX_SETTINGS_UPDATED.with(true),
-        CONTACTS_UPDATED.with(true)));
+    complete(
+        task(HAND_OVER_BILLING),
+        variables(
+            BILLING_HANDED_OVER.with(true),
+            TAX_SETTINGS_UPDATED.with(true),
+            CONTACTS_UPDATED.with(true)));
     jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
 
     assertThat(offboarding).isWaitingAt(Elements.PLAN_ACCESS_REMOVAL);
-    Assertions.assertThat(recorders.mails.sent).containsSubsequence(
-        "PAYMENT_CHECK_REQUESTED", "PAYMENT_OUTSTANDING", "PAYMENT_CHECK_REQUESTED");
-    Assertions.assertThat(recorders.journey.events).containsSubsequence("await SETTLE_BALANCE", "acted");
+    Assertions.assertThat(recorders.mails.sent)
+        .containsSubsequence(
+            "PAYMENT_CHECK_REQUESTED", "PAYMENT_OUTSTANDING", "PAYMENT_CHECK_REQUESTED");
+    Assertions.assertThat(recorders.journey.events)
+        .containsSubsequence("await SETTLE_BALANCE", "acted");
   }
 
   @Test
@@ -449,7 +579,8 @@ class OffboardingProcessTest {
     ProcessInstance offboarding = requestUnderReview();
     assertThat(task()).hasDueDate(Date.from(NOW.plus(Duration.ofDays(2))));
     Job reviewReminder = job("BoundaryEvent_ReviewReminder");
-    Assertions.assertThat(reviewReminder.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(1))));
+    Assertions.assertThat(reviewReminder.getDuedate())
+        .isEqualTo(Date.from(NOW.plus(Duration.ofDays(1))));
 
     execute(reviewReminder);
     execute(job("SendTask_RemindReviewRequest"));
@@ -462,7 +593,9 @@ class OffboardingProcessTest {
     execute(job("SendTask_RemindResellerToSign"));
 
     assertThat(offboarding).isWaitingAt(Elements.AWAIT_SIGNED_CTA);
-    Assertions.assertThat(job("BoundaryEvent_CtaReminder")).as("next reminder of the cycle").isNotNull();
+    Assertions.assertThat(job("BoundaryEvent_CtaReminder"))
+        .as("next reminder of the cycle")
+        .isNotNull();
     Assertions.assertThat(recorders.mails.sent)
         .containsSubsequence("TASK_REMINDER Task_ReviewRequest", "CTA_SIGNATURE_REMINDER");
   }
@@ -471,7 +604,8 @@ class OffboardingProcessTest {
   void overdueTaskIsEscalatedWithoutInterruptingTheWork() {
     ProcessInstance offboarding = requestUnderReview();
     Job escalation = job("BoundaryEvent_ReviewOverdue");
-    Assertions.assertThat(escalation.getDuedate()).as("the escalation fires when the task is due")
+    Assertions.assertThat(escalation.getDuedate())
+        .as("the escalation fires when the task is due")
         .isEqualTo(task().getDueDate());
 
     execute(job("BoundaryEvent_ReviewReminder"));
@@ -479,8 +613,11 @@ class OffboardingProcessTest {
     execute(escalation);
     execute(job("SendTask_EscalateReview"));
 
-    assertThat(offboarding).isWaitingAt(REVIEW_REQUEST).hasPassed("EndEvent_ReviewReminded", "EndEvent_ReviewEscalated");
-    Assertions.assertThat(recorders.mails.sent).endsWith("TASK_REMINDER Task_ReviewRequest", "TASK_OVERDUE Task_ReviewRequest");
+    assertThat(offboarding)
+        .isWaitingAt(REVIEW_REQUEST)
+        .hasPassed("EndEvent_ReviewReminded", "EndEvent_ReviewEscalated");
+    Assertions.assertThat(recorders.mails.sent)
+        .endsWith("TASK_REMINDER Task_ReviewRequest", "TASK_OVERDUE Task_ReviewRequest");
     complete(task(), variables(APPROVED.with(true)));
     assertThat(offboarding).hasPassed(REVIEW_REQUEST);
   }
@@ -496,7 +633,8 @@ class OffboardingProcessTest {
 
     Assertions.assertThat(job("BoundaryEvent_ReviewOverdue").getDuedate()).isEqualTo(later);
     Assertions.assertThat(job("BoundaryEvent_ReviewReminder").getDuedate())
-        .as("the reminder keeps its lead of one day before the due date").isEqualTo(Date.from(NOW.plus(Duration.ofDays(4))));
+        .as("the reminder keeps its lead of one day before the due date")
+        .isEqualTo(Date.from(NOW.plus(Duration.ofDays(4))));
   }
 
   @Test
@@ -507,7 +645,8 @@ class OffboardingProcessTest {
 
     assertThatThrownBy(() -> taskService().saveTask(review))
         .hasRootCauseInstanceOf(InvalidTaskOutcomeException.class)
-        .rootCause().hasMessageContaining("keeps its due date");
+        .rootCause()
+        .hasMessageContaining("keeps its due date");
     Assertions.assertThat(task().getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(2))));
   }
 
@@ -522,30 +661,60 @@ class OffboardingProcessTest {
     assertHumanTask(task(), "iaas-sales", Duration.ofDays(2), "Form_CountersignCta");
     complete(task(), variables(CTA_ACCEPTED.with(true)));
     execute(job("SendTask_RequestPaymentCheck"));
-    assertHumanTask(task(HAND_OVER_BILLING), "iaas-sales", Duration.ofDays(5), "Form_HandOverBilling");
-    assertHumanTask(task(CONFIRM_PAYMENT_CLEARANCE), "finance", Duration.ofDays(3), "Form_ConfirmPaymentClearance");
-    complete(task(HAND_OVER_BILLING), variables(BILLING_HANDED_OVER.with(true), TAX_SETTINGS_UPDATED.with(true),
-        CONTACTS_UPDATED.with(true)));
+    assertHumanTask(
+        task(HAND_OVER_BILLING), "iaas-sales", Duration.ofDays(5), "Form_HandOverBilling");
+    assertHumanTask(
+        task(CONFIRM_PAYMENT_CLEARANCE),
+        "finance",
+        Duration.ofDays(3),
+        "Form_ConfirmPaymentClearance");
+    complete(
+        task(HAND_OVER_BILLING),
+        variables(
+            BILLING_HANDED_OVER.with(true),
+            TAX_SETTINGS_UPDATED.with(true),
+            CONTACTS_UPDATED.with(true)));
     complete(task(CONFIRM_PAYMENT_CLEARANCE), variables(PAYMENT_CLEARED.with(true)));
     jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
-    when(recorders.accessRemoval.plan(any(), any())).thenThrow(new AccessRemovalBlockedException("AccessDenied", List.of()));
+    when(recorders.accessRemoval.plan(any(), any()))
+        .thenThrow(new AccessRemovalBlockedException("AccessDenied", List.of()));
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
     execute(job("SendTask_NotifySalesOfManualRemoval"));
-    assertHumanTask(task(REMOVE_ACCESS_MANUALLY), "iaas-sales", Duration.ofDays(3), "Form_RemoveAccessManually");
+    assertHumanTask(
+        task(REMOVE_ACCESS_MANUALLY),
+        "iaas-sales",
+        Duration.ofDays(3),
+        "Form_RemoveAccessManually");
   }
 
   private static void assertHumanTask(Task task, String group, Duration due, String formId) {
     assertThat(task).hasCandidateGroup(group).hasDueDate(Date.from(NOW.plus(due)));
-    Assertions.assertThat(task.getName()).as("Tasklist names the payer").endsWith(" – payer 123456789012 (ACME)");
+    Assertions.assertThat(task.getName())
+        .as("Tasklist names the payer")
+        .endsWith(" – payer 123456789012 (ACME)");
     OffboardingProcess.TaskSla sla = OffboardingProcess.TASK_SLAS.get(task.getTaskDefinitionKey());
     Assertions.assertThat(sla).as("SLA of " + task.getTaskDefinitionKey()).isNotNull();
-    Assertions.assertThat(jobQuery().executionId(task.getExecutionId()).activityId(sla.overdueTimer()).singleResult().getDuedate())
-        .as("escalation timer").isEqualTo(task.getDueDate());
-    Assertions.assertThat(jobQuery().executionId(task.getExecutionId()).activityId(sla.reminderTimer()).singleResult().getDuedate())
-        .as("reminder timer").isBefore(task.getDueDate());
+    Assertions.assertThat(
+            jobQuery()
+                .executionId(task.getExecutionId())
+                .activityId(sla.overdueTimer())
+                .singleResult()
+                .getDuedate())
+        .as("escalation timer")
+        .isEqualTo(task.getDueDate());
+    Assertions.assertThat(
+            jobQuery()
+                .executionId(task.getExecutionId())
+                .activityId(sla.reminderTimer())
+                .singleResult()
+                .getDuedate())
+        .as("reminder timer")
+        .isBefore(task.getDueDate());
     Assertions.assertThat(task.getDescription()).as("documentation shown in Tasklist").isNotBlank();
-    try (InputStream form = engine.getProcessEngine().getFormService().getDeployedTaskForm(task.getId())) {
-      Assertions.assertThat(new ObjectMapper().readTree(form).path("id").asText()).isEqualTo(formId);
+    try (InputStream form =
+        engine.getProcessEngine().getFormService().getDeployedTaskForm(task.getId())) {
+      Assertions.assertThat(new ObjectMapper().readTree(form).path("id").asText())
+          .isEqualTo(formId);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -553,10 +722,16 @@ class OffboardingProcessTest {
 
   private ProcessInstance requestUnderReview() {
     String id = UUID.randomUUID().toString();
-    ProcessInstance offboarding = runtimeService().createProcessInstanceByKey(OffboardingProcess.KEY)
-        .businessKey(id)
-        .setVariables(variables(OFFBOARDING_ID.with(id), PAYER_ACCOUNT_ID.with("123456789012"), RESELLER_ID.with("ACME")))
-        .execute();
+    ProcessInstance offboarding =
+        runtimeService()
+            .createProcessInstanceByKey(OffboardingProcess.KEY)
+            .businessKey(id)
+            .setVariables(
+                variables(
+                    OFFBOARDING_ID.with(id),
+                    PAYER_ACCOUNT_ID.with("123456789012"),
+                    RESELLER_ID.with("ACME")))
+            .execute();
     assertThat(offboarding).isWaitingAt("SendTask_NotifySalesOfRequest");
     execute(job());
     assertThat(offboarding).isWaitingAt(REVIEW_REQUEST);
@@ -578,18 +753,27 @@ class OffboardingProcessTest {
     assertThat(task(COUNTERSIGN_CTA)).isNotNull();
   }
 
-  /** What the reseller's upload does in its own transaction: the task itself is created by a job. */
+  /**
+   * What the reseller's upload does in its own transaction: the task itself is created by a job.
+   */
   private static void correlateSignedCta(ProcessInstance offboarding) {
     assertThat(offboarding).isWaitingAt(Elements.AWAIT_SIGNED_CTA);
-    runtimeService().createMessageCorrelation(Messages.CTA_SIGNED).processInstanceId(offboarding.getId())
-        .setVariables(variables(SIGNED_CTA_SHA256.with("f".repeat(64)))).correlate();
+    runtimeService()
+        .createMessageCorrelation(Messages.CTA_SIGNED)
+        .processInstanceId(offboarding.getId())
+        .setVariables(variables(SIGNED_CTA_SHA256.with("f".repeat(64))))
+        .correlate();
   }
 
   private static void clearBillingAndPayment(ProcessInstance offboarding) {
     assertThat(offboarding).isWaitingAt(HAND_OVER_BILLING, "SendTask_RequestPaymentCheck");
     execute(job("SendTask_RequestPaymentCheck"));
-    complete(task(HAND_OVER_BILLING), variables(BILLING_HANDED_OVER.with(true), TAX_SETTINGS_UPDATED.with(true),
-        CONTACTS_UPDATED.with(true)));
+    complete(
+        task(HAND_OVER_BILLING),
+        variables(
+            BILLING_HANDED_OVER.with(true),
+            TAX_SETTINGS_UPDATED.with(true),
+            CONTACTS_UPDATED.with(true)));
     complete(task(CONFIRM_PAYMENT_CLEARANCE), variables(PAYMENT_CLEARED.with(true)));
     jobQuery().activityId("Gateway_HandoverJoin").list().forEach(BpmnAwareTests::execute);
   }
@@ -610,6 +794,9 @@ class OffboardingProcessTest {
   }
 
   private static Job expiryTimer(ProcessInstance offboarding) {
-    return jobQuery().processInstanceId(offboarding.getId()).activityId("BoundaryEvent_CtaExpired").singleResult();
+    return jobQuery()
+        .processInstanceId(offboarding.getId())
+        .activityId("BoundaryEvent_CtaExpired")
+        .singleResult();
   }
 }

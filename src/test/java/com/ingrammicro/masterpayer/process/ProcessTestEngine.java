@@ -1,11 +1,5 @@
 package com.ingrammicro.masterpayer.process;
 
-import com.ingrammicro.masterpayer.process.deadline.Sla;
-import com.ingrammicro.masterpayer.process.deadline.SlaProperties;
-import com.ingrammicro.masterpayer.process.deadline.SlaTimers;
-import com.ingrammicro.masterpayer.process.humantask.TaskOutcomeValidator;
-import com.ingrammicro.masterpayer.process.humantask.AssignmentRule;
-import com.ingrammicro.masterpayer.process.humantask.TaskNaming;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.mock;
@@ -15,10 +9,16 @@ import com.ingrammicro.masterpayer.cleanup.AccessRemoval;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan;
 import com.ingrammicro.masterpayer.cleanup.Verification;
 import com.ingrammicro.masterpayer.cleanup.VerificationOutcome;
-import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
+import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
 import com.ingrammicro.masterpayer.offboarding.Stage;
+import com.ingrammicro.masterpayer.process.deadline.Sla;
+import com.ingrammicro.masterpayer.process.deadline.SlaProperties;
+import com.ingrammicro.masterpayer.process.deadline.SlaTimers;
+import com.ingrammicro.masterpayer.process.humantask.AssignmentRule;
+import com.ingrammicro.masterpayer.process.humantask.TaskNaming;
+import com.ingrammicro.masterpayer.process.humantask.TaskOutcomeValidator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,18 +40,25 @@ import org.mockito.stubbing.Answer;
  */
 public final class ProcessTestEngine {
 
-  public static final SlaProperties SLA = new SlaProperties(Map.of(
-      "review-request", new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(1)),
-      "countersign-cta", new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(1)),
-      "hand-over-billing", new SlaProperties.TaskSla(Duration.ofDays(5), Duration.ofDays(3)),
-      "confirm-payment-clearance", new SlaProperties.TaskSla(Duration.ofDays(3), Duration.ofDays(2)),
-      "remove-access", new SlaProperties.TaskSla(Duration.ofDays(3), Duration.ofDays(2))),
-      "R3/P7D", Duration.ofDays(30), Duration.ofDays(7));
+  public static final SlaProperties SLA =
+      new SlaProperties(
+          Map.of(
+              "review-request", new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(1)),
+              "countersign-cta", new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(1)),
+              "hand-over-billing",
+                  new SlaProperties.TaskSla(Duration.ofDays(5), Duration.ofDays(3)),
+              "confirm-payment-clearance",
+                  new SlaProperties.TaskSla(Duration.ofDays(3), Duration.ofDays(2)),
+              "remove-access", new SlaProperties.TaskSla(Duration.ofDays(3), Duration.ofDays(2))),
+          "R3/P7D",
+          Duration.ofDays(30),
+          Duration.ofDays(7));
 
   private ProcessTestEngine() {}
 
   static ProcessEngine build() {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    StandaloneInMemProcessEngineConfiguration configuration =
+        new StandaloneInMemProcessEngineConfiguration();
     configuration.setJdbcUrl("jdbc:h2:mem:offboarding-process-test;DB_CLOSE_DELAY=-1");
     configuration.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_FULL);
     configuration.setExpressionManager(new MockExpressionManager());
@@ -67,10 +74,17 @@ public final class ProcessTestEngine {
     Recorders recorders = new Recorders();
     // the real access-removal delegates, over a scripted AWS
     JourneyProgress offboardings = recorders.offboardings;
-    Mocks.register("planAccessRemovalDelegate", new PlanAccessRemovalDelegate(offboardings, recorders.accessRemoval));
-    Mocks.register("removeDistributorAccessDelegate", new RemoveDistributorAccessDelegate(offboardings, recorders.accessRemoval));
-    Mocks.register("verifyAccessRemovedDelegate", new VerifyAccessRemovedDelegate(offboardings, recorders.accessRemoval));
-    Mocks.register("accessRemovalAttestation", new AccessRemovalAttestation(recorders.accessRemoval));
+    Mocks.register(
+        "planAccessRemovalDelegate",
+        new PlanAccessRemovalDelegate(offboardings, recorders.accessRemoval));
+    Mocks.register(
+        "removeDistributorAccessDelegate",
+        new RemoveDistributorAccessDelegate(offboardings, recorders.accessRemoval));
+    Mocks.register(
+        "verifyAccessRemovedDelegate",
+        new VerifyAccessRemovedDelegate(offboardings, recorders.accessRemoval));
+    Mocks.register(
+        "accessRemovalAttestation", new AccessRemovalAttestation(recorders.accessRemoval));
     Sla sla = new Sla(SLA);
     Mocks.register("sla", sla);
     Mocks.register("taskNaming", new TaskNaming(offboardings));
@@ -80,10 +94,13 @@ public final class ProcessTestEngine {
     Mocks.register("assignmentRule", new AssignmentRule(engine.getIdentityService()));
     Mocks.register("journey", recorders.journey);
     Mocks.register("sendMailDelegate", recorders.mails);
-    Mocks.register("issueCtaDelegate", (JavaDelegate) execution -> {
-      OffboardingProcess.CTA_DOCUMENT_ID.on(execution).set("cta-document");
-      OffboardingProcess.CTA_SHA256.on(execution).set("0".repeat(64));
-    });
+    Mocks.register(
+        "issueCtaDelegate",
+        (JavaDelegate)
+            execution -> {
+              OffboardingProcess.CTA_DOCUMENT_ID.on(execution).set("cta-document");
+              OffboardingProcess.CTA_SHA256.on(execution).set("0".repeat(64));
+            });
     return recorders;
   }
 
@@ -92,29 +109,61 @@ public final class ProcessTestEngine {
   static final class Recorders {
     final RecordingJourney journey = new RecordingJourney();
     final RecordingMails mails = new RecordingMails();
+
     /** Plans nothing and verifies "nothing left" unless a test scripts otherwise. */
     final AccessRemoval accessRemoval = mock(AccessRemoval.class);
+
     /** The offboarding record of every process instance: payer {@link #PAYER} of reseller ACME. */
     final JourneyProgress offboardings = mock(JourneyProgress.class);
 
     Recorders() {
-      when(offboardings.get(any())).thenAnswer(call -> new Offboarding(call.getArgument(0), "ACME", PAYER,
-          OffboardingStatus.IN_PROGRESS, Stage.ACCESS_REMOVAL, "reason", "ops@acme.example", null, "acme", null, null,
-          null, null, null, null, null));
-      when(accessRemoval.plan(any(), any())).thenReturn(new AccessRemovalPlan(PAYER, "arn:aws:iam::" + PAYER + ":role/cleanup",
-          Instant.parse("2026-11-26T09:00:00Z"), List.of(), List.of(), List.of()));
-      when(accessRemoval.verify(any(), any(), anyBoolean())).thenAnswer(verifying(Verification.Result.VERIFIED));
+      when(offboardings.get(any()))
+          .thenAnswer(
+              call ->
+                  new Offboarding(
+                      call.getArgument(0),
+                      "ACME",
+                      PAYER,
+                      OffboardingStatus.IN_PROGRESS,
+                      Stage.ACCESS_REMOVAL,
+                      "reason",
+                      "ops@acme.example",
+                      null,
+                      "acme",
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null));
+      when(accessRemoval.plan(any(), any()))
+          .thenReturn(
+              new AccessRemovalPlan(
+                  PAYER,
+                  "arn:aws:iam::" + PAYER + ":role/cleanup",
+                  Instant.parse("2026-11-26T09:00:00Z"),
+                  List.of(),
+                  List.of(),
+                  List.of()));
+      when(accessRemoval.verify(any(), any(), anyBoolean()))
+          .thenAnswer(verifying(Verification.Result.VERIFIED));
     }
   }
 
   /**
-   * What AWS answers the verification; the cleanup module's own outcome decides, from that answer and
-   * from whether the delegate says a person attested the removal, whether the journey completes.
+   * What AWS answers the verification; the cleanup module's own outcome decides, from that answer
+   * and from whether the delegate says a person attested the removal, whether the journey
+   * completes.
    */
   static Answer<VerificationOutcome> verifying(Verification.Result result, String... remaining) {
-    Verification verification = new Verification(result, List.of(remaining),
-        result == Verification.Result.UNVERIFIABLE ? "AccessDenied: not authorized" : null,
-        Instant.parse("2026-11-26T09:00:00Z"), "request-1");
+    Verification verification =
+        new Verification(
+            result,
+            List.of(remaining),
+            result == Verification.Result.UNVERIFIABLE ? "AccessDenied: not authorized" : null,
+            Instant.parse("2026-11-26T09:00:00Z"),
+            "request-1");
     return call -> new VerificationOutcome(call.getArgument(1), verification, call.getArgument(2));
   }
 
@@ -143,11 +192,17 @@ public final class ProcessTestEngine {
     }
 
     List<String> stages() {
-      return events.stream().filter(event -> event.startsWith("stage ")).map(event -> event.substring(6)).toList();
+      return events.stream()
+          .filter(event -> event.startsWith("stage "))
+          .map(event -> event.substring(6))
+          .toList();
     }
 
     List<String> conclusions() {
-      return events.stream().filter(event -> event.startsWith("conclude ")).map(event -> event.substring(9)).toList();
+      return events.stream()
+          .filter(event -> event.startsWith("conclude "))
+          .map(event -> event.substring(9))
+          .toList();
     }
   }
 
@@ -158,7 +213,8 @@ public final class ProcessTestEngine {
     @Override
     public void execute(DelegateExecution execution) {
       String reminded = OffboardingProcess.REMINDED_TASK.fromLocal(execution);
-      sent.add(OffboardingProcess.MAIL.fromLocal(execution) + (reminded == null ? "" : " " + reminded));
+      sent.add(
+          OffboardingProcess.MAIL.fromLocal(execution) + (reminded == null ? "" : " " + reminded));
     }
   }
 }

@@ -15,7 +15,10 @@ import static org.mockito.Mockito.when;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 
-/** A variable is read and written under its name, as its type, and a value of another type is named as such. */
+/**
+ * A variable is read and written under its name, as its type, and a value of another type is named
+ * as such.
+ */
 class ProcessVariableTest {
 
   private final DelegateExecution execution = mock(DelegateExecution.class);
@@ -42,7 +45,8 @@ class ProcessVariableTest {
   void aValueOfAnotherTypeFailsNamingTheVariableAndItsType() {
     when(execution.getVariableLocal("mail")).thenReturn(7);
 
-    assertThatThrownBy(() -> MAIL.fromLocal(execution)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> MAIL.fromLocal(execution))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessage("Process variable 'mail' must be a text, but is a Integer");
   }
 

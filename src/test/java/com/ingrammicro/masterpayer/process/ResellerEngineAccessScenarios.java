@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.ingrammicro.masterpayer.cta.CtaJourney;
 import com.ingrammicro.masterpayer.cta.SignedCta;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
-import com.ingrammicro.masterpayer.offboarding.OffboardingService;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourneys;
+import com.ingrammicro.masterpayer.offboarding.OffboardingService;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.Journeys;
 import com.ingrammicro.masterpayer.support.RunningApplication;
@@ -40,30 +40,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The engine, not only the API, keeps resellers apart: a reseller's message correlations run as the
  * reseller with the engine's authorization checks on, and only its own reseller's process instances
- * are granted to it ({@link ResellerEngineAccess}). Run on H2 ({@link H2ResellerEngineAccessIT}) and
- * on PostgreSQL ({@link PostgresResellerEngineAccessIT}).
+ * are granted to it ({@link ResellerEngineAccess}). Run on H2 ({@link H2ResellerEngineAccessIT})
+ * and on PostgreSQL ({@link PostgresResellerEngineAccessIT}).
  */
 abstract class ResellerEngineAccessScenarios extends RunningApplication {
 
   private static final AppUser ACME = new AppUser("acme", List.of("resellers"), List.of("ACME"));
-  private static final AppUser GLOBEX = new AppUser("globex", List.of("resellers"), List.of("GLOBEX"));
+  private static final AppUser GLOBEX =
+      new AppUser("globex", List.of("resellers"), List.of("GLOBEX"));
 
-  @Autowired
-  private OffboardingJourneys offboardingJourneys;
-  @Autowired
-  private CtaJourney ctaJourney;
-  @Autowired
-  private OffboardingService offboardings;
-  @Autowired
-  private AuthorizationService authorizationService;
-  @Autowired
-  private HistoryService historyService;
-  @Autowired
-  private IdentityService identityService;
-  @Autowired
-  private ResellerEngineAccess access;
-  @Autowired
-  private PlatformTransactionManager transactionManager;
+  @Autowired private OffboardingJourneys offboardingJourneys;
+  @Autowired private CtaJourney ctaJourney;
+  @Autowired private OffboardingService offboardings;
+  @Autowired private AuthorizationService authorizationService;
+  @Autowired private HistoryService historyService;
+  @Autowired private IdentityService identityService;
+  @Autowired private ResellerEngineAccess access;
+  @Autowired private PlatformTransactionManager transactionManager;
 
   @Test
   void theEngineRefusesAnotherResellersWithdrawalAndSignedCta() {
@@ -74,23 +67,53 @@ abstract class ResellerEngineAccessScenarios extends RunningApplication {
     SignedCta signed = new SignedCta(UUID.randomUUID(), "0".repeat(64), 1000, 1, 2);
 
     // the calls the API makes, handed another reseller's offboarding
-    assertThatThrownBy(() -> offboardingJourneys.requestWithdrawal(acmes, "not mine to withdraw", GLOBEX))
+    assertThatThrownBy(
+            () -> offboardingJourneys.requestWithdrawal(acmes, "not mine to withdraw", GLOBEX))
         .isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> ctaJourney.signedCtaReceived(acmes, signed, GLOBEX))
         .isInstanceOf(AuthorizationException.class);
 
-    assertThat(authorizationService.createAuthorizationQuery().userIdIn("globex")
-        .resourceType(Resources.PROCESS_INSTANCE).count()).as("nothing granted to globex").isZero();
-    assertThat(historyService.createUserOperationLogQuery().processInstanceId(acmes.processInstanceId())
-        .userId("globex").count()).as("refused calls leave no operation").isZero();
-    assertThat(runtimeService.createExecutionQuery().processInstanceId(acmes.processInstanceId())
-        .messageEventSubscriptionName(OffboardingProcess.Messages.CTA_SIGNED).count())
-        .as("the journey still waits for acme's signed CTA").isOne();
-    assertThat(api.put("acme", "/api/offboardings/" + id + "/cta/signed", "application/pdf",
-        TestPdf.withText("signed by Acme and Contoso")).status()).isEqualTo(202);
-    assertThat(authorizationService.createAuthorizationQuery().userIdIn("acme")
-        .resourceType(Resources.PROCESS_INSTANCE).resourceId(acmes.processInstanceId()).count())
-        .as("acme holds a grant on its own instance only").isOne();
+    assertThat(
+            authorizationService
+                .createAuthorizationQuery()
+                .userIdIn("globex")
+                .resourceType(Resources.PROCESS_INSTANCE)
+                .count())
+        .as("nothing granted to globex")
+        .isZero();
+    assertThat(
+            historyService
+                .createUserOperationLogQuery()
+                .processInstanceId(acmes.processInstanceId())
+                .userId("globex")
+                .count())
+        .as("refused calls leave no operation")
+        .isZero();
+    assertThat(
+            runtimeService
+                .createExecutionQuery()
+                .processInstanceId(acmes.processInstanceId())
+                .messageEventSubscriptionName(OffboardingProcess.Messages.CTA_SIGNED)
+                .count())
+        .as("the journey still waits for acme's signed CTA")
+        .isOne();
+    assertThat(
+            api.put(
+                    "acme",
+                    "/api/offboardings/" + id + "/cta/signed",
+                    "application/pdf",
+                    TestPdf.withText("signed by Acme and Contoso"))
+                .status())
+        .isEqualTo(202);
+    assertThat(
+            authorizationService
+                .createAuthorizationQuery()
+                .userIdIn("acme")
+                .resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(acmes.processInstanceId())
+                .count())
+        .as("acme holds a grant on its own instance only")
+        .isOne();
   }
 
   @Test
@@ -103,17 +126,27 @@ abstract class ResellerEngineAccessScenarios extends RunningApplication {
     identityService.createMembership(colleague, "resellers");
     identityService.createTenantUserMembership("ACME", colleague);
 
-    Api.Response withdrawal = api.postJson(colleague, "/api/offboardings/" + id + "/withdrawal",
-        Map.of("reason", "Withdrawn by a colleague"));
+    Api.Response withdrawal =
+        api.postJson(
+            colleague,
+            "/api/offboardings/" + id + "/withdrawal",
+            Map.of("reason", "Withdrawn by a colleague"));
 
     assertThat(withdrawal.status()).as(withdrawal.toString()).isEqualTo(202);
     journeys.awaitStatus("acme", id, "WITHDRAWN");
-    List<UserOperationLogEntry> logged = historyService.createUserOperationLogQuery()
-        .processInstanceId(offboardings.get(ACME, UUID.fromString(id)).processInstanceId())
-        .userId(colleague).operationType(UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE).list();
-    assertThat(logged).extracting(UserOperationLogEntry::getProperty)
+    List<UserOperationLogEntry> logged =
+        historyService
+            .createUserOperationLogQuery()
+            .processInstanceId(offboardings.get(ACME, UUID.fromString(id)).processInstanceId())
+            .userId(colleague)
+            .operationType(UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE)
+            .list();
+    assertThat(logged)
+        .extracting(UserOperationLogEntry::getProperty)
         .containsExactlyInAnyOrder("withdrawalReason", "messageName");
-    assertThat(logged).extracting(UserOperationLogEntry::getOperationId).as("one operation, an entry per property")
+    assertThat(logged)
+        .extracting(UserOperationLogEntry::getOperationId)
+        .as("one operation, an entry per property")
         .containsOnly(logged.get(0).getOperationId());
   }
 
@@ -121,15 +154,22 @@ abstract class ResellerEngineAccessScenarios extends RunningApplication {
   void concurrentWithdrawalsOfOneOffboardingLetExactlyOneThrough() throws Exception {
     String id = journeys.start("acme", TestRequests.randomPayer());
 
-    List<Api.Response> responses = concurrently(4,
-        () -> api.postJson("acme", "/api/offboardings/" + id + "/withdrawal", Map.of("reason", "Twice")));
+    List<Api.Response> responses =
+        concurrently(
+            4,
+            () ->
+                api.postJson(
+                    "acme", "/api/offboardings/" + id + "/withdrawal", Map.of("reason", "Twice")));
 
-    assertThat(responses).extracting(Api.Response::status).as(responses.toString())
+    assertThat(responses)
+        .extracting(Api.Response::status)
+        .as(responses.toString())
         .containsExactlyInAnyOrder(202, 409, 409, 409);
   }
 
   @Test
-  void aGrantThatAConcurrentCallCreatedFirstMakesTheOtherCallRunAgainInsteadOfFailing() throws Exception {
+  void aGrantThatAConcurrentCallCreatedFirstMakesTheOtherCallRunAgainInsteadOfFailing()
+      throws Exception {
     String id = journeys.start("acme", TestRequests.randomPayer());
     Offboarding acmes = offboardings.get(ACME, UUID.fromString(id));
     TransactionTemplate transaction = new TransactionTemplate(transactionManager);
@@ -137,19 +177,28 @@ abstract class ResellerEngineAccessScenarios extends RunningApplication {
     CountDownLatch commitFirst = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<?> first = pool.submit(() -> transaction.executeWithoutResult(status -> {
-        access.allowCorrelation(ACME, acmes);
-        firstGranted.countDown();
-        awaitUninterruptibly(commitFirst);
-      }));
+      Future<?> first =
+          pool.submit(
+              () ->
+                  transaction.executeWithoutResult(
+                      status -> {
+                        access.allowCorrelation(ACME, acmes);
+                        firstGranted.countDown();
+                        awaitUninterruptibly(commitFirst);
+                      }));
       assertThat(firstGranted.await(30, TimeUnit.SECONDS)).isTrue();
-      // the second does not see the first's uncommitted grant, so it inserts the same one and waits for the first
-      Future<?> second = pool.submit(() -> transaction.executeWithoutResult(status -> access.allowCorrelation(ACME, acmes)));
+      // the second does not see the first's uncommitted grant, so it inserts the same one and waits
+      // for the first
+      Future<?> second =
+          pool.submit(
+              () ->
+                  transaction.executeWithoutResult(status -> access.allowCorrelation(ACME, acmes)));
       Thread.sleep(2000);
       commitFirst.countDown();
       first.get(30, TimeUnit.SECONDS);
 
-      assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).cause()
+      assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS))
+          .cause()
           .as("a concurrency failure, which RetryingTransactions runs again")
           .isInstanceOf(OptimisticLockingFailureException.class);
     } finally {
@@ -157,8 +206,14 @@ abstract class ResellerEngineAccessScenarios extends RunningApplication {
       pool.shutdownNow();
     }
     transaction.executeWithoutResult(status -> access.allowCorrelation(ACME, acmes));
-    assertThat(authorizationService.createAuthorizationQuery().userIdIn("acme")
-        .resourceType(Resources.PROCESS_INSTANCE).resourceId(acmes.processInstanceId()).count()).isOne();
+    assertThat(
+            authorizationService
+                .createAuthorizationQuery()
+                .userIdIn("acme")
+                .resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(acmes.processInstanceId())
+                .count())
+        .isOne();
   }
 
   private static void awaitUninterruptibly(CountDownLatch latch) {
@@ -169,16 +224,19 @@ abstract class ResellerEngineAccessScenarios extends RunningApplication {
     }
   }
 
-  private static List<Api.Response> concurrently(int callers, Callable<Api.Response> call) throws Exception {
+  private static List<Api.Response> concurrently(int callers, Callable<Api.Response> call)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     try {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<Api.Response>> futures = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
-        futures.add(pool.submit(() -> {
-          go.await();
-          return call.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return call.call();
+                }));
       }
       go.countDown();
       List<Api.Response> responses = new ArrayList<>();

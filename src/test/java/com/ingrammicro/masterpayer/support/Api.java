@@ -14,9 +14,9 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * A real HTTP client against the running application, as resellers, staff and scripts call it.
- * A user is given as {@code "acme"} (demo password = user id) or {@code "acme:secret"}; null sends
- * no credentials.
+ * A real HTTP client against the running application, as resellers, staff and scripts call it. A
+ * user is given as {@code "acme"} (demo password = user id) or {@code "acme:secret"}; null sends no
+ * credentials.
  */
 public final class Api {
 
@@ -62,20 +62,28 @@ public final class Api {
   }
 
   public Response postJson(String user, String path, Object body, Map<String, String> headers) {
-    HttpRequest.Builder request = request(user, path)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : write(body)));
+    HttpRequest.Builder request =
+        request(user, path)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    body instanceof String text ? text : write(body)));
     headers.forEach(request::header);
     return send(request);
   }
 
   public Response put(String user, String path, String contentType, byte[] body) {
-    return send(request(user, path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return send(
+        request(user, path)
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   public Response putJson(String user, String path, Object body) {
-    return send(request(user, path).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    return send(
+        request(user, path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
   }
 
   public Response delete(String user, String path) {
@@ -87,7 +95,10 @@ public final class Api {
     return send(method, request(user, path), json);
   }
 
-  /** Any method, with the given headers (cookies, CSRF token) and a JSON body or none, without credentials. */
+  /**
+   * Any method, with the given headers (cookies, CSRF token) and a JSON body or none, without
+   * credentials.
+   */
   public Response send(String method, String path, String json, Map<String, String> headers) {
     HttpRequest.Builder request = request(null, path);
     headers.forEach(request::header);
@@ -98,15 +109,18 @@ public final class Api {
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     return send(request);
   }
 
   public Response postForm(String path, String form, Map<String, String> headers) {
-    HttpRequest.Builder request = request(null, path)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form));
+    HttpRequest.Builder request =
+        request(null, path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
     headers.forEach(request::header);
     return send(request);
   }
@@ -115,14 +129,18 @@ public final class Api {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
     if (user != null) {
       String credentials = user.contains(":") ? user : user + ":" + user;
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
     return request;
   }
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Response(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -31,36 +31,48 @@ import java.util.regex.Pattern;
 
 /**
  * IAM and STS on loopback, speaking their Query protocol as AWS does (form-encoded {@code Action=}
- * requests signed with SigV4, XML answers, {@code ErrorResponse} errors, {@code Marker}/{@code IsTruncated}
- * paging), over in-memory accounts. IAM's rules that the cleanup must respect are enforced: a role
- * with policies or instance profiles cannot be deleted, nor a policy still attached or with
- * versions; service-linked roles are unmodifiable. Faults can be injected per action.
+ * requests signed with SigV4, XML answers, {@code ErrorResponse} errors, {@code Marker}/{@code
+ * IsTruncated} paging), over in-memory accounts. IAM's rules that the cleanup must respect are
+ * enforced: a role with policies or instance profiles cannot be deleted, nor a policy still
+ * attached or with versions; service-linked roles are unmodifiable. Faults can be injected per
+ * action.
  *
- * <p>Only the engine's access key may call STS; IAM answers only sessions that AssumeRole handed out,
- * each confined to its own account.
+ * <p>Only the engine's access key may call STS; IAM answers only sessions that AssumeRole handed
+ * out, each confined to its own account.
  */
 public final class FakeAws implements AutoCloseable {
 
   public static final String ENGINE_ACCESS_KEY = "AKIAENGINEFAKE000001";
   public static final String ENGINE_SECRET_KEY = "engine-secret-key-for-tests-only";
-  /** The engine runs in Ingram Micro's account, so the cleanup role trusts a distributor account too. */
+
+  /**
+   * The engine runs in Ingram Micro's account, so the cleanup role trusts a distributor account
+   * too.
+   */
   public static final String ENGINE_PRINCIPAL = "arn:aws:iam::222222222222:role/offboarding-engine";
+
   public static final String CLOUDCHECKR_ACCOUNT = "352813966189";
   public static final String INGRAM_ACCOUNT = "222222222222";
 
   private static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
   private static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
-  private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/[^/]+/[^/]+/([^/]+)/aws4_request");
+  private static final Pattern CREDENTIAL =
+      Pattern.compile("Credential=([^/]+)/[^/]+/[^/]+/([^/]+)/aws4_request");
 
   private final HttpServer server;
-  // as many as the job threads of two engine nodes, so a slow answer (callDelay) holds up no other call
-  private final ExecutorService executor = Executors.newFixedThreadPool(16, task -> {
-    Thread thread = new Thread(task, "fake-aws");
-    thread.setDaemon(true); // never keeps a JVM alive
-    return thread;
-  });
+  // as many as the job threads of two engine nodes, so a slow answer (callDelay) holds up no other
+  // call
+  private final ExecutorService executor =
+      Executors.newFixedThreadPool(
+          16,
+          task -> {
+            Thread thread = new Thread(task, "fake-aws");
+            thread.setDaemon(true); // never keeps a JVM alive
+            return thread;
+          });
   private final Map<String, Account> accounts = new ConcurrentHashMap<>();
-  private final Map<String, String> sessions = new ConcurrentHashMap<>(); // access key -> account id
+  private final Map<String, String> sessions =
+      new ConcurrentHashMap<>(); // access key -> account id
   private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
   private final List<String> assumedSessions = Collections.synchronizedList(new ArrayList<>());
   private volatile int pageSize = 100;
@@ -73,7 +85,8 @@ public final class FakeAws implements AutoCloseable {
   }
 
   public FakeAws(int port) {
-    // small answers in two writes (headers, body) would otherwise wait for delayed ACKs: 40 ms a call
+    // small answers in two writes (headers, body) would otherwise wait for delayed ACKs: 40 ms a
+    // call
     System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -119,7 +132,10 @@ public final class FakeAws implements AutoCloseable {
     return this;
   }
 
-  /** Every session AssumeRole handed out, as CloudTrail names it: {@code <role ARN>/<session name> <duration>s}. */
+  /**
+   * Every session AssumeRole handed out, as CloudTrail names it: {@code <role ARN>/<session name>
+   * <duration>s}.
+   */
   public List<String> assumedSessions() {
     synchronized (assumedSessions) {
       return List.copyOf(assumedSessions);
@@ -163,7 +179,9 @@ public final class FakeAws implements AutoCloseable {
       this.id = id;
     }
 
-    /** Like {@link FakeAws#fail}, in this account only; {@code times} &lt; 0: until {@link #heal()}. */
+    /**
+     * Like {@link FakeAws#fail}, in this account only; {@code times} &lt; 0: until {@link #heal()}.
+     */
     public Account fail(String action, int times, int status, String code) {
       aws.faults.add(new Fault(id, action, times, status, code));
       return this;
@@ -178,7 +196,10 @@ public final class FakeAws implements AutoCloseable {
       return id;
     }
 
-    /** The cleanup role as the reseller deploys it: trusts the engine's principal with this ExternalId. */
+    /**
+     * The cleanup role as the reseller deploys it: trusts the engine's principal with this
+     * ExternalId.
+     */
     public synchronized Account withCleanupRole(String roleName, String externalId) {
       this.externalId = externalId;
       role("/", roleName, trust(ENGINE_PRINCIPAL));
@@ -186,7 +207,9 @@ public final class FakeAws implements AutoCloseable {
     }
 
     public synchronized Account role(String path, String name, String trustPolicy) {
-      roles.put(name.toLowerCase(Locale.ROOT), new Role(name, path, "arn:aws:iam::" + id + ":role" + path + name, trustPolicy));
+      roles.put(
+          name.toLowerCase(Locale.ROOT),
+          new Role(name, path, "arn:aws:iam::" + id + ":role" + path + name, trustPolicy));
       return this;
     }
 
@@ -284,7 +307,8 @@ public final class FakeAws implements AutoCloseable {
     ManagedPolicy policyByArn(String arn) {
       ManagedPolicy policy = policies.get(arn);
       if (policy == null) {
-        throw new AwsError(404, "NoSuchEntity", "Policy " + arn + " does not exist or is not attachable.");
+        throw new AwsError(
+            404, "NoSuchEntity", "Policy " + arn + " does not exist or is not attachable.");
       }
       return policy;
     }
@@ -297,13 +321,15 @@ public final class FakeAws implements AutoCloseable {
       aws.append(aws.length() == 0 ? "" : ",").append('"').append(principal).append('"');
     }
     return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":["
-        + aws + "]},\"Action\":\"sts:AssumeRole\"}]}";
+        + aws
+        + "]},\"Action\":\"sts:AssumeRole\"}]}";
   }
 
   /** A trust policy for an AWS service, as service roles have. */
   public static String serviceTrust(String service) {
     return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\""
-        + service + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+        + service
+        + "\"},\"Action\":\"sts:AssumeRole\"}]}";
   }
 
   static final class Role {
@@ -362,7 +388,8 @@ public final class FakeAws implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String requestId = UUID.randomUUID().toString();
-    Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    Map<String, String> params =
+        form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     String action = params.getOrDefault("Action", "");
     boolean sts = action.equals("AssumeRole") || action.equals("GetCallerIdentity");
     if (!sts && callDelayMillis > 0) {
@@ -377,12 +404,24 @@ public final class FakeAws implements AutoCloseable {
     try {
       String accessKey = authenticate(exchange, sts ? "sts" : "iam");
       injectFault(action, sts ? roleArnAccount(params) : sessions.get(accessKey));
-      body = sts ? sts(action, params, accessKey, requestId) : iam(action, params, accessKey, requestId);
+      body =
+          sts
+              ? sts(action, params, accessKey, requestId)
+              : iam(action, params, accessKey, requestId);
     } catch (AwsError e) {
       status = e.status;
-      body = "<ErrorResponse xmlns=\"" + (sts ? STS_NS : IAM_NS) + "\"><Error><Type>"
-          + (e.status >= 500 ? "Receiver" : "Sender") + "</Type><Code>" + e.code + "</Code><Message>"
-          + escape(e.getMessage()) + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>";
+      body =
+          "<ErrorResponse xmlns=\""
+              + (sts ? STS_NS : IAM_NS)
+              + "\"><Error><Type>"
+              + (e.status >= 500 ? "Receiver" : "Sender")
+              + "</Type><Code>"
+              + e.code
+              + "</Code><Message>"
+              + escape(e.getMessage())
+              + "</Message></Error><RequestId>"
+              + requestId
+              + "</RequestId></ErrorResponse>";
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "text/xml");
@@ -393,7 +432,8 @@ public final class FakeAws implements AutoCloseable {
   }
 
   private static String roleArnAccount(Map<String, String> params) {
-    Matcher arn = Pattern.compile("arn:aws:iam::(\\d{12}):.*").matcher(params.getOrDefault("RoleArn", ""));
+    Matcher arn =
+        Pattern.compile("arn:aws:iam::(\\d{12}):.*").matcher(params.getOrDefault("RoleArn", ""));
     return arn.matches() ? arn.group(1) : null;
   }
 
@@ -407,10 +447,18 @@ public final class FakeAws implements AutoCloseable {
             if (fault.times() == 1) {
               faults.remove(i);
             } else {
-              faults.set(i, new Fault(fault.accountId(), fault.action(), fault.times() - 1, fault.status(), fault.code()));
+              faults.set(
+                  i,
+                  new Fault(
+                      fault.accountId(),
+                      fault.action(),
+                      fault.times() - 1,
+                      fault.status(),
+                      fault.code()));
             }
           }
-          throw new AwsError(fault.status(), fault.code(), "Injected " + fault.code() + " for " + action);
+          throw new AwsError(
+              fault.status(), fault.code(), "Injected " + fault.code() + " for " + action);
         }
       }
     }
@@ -421,23 +469,34 @@ public final class FakeAws implements AutoCloseable {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     Matcher credential = authorization == null ? null : CREDENTIAL.matcher(authorization);
     if (credential == null || !credential.find() || !credential.group(2).equals(service)) {
-      throw new AwsError(403, "MissingAuthenticationToken", "Request is missing a SigV4 signature for " + service);
+      throw new AwsError(
+          403, "MissingAuthenticationToken", "Request is missing a SigV4 signature for " + service);
     }
     String accessKey = credential.group(1);
-    boolean known = service.equals("sts") ? accessKey.equals(ENGINE_ACCESS_KEY) : sessions.containsKey(accessKey);
+    boolean known =
+        service.equals("sts")
+            ? accessKey.equals(ENGINE_ACCESS_KEY)
+            : sessions.containsKey(accessKey);
     if (!known) {
-      throw new AwsError(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+      throw new AwsError(
+          403, "InvalidClientTokenId", "The security token included in the request is invalid.");
     }
     return accessKey;
   }
 
-  private String sts(String action, Map<String, String> params, String accessKey, String requestId) {
+  private String sts(
+      String action, Map<String, String> params, String accessKey, String requestId) {
     if (!action.equals("AssumeRole")) {
       throw new AwsError(400, "InvalidAction", "Unsupported action " + action);
     }
-    Matcher arn = Pattern.compile("arn:aws:iam::(\\d{12}):role/(.+)").matcher(params.getOrDefault("RoleArn", ""));
-    String denied = "User: " + ENGINE_PRINCIPAL + " is not authorized to perform: sts:AssumeRole on resource: "
-        + params.get("RoleArn");
+    Matcher arn =
+        Pattern.compile("arn:aws:iam::(\\d{12}):role/(.+)")
+            .matcher(params.getOrDefault("RoleArn", ""));
+    String denied =
+        "User: "
+            + ENGINE_PRINCIPAL
+            + " is not authorized to perform: sts:AssumeRole on resource: "
+            + params.get("RoleArn");
     if (!arn.matches()) {
       throw new AwsError(400, "ValidationError", "Invalid RoleArn");
     }
@@ -450,7 +509,9 @@ public final class FakeAws implements AutoCloseable {
     }
     synchronized (account) {
       Role role = account.roles.get(arn.group(2).toLowerCase(Locale.ROOT));
-      if (role == null || !role.trust.contains(ENGINE_PRINCIPAL) || account.externalId == null
+      if (role == null
+          || !role.trust.contains(ENGINE_PRINCIPAL)
+          || account.externalId == null
           || !account.externalId.equals(params.get("ExternalId"))) {
         throw new AwsError(403, "AccessDenied", denied);
       }
@@ -460,55 +521,127 @@ public final class FakeAws implements AutoCloseable {
     if (duration < 900 || duration > 3600 || !session.matches("[\\w+=,.@-]{2,64}")) {
       throw new AwsError(400, "ValidationError", "Invalid DurationSeconds or RoleSessionName");
     }
-    String sessionKey = "ASIA" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+    String sessionKey =
+        "ASIA"
+            + UUID.randomUUID()
+                .toString()
+                .replace("-", "")
+                .substring(0, 16)
+                .toUpperCase(Locale.ROOT);
     sessions.put(sessionKey, account.id);
     assumedSessions.add(params.get("RoleArn") + "/" + session + " " + duration + "s");
-    return "<AssumeRoleResponse xmlns=\"" + STS_NS + "\"><AssumeRoleResult><Credentials>"
-        + el("AccessKeyId", sessionKey) + el("SecretAccessKey", "session-secret") + el("SessionToken", "session-token-" + session)
-        + el("Expiration", Instant.now().plusSeconds(duration).truncatedTo(ChronoUnit.SECONDS).toString())
+    return "<AssumeRoleResponse xmlns=\""
+        + STS_NS
+        + "\"><AssumeRoleResult><Credentials>"
+        + el("AccessKeyId", sessionKey)
+        + el("SecretAccessKey", "session-secret")
+        + el("SessionToken", "session-token-" + session)
+        + el(
+            "Expiration",
+            Instant.now().plusSeconds(duration).truncatedTo(ChronoUnit.SECONDS).toString())
         + "</Credentials><AssumedRoleUser>"
         + el("Arn", "arn:aws:sts::" + account.id + ":assumed-role/" + arn.group(2) + "/" + session)
         + el("AssumedRoleId", "AROAFAKE:" + session)
-        + "</AssumedRoleUser></AssumeRoleResult>" + metadata(requestId) + "</AssumeRoleResponse>";
+        + "</AssumedRoleUser></AssumeRoleResult>"
+        + metadata(requestId)
+        + "</AssumeRoleResponse>";
   }
 
   private String iam(String action, Map<String, String> p, String accessKey, String requestId) {
     Account account = accounts.get(sessions.get(accessKey));
     synchronized (account) {
-      String result = switch (action) {
-        case "ListRoles" -> page(p, new ArrayList<>(account.roles.values()), "Roles", role -> roleXml(role, false));
-        case "GetRole" -> "<Role>" + roleXml(account.role(p.get("RoleName")), true) + "</Role>";
-        case "ListInstanceProfilesForRole" -> {
-          Role role = account.role(p.get("RoleName"));
-          List<String> profiles = account.instanceProfiles.entrySet().stream()
-              .filter(e -> e.getValue().contains(role.name)).map(Map.Entry::getKey).toList();
-          yield page(p, profiles, "InstanceProfiles", name -> el("Path", "/") + el("InstanceProfileName", name)
-              + el("InstanceProfileId", "AIPA" + name.hashCode()) + el("Arn", "arn:aws:iam::" + account.id
-              + ":instance-profile/" + name) + el("CreateDate", "2024-01-01T00:00:00Z") + "<Roles></Roles>");
-        }
-        case "ListAttachedRolePolicies" -> page(p, new ArrayList<>(account.role(p.get("RoleName")).attached),
-            "AttachedPolicies", arn -> el("PolicyName", arn.substring(arn.lastIndexOf('/') + 1)) + el("PolicyArn", arn));
-        case "ListRolePolicies" -> page(p, new ArrayList<>(account.role(p.get("RoleName")).inline.keySet()),
-            "PolicyNames", name -> name);
-        case "ListPolicies" -> {
-          if (!"Local".equals(p.get("Scope"))) {
-            throw new AwsError(400, "ValidationError", "This fake serves Scope=Local only");
-          }
-          List<ManagedPolicy> local = account.policies.values().stream().filter(policy -> !policy.awsManaged()).toList();
-          yield page(p, local, "Policies", policy -> el("PolicyName", policy.name) + el("PolicyId", "ANPA" + policy.name.hashCode())
-              + el("Arn", policy.arn) + el("Path", "/") + el("DefaultVersionId", policy.defaultVersion())
-              + el("AttachmentCount", String.valueOf(attachments(account, policy.arn).size()))
-              + el("IsAttachable", "true") + el("CreateDate", "2024-01-01T00:00:00Z"));
-        }
-        case "ListEntitiesForPolicy" -> entitiesForPolicy(account, p);
-        case "ListPolicyVersions" -> page(p, account.policyByArn(p.get("PolicyArn")).versions, "Versions",
-            version -> el("VersionId", version) + el("IsDefaultVersion",
-                String.valueOf(version.equals(account.policyByArn(p.get("PolicyArn")).defaultVersion())))
-                + el("CreateDate", "2024-01-01T00:00:00Z"));
-        default -> mutate(account, action, p);
-      };
-      return "<" + action + "Response xmlns=\"" + IAM_NS + "\">" + (result.isEmpty() ? "" : "<" + action + "Result>" + result
-          + "</" + action + "Result>") + metadata(requestId) + "</" + action + "Response>";
+      String result =
+          switch (action) {
+            case "ListRoles" ->
+                page(
+                    p,
+                    new ArrayList<>(account.roles.values()),
+                    "Roles",
+                    role -> roleXml(role, false));
+            case "GetRole" -> "<Role>" + roleXml(account.role(p.get("RoleName")), true) + "</Role>";
+            case "ListInstanceProfilesForRole" -> {
+              Role role = account.role(p.get("RoleName"));
+              List<String> profiles =
+                  account.instanceProfiles.entrySet().stream()
+                      .filter(e -> e.getValue().contains(role.name))
+                      .map(Map.Entry::getKey)
+                      .toList();
+              yield page(
+                  p,
+                  profiles,
+                  "InstanceProfiles",
+                  name ->
+                      el("Path", "/")
+                          + el("InstanceProfileName", name)
+                          + el("InstanceProfileId", "AIPA" + name.hashCode())
+                          + el("Arn", "arn:aws:iam::" + account.id + ":instance-profile/" + name)
+                          + el("CreateDate", "2024-01-01T00:00:00Z")
+                          + "<Roles></Roles>");
+            }
+            case "ListAttachedRolePolicies" ->
+                page(
+                    p,
+                    new ArrayList<>(account.role(p.get("RoleName")).attached),
+                    "AttachedPolicies",
+                    arn ->
+                        el("PolicyName", arn.substring(arn.lastIndexOf('/') + 1))
+                            + el("PolicyArn", arn));
+            case "ListRolePolicies" ->
+                page(
+                    p,
+                    new ArrayList<>(account.role(p.get("RoleName")).inline.keySet()),
+                    "PolicyNames",
+                    name -> name);
+            case "ListPolicies" -> {
+              if (!"Local".equals(p.get("Scope"))) {
+                throw new AwsError(400, "ValidationError", "This fake serves Scope=Local only");
+              }
+              List<ManagedPolicy> local =
+                  account.policies.values().stream()
+                      .filter(policy -> !policy.awsManaged())
+                      .toList();
+              yield page(
+                  p,
+                  local,
+                  "Policies",
+                  policy ->
+                      el("PolicyName", policy.name)
+                          + el("PolicyId", "ANPA" + policy.name.hashCode())
+                          + el("Arn", policy.arn)
+                          + el("Path", "/")
+                          + el("DefaultVersionId", policy.defaultVersion())
+                          + el(
+                              "AttachmentCount",
+                              String.valueOf(attachments(account, policy.arn).size()))
+                          + el("IsAttachable", "true")
+                          + el("CreateDate", "2024-01-01T00:00:00Z"));
+            }
+            case "ListEntitiesForPolicy" -> entitiesForPolicy(account, p);
+            case "ListPolicyVersions" ->
+                page(
+                    p,
+                    account.policyByArn(p.get("PolicyArn")).versions,
+                    "Versions",
+                    version ->
+                        el("VersionId", version)
+                            + el(
+                                "IsDefaultVersion",
+                                String.valueOf(
+                                    version.equals(
+                                        account.policyByArn(p.get("PolicyArn")).defaultVersion())))
+                            + el("CreateDate", "2024-01-01T00:00:00Z"));
+            default -> mutate(account, action, p);
+          };
+      return "<"
+          + action
+          + "Response xmlns=\""
+          + IAM_NS
+          + "\">"
+          + (result.isEmpty() ? "" : "<" + action + "Result>" + result + "</" + action + "Result>")
+          + metadata(requestId)
+          + "</"
+          + action
+          + "Response>";
     }
   }
 
@@ -518,46 +651,65 @@ public final class FakeAws implements AutoCloseable {
         Role role = modifiable(account.role(p.get("RoleName")));
         List<String> roles = account.instanceProfiles.get(p.get("InstanceProfileName"));
         if (roles == null || !roles.remove(role.name)) {
-          throw new AwsError(404, "NoSuchEntity", "Role " + role.name + " is not in instance profile " + p.get("InstanceProfileName"));
+          throw new AwsError(
+              404,
+              "NoSuchEntity",
+              "Role " + role.name + " is not in instance profile " + p.get("InstanceProfileName"));
         }
       }
       case "DetachRolePolicy" -> {
         if (!modifiable(account.role(p.get("RoleName"))).attached.remove(p.get("PolicyArn"))) {
-          throw new AwsError(404, "NoSuchEntity", "Policy " + p.get("PolicyArn") + " was not found.");
+          throw new AwsError(
+              404, "NoSuchEntity", "Policy " + p.get("PolicyArn") + " was not found.");
         }
       }
       case "DeleteRolePolicy" -> {
-        if (modifiable(account.role(p.get("RoleName"))).inline.remove(p.get("PolicyName")) == null) {
-          throw new AwsError(404, "NoSuchEntity", "The role policy with name " + p.get("PolicyName") + " cannot be found.");
+        if (modifiable(account.role(p.get("RoleName"))).inline.remove(p.get("PolicyName"))
+            == null) {
+          throw new AwsError(
+              404,
+              "NoSuchEntity",
+              "The role policy with name " + p.get("PolicyName") + " cannot be found.");
         }
       }
       case "DeleteRolePermissionsBoundary" -> {
         Role role = modifiable(account.role(p.get("RoleName")));
         if (role.boundary == null) {
-          throw new AwsError(404, "NoSuchEntity", "The role " + role.name + " has no permissions boundary.");
+          throw new AwsError(
+              404, "NoSuchEntity", "The role " + role.name + " has no permissions boundary.");
         }
         role.boundary = null;
       }
       case "DeleteRole" -> {
         Role role = modifiable(account.role(p.get("RoleName")));
-        boolean inProfile = account.instanceProfiles.values().stream().anyMatch(roles -> roles.contains(role.name));
+        boolean inProfile =
+            account.instanceProfiles.values().stream().anyMatch(roles -> roles.contains(role.name));
         if (!role.attached.isEmpty() || !role.inline.isEmpty() || inProfile) {
-          throw new AwsError(409, "DeleteConflict", "Cannot delete entity, must remove policies and instance profiles first.");
+          throw new AwsError(
+              409,
+              "DeleteConflict",
+              "Cannot delete entity, must remove policies and instance profiles first.");
         }
         account.roles.remove(role.name.toLowerCase(Locale.ROOT));
       }
-      case "DetachUserPolicy" -> detach(account.users, p.get("UserName"), p.get("PolicyArn"), "user");
-      case "DetachGroupPolicy" -> detach(account.groups, p.get("GroupName"), p.get("PolicyArn"), "group");
+      case "DetachUserPolicy" ->
+          detach(account.users, p.get("UserName"), p.get("PolicyArn"), "user");
+      case "DetachGroupPolicy" ->
+          detach(account.groups, p.get("GroupName"), p.get("PolicyArn"), "group");
       case "DeleteUserPermissionsBoundary" -> {
         if (account.userBoundaries.remove(p.get("UserName")) == null) {
-          throw new AwsError(404, "NoSuchEntity", "The user " + p.get("UserName") + " has no permissions boundary.");
+          throw new AwsError(
+              404,
+              "NoSuchEntity",
+              "The user " + p.get("UserName") + " has no permissions boundary.");
         }
       }
       case "DeletePolicyVersion" -> {
         ManagedPolicy policy = account.policyByArn(p.get("PolicyArn"));
         String version = p.get("VersionId");
         if (version.equals(policy.defaultVersion())) {
-          throw new AwsError(409, "DeleteConflict", "Cannot delete the default version of a policy.");
+          throw new AwsError(
+              409, "DeleteConflict", "Cannot delete the default version of a policy.");
         }
         if (!policy.versions.remove(version)) {
           throw new AwsError(404, "NoSuchEntity", "Policy version " + version + " does not exist.");
@@ -569,7 +721,10 @@ public final class FakeAws implements AutoCloseable {
           throw new AwsError(403, "AccessDenied", "AWS-managed policies cannot be deleted.");
         }
         if (!attachments(account, policy.arn).isEmpty() || policy.versions.size() > 1) {
-          throw new AwsError(409, "DeleteConflict", "Cannot delete a policy attached to entities or with versions.");
+          throw new AwsError(
+              409,
+              "DeleteConflict",
+              "Cannot delete a policy attached to entities or with versions.");
         }
         account.policies.remove(policy.arn);
       }
@@ -580,15 +735,20 @@ public final class FakeAws implements AutoCloseable {
 
   private static Role modifiable(Role role) {
     if (role.path.startsWith("/aws-service-role/")) {
-      throw new AwsError(400, "UnmodifiableEntity", "Cannot perform the operation on the protected role '" + role.name + "'");
+      throw new AwsError(
+          400,
+          "UnmodifiableEntity",
+          "Cannot perform the operation on the protected role '" + role.name + "'");
     }
     return role;
   }
 
-  private static void detach(Map<String, Set<String>> holders, String holder, String policyArn, String kind) {
+  private static void detach(
+      Map<String, Set<String>> holders, String holder, String policyArn, String kind) {
     Set<String> attached = holders.get(holder);
     if (attached == null) {
-      throw new AwsError(404, "NoSuchEntity", "The " + kind + " with name " + holder + " cannot be found.");
+      throw new AwsError(
+          404, "NoSuchEntity", "The " + kind + " with name " + holder + " cannot be found.");
     }
     if (!attached.remove(policyArn)) {
       throw new AwsError(404, "NoSuchEntity", "Policy " + policyArn + " was not found.");
@@ -598,17 +758,21 @@ public final class FakeAws implements AutoCloseable {
   /** Everything that uses a policy: attachments and permissions boundaries. */
   private static List<String> attachments(Account account, String arn) {
     List<String> uses = new ArrayList<>();
-    account.roles.values().stream().filter(r -> r.attached.contains(arn) || arn.equals(r.boundary)).forEach(r -> uses.add(r.name));
-    account.users.forEach((user, attached) -> {
-      if (attached.contains(arn) || arn.equals(account.userBoundaries.get(user))) {
-        uses.add(user);
-      }
-    });
-    account.groups.forEach((group, attached) -> {
-      if (attached.contains(arn)) {
-        uses.add(group);
-      }
-    });
+    account.roles.values().stream()
+        .filter(r -> r.attached.contains(arn) || arn.equals(r.boundary))
+        .forEach(r -> uses.add(r.name));
+    account.users.forEach(
+        (user, attached) -> {
+          if (attached.contains(arn) || arn.equals(account.userBoundaries.get(user))) {
+            uses.add(user);
+          }
+        });
+    account.groups.forEach(
+        (group, attached) -> {
+          if (attached.contains(arn)) {
+            uses.add(group);
+          }
+        });
     return uses;
   }
 
@@ -616,24 +780,31 @@ public final class FakeAws implements AutoCloseable {
     String arn = account.policyByArn(p.get("PolicyArn")).arn;
     boolean boundary = "PermissionsBoundary".equals(p.get("PolicyUsageFilter"));
     List<String> entities = new ArrayList<>(); // "kind:name", one list paged as IAM does
-    account.groups.forEach((group, attached) -> {
-      if (!boundary && attached.contains(arn)) {
-        entities.add("group:" + group);
-      }
-    });
-    account.users.forEach((user, attached) -> {
-      if (boundary ? arn.equals(account.userBoundaries.get(user)) : attached.contains(arn)) {
-        entities.add("user:" + user);
-      }
-    });
-    account.roles.values().forEach(role -> {
-      if (boundary ? arn.equals(role.boundary) : role.attached.contains(arn)) {
-        entities.add("role:" + role.name);
-      }
-    });
+    account.groups.forEach(
+        (group, attached) -> {
+          if (!boundary && attached.contains(arn)) {
+            entities.add("group:" + group);
+          }
+        });
+    account.users.forEach(
+        (user, attached) -> {
+          if (boundary ? arn.equals(account.userBoundaries.get(user)) : attached.contains(arn)) {
+            entities.add("user:" + user);
+          }
+        });
+    account
+        .roles
+        .values()
+        .forEach(
+            role -> {
+              if (boundary ? arn.equals(role.boundary) : role.attached.contains(arn)) {
+                entities.add("role:" + role.name);
+              }
+            });
     int from = p.containsKey("Marker") ? Integer.parseInt(p.get("Marker")) : 0;
     int size = Math.min(pageSize, Integer.parseInt(p.getOrDefault("MaxItems", "100")));
-    List<String> slice = entities.subList(Math.min(from, entities.size()), Math.min(from + size, entities.size()));
+    List<String> slice =
+        entities.subList(Math.min(from, entities.size()), Math.min(from + size, entities.size()));
     StringBuilder groups = new StringBuilder();
     StringBuilder users = new StringBuilder();
     StringBuilder roles = new StringBuilder();
@@ -646,15 +817,24 @@ public final class FakeAws implements AutoCloseable {
       }
     }
     boolean truncated = from + size < entities.size();
-    return "<PolicyGroups>" + groups + "</PolicyGroups><PolicyUsers>" + users + "</PolicyUsers><PolicyRoles>" + roles
-        + "</PolicyRoles>" + el("IsTruncated", String.valueOf(truncated)) + (truncated ? el("Marker", String.valueOf(from + size)) : "");
+    return "<PolicyGroups>"
+        + groups
+        + "</PolicyGroups><PolicyUsers>"
+        + users
+        + "</PolicyUsers><PolicyRoles>"
+        + roles
+        + "</PolicyRoles>"
+        + el("IsTruncated", String.valueOf(truncated))
+        + (truncated ? el("Marker", String.valueOf(from + size)) : "");
   }
 
-  private <T> String page(Map<String, String> p, List<T> items, String listName, Function<T, String> member) {
+  private <T> String page(
+      Map<String, String> p, List<T> items, String listName, Function<T, String> member) {
     int from = p.containsKey("Marker") ? Integer.parseInt(p.get("Marker")) : 0;
     int size = Math.min(pageSize, Integer.parseInt(p.getOrDefault("MaxItems", "100")));
     StringBuilder xml = new StringBuilder("<").append(listName).append(">");
-    for (T item : items.subList(Math.min(from, items.size()), Math.min(from + size, items.size()))) {
+    for (T item :
+        items.subList(Math.min(from, items.size()), Math.min(from + size, items.size()))) {
       xml.append("<member>").append(member.apply(item)).append("</member>");
     }
     xml.append("</").append(listName).append(">");
@@ -667,13 +847,22 @@ public final class FakeAws implements AutoCloseable {
   }
 
   private static String roleXml(Role role, boolean withBoundary) {
-    String xml = el("Path", role.path) + el("RoleName", role.name) + el("RoleId", "AROA" + Math.abs(role.name.hashCode()))
-        + el("Arn", role.arn) + el("CreateDate", "2024-01-01T00:00:00Z")
-        + el("AssumeRolePolicyDocument", URLEncoder.encode(role.trust, StandardCharsets.UTF_8).replace("+", "%20"))
-        + el("MaxSessionDuration", "3600");
+    String xml =
+        el("Path", role.path)
+            + el("RoleName", role.name)
+            + el("RoleId", "AROA" + Math.abs(role.name.hashCode()))
+            + el("Arn", role.arn)
+            + el("CreateDate", "2024-01-01T00:00:00Z")
+            + el(
+                "AssumeRolePolicyDocument",
+                URLEncoder.encode(role.trust, StandardCharsets.UTF_8).replace("+", "%20"))
+            + el("MaxSessionDuration", "3600");
     if (withBoundary && role.boundary != null) {
-      xml += "<PermissionsBoundary>" + el("PermissionsBoundaryType", "Policy")
-          + el("PermissionsBoundaryArn", role.boundary) + "</PermissionsBoundary>";
+      xml +=
+          "<PermissionsBoundary>"
+              + el("PermissionsBoundaryType", "Policy")
+              + el("PermissionsBoundaryArn", role.boundary)
+              + "</PermissionsBoundary>";
     }
     return xml;
   }
@@ -687,7 +876,11 @@ public final class FakeAws implements AutoCloseable {
   }
 
   private static String escape(String value) {
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return value
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   private static Map<String, String> form(String body) {
@@ -695,8 +888,10 @@ public final class FakeAws implements AutoCloseable {
     for (String pair : body.split("&")) {
       if (!pair.isEmpty()) {
         int eq = pair.indexOf('=');
-        String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        params.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        String key =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        params.put(
+            key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
     return params;

@@ -37,24 +37,34 @@ public final class Journeys {
   }
 
   public String start(String reseller, String payer) {
-    Api.Response created = api.postJson(reseller, "/api/offboardings", TestRequests.offboarding(payer));
+    Api.Response created =
+        api.postJson(reseller, "/api/offboardings", TestRequests.offboarding(payer));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().path("id").asText();
   }
 
   /** The id of the open task of that kind, as the given user finds it through engine-rest. */
   public String awaitTask(String user, String offboardingId, String taskDefinitionKey) {
-    String path = "/engine-rest/task?processInstanceBusinessKey=" + offboardingId + "&taskDefinitionKey=" + taskDefinitionKey;
-    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+    String path =
+        "/engine-rest/task?processInstanceBusinessKey="
+            + offboardingId
+            + "&taskDefinitionKey="
+            + taskDefinitionKey;
+    return await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> api.get(user, path).json(), tasks -> tasks.size() == 1)
-        .get(0).path("id").asText();
+        .get(0)
+        .path("id")
+        .asText();
   }
 
   /** Completes a task as Tasklist submits its form. */
   public Api.Response submit(String user, String taskId, Map<String, Object> variables) {
     Map<String, Object> values = new LinkedHashMap<>();
     variables.forEach((name, value) -> values.put(name, Map.of("value", value)));
-    return api.postJson(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", values));
+    return api.postJson(
+        user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", values));
   }
 
   /** Claims a task as Tasklist's "Claim" button does. */
@@ -63,7 +73,8 @@ public final class Journeys {
   }
 
   /** Waits for the open task, claims it and completes it; fails unless both succeed. */
-  public void work(String user, String offboardingId, String taskDefinitionKey, Map<String, Object> outcome) {
+  public void work(
+      String user, String offboardingId, String taskDefinitionKey, Map<String, Object> outcome) {
     String task = awaitTask(user, offboardingId, taskDefinitionKey);
     assertThat(claim(user, task).status()).isEqualTo(204);
     Api.Response completed = submit(user, task, outcome);
@@ -71,7 +82,9 @@ public final class Journeys {
   }
 
   public JsonNode awaitView(String user, String offboardingId, Predicate<JsonNode> condition) {
-    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+    return await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> api.get(user, "/api/offboardings/" + offboardingId).json(), condition::test);
   }
 
@@ -82,7 +95,9 @@ public final class Journeys {
   /** Uploads a signed CTA once the journey waits for it. */
   public void uploadSignedCta(String reseller, String offboardingId, byte[] pdf) {
     awaitView(reseller, offboardingId, view -> hasAction(view, "UPLOAD_SIGNED_CTA"));
-    Api.Response upload = api.put(reseller, "/api/offboardings/" + offboardingId + "/cta/signed", "application/pdf", pdf);
+    Api.Response upload =
+        api.put(
+            reseller, "/api/offboardings/" + offboardingId + "/cta/signed", "application/pdf", pdf);
     assertThat(upload.status()).as(upload.toString()).isEqualTo(202);
   }
 
@@ -91,18 +106,33 @@ public final class Journeys {
    * account in {@code aws} gets the cleanup role with this offboarding's ExternalId.
    */
   public FakeAws.Account deployCleanupRole(FakeAws aws, String reseller, String offboardingId) {
-    Api.Response access = api.get(reseller, "/api/offboardings/" + offboardingId + "/cleanup-access");
+    Api.Response access =
+        api.get(reseller, "/api/offboardings/" + offboardingId + "/cleanup-access");
     assertThat(access.status()).as(access.toString()).isEqualTo(200);
     return aws.account(access.json().path("payerAccountId").asText())
-        .withCleanupRole(access.json().path("roleName").asText(), access.json().path("externalId").asText());
+        .withCleanupRole(
+            access.json().path("roleName").asText(), access.json().path("externalId").asText());
   }
 
   /** Makes a timer of the offboarding's process due now, as if its time had come. */
   public void fireTimer(String offboardingId, String timerActivityId) {
-    String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(offboardingId)
-        .singleResult().getId();
-    Job timer = await().atMost(PATIENCE).until(() -> managementService.createJobQuery()
-        .processInstanceId(processInstanceId).activityId(timerActivityId).singleResult(), Objects::nonNull);
+    String processInstanceId =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(offboardingId)
+            .singleResult()
+            .getId();
+    Job timer =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    managementService
+                        .createJobQuery()
+                        .processInstanceId(processInstanceId)
+                        .activityId(timerActivityId)
+                        .singleResult(),
+                Objects::nonNull);
     managementService.setJobDuedate(timer.getId(), new Date());
   }
 

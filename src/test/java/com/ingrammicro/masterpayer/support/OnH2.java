@@ -10,7 +10,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A {@link RunningApplication} test on the embedded default database, H2. Every class so annotated
- * has the same configuration, so Spring's context cache starts the application once for all of them.
+ * has the same configuration, so Spring's context cache starts the application once for all of
+ * them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -35,7 +35,11 @@ public final class RawHttp {
     @Override
     public String toString() {
       String text = text();
-      return status + " " + contentType() + " " + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
+      return status
+          + " "
+          + contentType()
+          + " "
+          + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
     }
   }
 
@@ -47,7 +51,10 @@ public final class RawHttp {
 
   public static Header basic(String user) {
     String credentials = user.contains(":") ? user : user + ":" + user;
-    return new Header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    return new Header(
+        "Authorization",
+        "Basic "
+            + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
   }
 
   public Answer send(String method, String target, List<Header> headers, byte[] body) {
@@ -84,14 +91,17 @@ public final class RawHttp {
   private static Answer parse(byte[] response) throws IOException {
     int end = indexOf(response, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     if (end < 0) {
-      throw new IOException("No complete response: " + new String(response, StandardCharsets.ISO_8859_1));
+      throw new IOException(
+          "No complete response: " + new String(response, StandardCharsets.ISO_8859_1));
     }
     String[] lines = new String(response, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
     int status = Integer.parseInt(lines[0].split(" ")[1]);
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+      headers.putIfAbsent(
+          lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          lines[i].substring(colon + 1).trim());
     }
     byte[] body = java.util.Arrays.copyOfRange(response, end + 4, response.length);
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -104,8 +114,13 @@ public final class RawHttp {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int at = 0;
     while (at < chunked.length) {
-      int lineEnd = indexOf(java.util.Arrays.copyOfRange(chunked, at, chunked.length), new byte[] {'\r', '\n'}) + at;
-      String size = new String(chunked, at, lineEnd - at, StandardCharsets.US_ASCII).split(";")[0].trim();
+      int lineEnd =
+          indexOf(
+                  java.util.Arrays.copyOfRange(chunked, at, chunked.length),
+                  new byte[] {'\r', '\n'})
+              + at;
+      String size =
+          new String(chunked, at, lineEnd - at, StandardCharsets.US_ASCII).split(";")[0].trim();
       int length = Integer.parseInt(size, 16);
       if (length == 0) {
         break;

@@ -15,7 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole application on a random port with a real SMTP server and AWS's IAM and STS on loopback
  * ({@link FakeAws}, the automated access removal on), and a client that drives it as its users do:
  * the base of the scenario tests that run end to end over HTTP. Test classes with the same
- * configuration ({@link OnH2}, {@link OnPostgres}) share one application through Spring's context cache.
+ * configuration ({@link OnH2}, {@link OnPostgres}) share one application through Spring's context
+ * cache.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class RunningApplication {
@@ -30,27 +31,25 @@ public abstract class RunningApplication {
     registry.add("offboarding.cleanup.engine-principal", () -> FakeAws.ENGINE_PRINCIPAL);
     registry.add("offboarding.cleanup.sts-endpoint", AWS::endpoint);
     registry.add("offboarding.cleanup.iam-endpoint", AWS::endpoint);
-    registry.add("offboarding.cleanup.distributor-accounts.ingram-micro", () -> FakeAws.INGRAM_ACCOUNT);
+    registry.add(
+        "offboarding.cleanup.distributor-accounts.ingram-micro", () -> FakeAws.INGRAM_ACCOUNT);
     // the engine's own credentials, as the AWS default credential chain finds them
     System.setProperty("aws.accessKeyId", FakeAws.ENGINE_ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", FakeAws.ENGINE_SECRET_KEY);
   }
 
-  @LocalServerPort
-  protected int port;
-  @Autowired
-  private ProcessEngine processEngine;
-  @Autowired
-  protected RuntimeService runtimeService;
-  @Autowired
-  protected ManagementService managementService;
+  @LocalServerPort protected int port;
+  @Autowired private ProcessEngine processEngine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected ManagementService managementService;
 
   protected Api api;
   protected Journeys journeys;
 
   @BeforeEach
   void client() {
-    // engine-rest and the webapps look their engine up by name in Camunda's static registry, where the
+    // engine-rest and the webapps look their engine up by name in Camunda's static registry, where
+    // the
     // application started last (or closed last) left its own: a cached application takes it back
     ProcessEngines.registerProcessEngine(processEngine);
     api = new Api(port);

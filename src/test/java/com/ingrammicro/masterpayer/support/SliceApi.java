@@ -39,8 +39,10 @@ public final class SliceApi {
   }
 
   public Api.Response postJson(String user, String path, Object body, Map<String, String> headers) {
-    MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path).contentType("application/json")
-        .content(body instanceof String text ? text : write(body));
+    MockHttpServletRequestBuilder request =
+        MockMvcRequestBuilders.post(path)
+            .contentType("application/json")
+            .content(body instanceof String text ? text : write(body));
     headers.forEach(request::header);
     return send(request, user);
   }
@@ -51,7 +53,8 @@ public final class SliceApi {
 
   /** Any method, with a JSON body or none. */
   public Api.Response send(String user, String method, String path, String json) {
-    MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path);
+    MockHttpServletRequestBuilder request =
+        MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path);
     if (json != null) {
       request.contentType("application/json").content(json);
     }
@@ -61,13 +64,20 @@ public final class SliceApi {
   private Api.Response send(MockHttpServletRequestBuilder request, String user) {
     if (user != null) {
       String credentials = user.contains(":") ? user : user + ":" + user;
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
     try {
       MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
       Map<String, List<String>> headers = new LinkedHashMap<>();
-      response.getHeaderNames().forEach(name -> headers.put(name, List.copyOf(response.getHeaders(name))));
-      return new Api.Response(response.getStatus(), HttpHeaders.of(headers, (name, value) -> true),
+      response
+          .getHeaderNames()
+          .forEach(name -> headers.put(name, List.copyOf(response.getHeaders(name))));
+      return new Api.Response(
+          response.getStatus(),
+          HttpHeaders.of(headers, (name, value) -> true),
           response.getContentAsByteArray());
     } catch (Exception e) {
       throw new IllegalStateException("The slice failed to answer " + request, e);

@@ -20,9 +20,14 @@ public final class TestPdf {
     return withText(text, document -> {});
   }
 
-  /** A one-page PDF that runs the script when it is opened (an OpenAction), as a hostile upload would. */
+  /**
+   * A one-page PDF that runs the script when it is opened (an OpenAction), as a hostile upload
+   * would.
+   */
   public static byte[] withJavaScript(String script) {
-    return withText("signed", document -> document.getDocumentCatalog().setOpenAction(new PDActionJavaScript(script)));
+    return withText(
+        "signed",
+        document -> document.getDocumentCatalog().setOpenAction(new PDActionJavaScript(script)));
   }
 
   private static byte[] withText(String text, Consumer<PDDocument> change) {

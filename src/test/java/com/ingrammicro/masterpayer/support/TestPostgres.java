@@ -11,10 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The PostgreSQL server of the machine (127.0.0.1:5432 by default; {@code IT_POSTGRES_HOST},
- * {@code IT_POSTGRES_PORT}, {@code IT_POSTGRES_USER}, {@code IT_POSTGRES_PASSWORD} override).
- * Each test run gets a freshly created database, so runs never see each other's data; its name
- * carries a digest of the checkout's directory, so two checkouts on one machine never share one.
+ * The PostgreSQL server of the machine (127.0.0.1:5432 by default; {@code IT_POSTGRES_HOST}, {@code
+ * IT_POSTGRES_PORT}, {@code IT_POSTGRES_USER}, {@code IT_POSTGRES_PASSWORD} override). Each test
+ * run gets a freshly created database, so runs never see each other's data; its name carries a
+ * digest of the checkout's directory, so two checkouts on one machine never share one.
  */
 public final class TestPostgres {
 
@@ -28,7 +28,10 @@ public final class TestPostgres {
 
   private TestPostgres() {}
 
-  /** Drops and creates the database named {@code name} plus this checkout's suffix; returns its JDBC URL. */
+  /**
+   * Drops and creates the database named {@code name} plus this checkout's suffix; returns its JDBC
+   * URL.
+   */
   public static String freshDatabase(String name) {
     name = name + CHECKOUT_SUFFIX;
     try (Connection admin = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
@@ -37,12 +40,20 @@ public final class TestPostgres {
       statement.execute("create database " + name);
       return url(name);
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL is needed at " + HOST + ":" + PORT + " for this test "
-          + "(.ci/run starts it; locally: pg_ctlcluster <version> main start)", e);
+      throw new IllegalStateException(
+          "PostgreSQL is needed at "
+              + HOST
+              + ":"
+              + PORT
+              + " for this test "
+              + "(.ci/run starts it; locally: pg_ctlcluster <version> main start)",
+          e);
     }
   }
 
-  /** Points the application at a fresh database named {@code name} (plus this checkout's suffix). */
+  /**
+   * Points the application at a fresh database named {@code name} (plus this checkout's suffix).
+   */
   public static void useFreshDatabase(DynamicPropertyRegistry registry, String name) {
     String url = freshDatabase(name);
     registry.add("spring.datasource.url", () -> url);
@@ -56,12 +67,16 @@ public final class TestPostgres {
    * {@code @DynamicPropertySource} method: those are part of the context's cache key, so each class
    * declaring one would start an application of its own.
    */
-  public static final class JourneyDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+  public static final class JourneyDatabase
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-      TestPropertyValues.of("spring.datasource.url=" + freshDatabase("offboarding_journey_it"),
-          "spring.datasource.username=" + USER, "spring.datasource.password=" + PASSWORD).applyTo(context);
+      TestPropertyValues.of(
+              "spring.datasource.url=" + freshDatabase("offboarding_journey_it"),
+              "spring.datasource.username=" + USER,
+              "spring.datasource.password=" + PASSWORD)
+          .applyTo(context);
     }
   }
 

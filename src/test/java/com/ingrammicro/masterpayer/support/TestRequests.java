@@ -10,7 +10,8 @@ public final class TestRequests {
   private TestRequests() {}
 
   public static String randomPayer() {
-    return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L));
+    return String.valueOf(
+        ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L));
   }
 
   /** The body of {@code POST /api/offboardings} for a payer account. */
@@ -19,8 +20,15 @@ public final class TestRequests {
     request.put("payerAccountId", payer);
     request.put("reason", "Moving to another distributor");
     request.put("contactEmail", "ops@acme.example");
-    request.put("newResponsibleParty", Map.of("name", "Contoso Distribution", "email", "billing@contoso.example",
-        "kind", "DISTRIBUTOR"));
+    request.put(
+        "newResponsibleParty",
+        Map.of(
+            "name",
+            "Contoso Distribution",
+            "email",
+            "billing@contoso.example",
+            "kind",
+            "DISTRIBUTOR"));
     return request;
   }
 }

@@ -44,7 +44,10 @@ public final class TestSmtp {
     }
   }
 
-  /** The distinct mails (one per Message-ID, whatever the number of recipients) about an offboarding. */
+  /**
+   * The distinct mails (one per Message-ID, whatever the number of recipients) about an
+   * offboarding.
+   */
   public synchronized List<MimeMessage> mailsAbout(String offboardingId) {
     if (server == null) {
       return List.of();

@@ -26,10 +26,26 @@ public final class WebappSession {
   public static WebappSession login(Api api, String loginPath, String credentials) {
     WebappSession session = new WebappSession(api);
     session.remember(api.get(null, "/camunda/app/tasklist/default/"));
-    String user = credentials == null ? "" : credentials.contains(":") ? credentials.substring(0, credentials.indexOf(':')) : credentials;
-    String password = credentials == null ? "" : credentials.contains(":") ? credentials.substring(credentials.indexOf(':') + 1) : credentials;
-    Api.Response login = api.postForm(loginPath, "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8), session.headers());
+    String user =
+        credentials == null
+            ? ""
+            : credentials.contains(":")
+                ? credentials.substring(0, credentials.indexOf(':'))
+                : credentials;
+    String password =
+        credentials == null
+            ? ""
+            : credentials.contains(":")
+                ? credentials.substring(credentials.indexOf(':') + 1)
+                : credentials;
+    Api.Response login =
+        api.postForm(
+            loginPath,
+            "username="
+                + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8),
+            session.headers());
     session.remember(login);
     session.loginResponse = login;
     return session;
@@ -48,7 +64,11 @@ public final class WebappSession {
   private Map<String, String> headers() {
     Map<String, String> headers = new LinkedHashMap<>();
     if (!cookies.isEmpty()) {
-      headers.put("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+      headers.put(
+          "Cookie",
+          String.join(
+              "; ",
+              cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
     }
     if (cookies.containsKey("XSRF-TOKEN")) {
       headers.put("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
@@ -57,9 +77,15 @@ public final class WebappSession {
   }
 
   private void remember(Api.Response response) {
-    response.headers().allValues("Set-Cookie").forEach(cookie -> {
-      String pair = cookie.contains(";") ? cookie.substring(0, cookie.indexOf(';')) : cookie;
-      cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-    });
+    response
+        .headers()
+        .allValues("Set-Cookie")
+        .forEach(
+            cookie -> {
+              String pair =
+                  cookie.contains(";") ? cookie.substring(0, cookie.indexOf(';')) : cookie;
+              cookies.put(
+                  pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            });
   }
 }

@@ -36,16 +36,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 @OnH2
 class AuthorizationMatrixIT extends RunningApplication {
 
-  /** A staff user of this test only: its wrong passwords must not throttle a user other tests log in as. */
+  /**
+   * A staff user of this test only: its wrong passwords must not throttle a user other tests log in
+   * as.
+   */
   private static final String INTRUDER = "matrixintruder";
-  private static final List<String> CALLERS = List.of(
-      "anonymous", "wrong password", "acme", "globex", "sales", "finance", "auditor", "admin");
 
-  // Placeholders: {open} an ACME offboarding waiting for its signed CTA; {review} the open review task
-  // of another ACME offboarding {reviewed} whose process instance is {instance}; {ended} a withdrawn
+  private static final List<String> CALLERS =
+      List.of(
+          "anonymous", "wrong password", "acme", "globex", "sales", "finance", "auditor", "admin");
+
+  // Placeholders: {open} an ACME offboarding waiting for its signed CTA; {review} the open review
+  // task
+  // of another ACME offboarding {reviewed} whose process instance is {instance}; {ended} a
+  // withdrawn
   // ACME offboarding and {endedInstance} its finished instance; {filter} the group tasks filter.
-  // (No row sends a wrong password for a real user: Camunda would throttle that user's next logins.)
-  private static final String MATRIX = """
+  // (No row sends a wrong password for a real user: Camunda would throttle that user's next
+  // logins.)
+  private static final String MATRIX =
+      """
       | method | path                                                             | body                   | anonymous | wrong password | acme | globex | sales | finance | auditor | admin |
       | POST   | /api/offboardings                                                | {}                     | 401       | 401            | 400  | 400    | 403   | 403     | 403     | 403   |
       | GET    | /api/offboardings                                                |                        | 401       | 401            | 200  | 200    | 200   | 200     | 200     | 200   |
@@ -123,22 +132,26 @@ class AuthorizationMatrixIT extends RunningApplication {
       | PUT    | /camunda/api/engine/engine/default/user/auditor/profile          | session:profile        | 401       | 401            | 401  | 401    | 403   | 403     | 204     | 204   |
       """;
 
-  private static final Map<String, String> BODIES = Map.ofEntries(
-      Map.entry("{}", "{}"),
-      Map.entry("claim-for-acme", "{\"userId\": \"acme\"}"),
-      Map.entry("claim-finance", "{\"userId\": \"finance\"}"),
-      Map.entry("wrong-type", "{\"variables\": {\"approved\": {\"value\": \"yes\"}}}"),
-      Map.entry("extra-fact", "{\"variables\": {\"approved\": {\"value\": true}, \"payerAccountId\": {\"value\": \"999999999999\"}}}"),
-      Map.entry("integer-value", "{\"value\": 42, \"type\": \"Integer\"}"),
-      Map.entry("candidate-acme", "{\"userId\": \"acme\", \"type\": \"candidate\"}"),
-      Map.entry("comment", "{\"message\": \"approve now\"}"),
-      Map.entry("bad-modification", "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"NoSuchActivity\"}]}"),
-      Map.entry("unknown-message", "{\"messageName\": \"NoSuchMessage\"}"),
-      Map.entry("signal", "{\"name\": \"NoSuchSignal\"}"),
-      Map.entry("retries", "{\"retries\": 1}"));
+  private static final Map<String, String> BODIES =
+      Map.ofEntries(
+          Map.entry("{}", "{}"),
+          Map.entry("claim-for-acme", "{\"userId\": \"acme\"}"),
+          Map.entry("claim-finance", "{\"userId\": \"finance\"}"),
+          Map.entry("wrong-type", "{\"variables\": {\"approved\": {\"value\": \"yes\"}}}"),
+          Map.entry(
+              "extra-fact",
+              "{\"variables\": {\"approved\": {\"value\": true}, \"payerAccountId\": {\"value\": \"999999999999\"}}}"),
+          Map.entry("integer-value", "{\"value\": 42, \"type\": \"Integer\"}"),
+          Map.entry("candidate-acme", "{\"userId\": \"acme\", \"type\": \"candidate\"}"),
+          Map.entry("comment", "{\"message\": \"approve now\"}"),
+          Map.entry(
+              "bad-modification",
+              "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"NoSuchActivity\"}]}"),
+          Map.entry("unknown-message", "{\"messageName\": \"NoSuchMessage\"}"),
+          Map.entry("signal", "{\"name\": \"NoSuchSignal\"}"),
+          Map.entry("retries", "{\"retries\": 1}"));
 
-  @Autowired
-  private IdentityService identityService;
+  @Autowired private IdentityService identityService;
 
   private final Map<String, String> fixture = new LinkedHashMap<>();
 
@@ -153,18 +166,36 @@ class AuthorizationMatrixIT extends RunningApplication {
     String reviewed = journeys.start("acme", TestRequests.randomPayer());
     fixture.put("reviewed", reviewed);
     fixture.put("review", journeys.awaitTask("sales", reviewed, "Task_ReviewRequest"));
-    fixture.put("instance", runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reviewed).singleResult().getId());
+    fixture.put(
+        "instance",
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(reviewed)
+            .singleResult()
+            .getId());
     String open = journeys.start("acme", TestRequests.randomPayer());
     journeys.work("sales", open, "Task_ReviewRequest", Map.of("approved", true));
     journeys.awaitView("acme", open, view -> Journeys.hasAction(view, "UPLOAD_SIGNED_CTA"));
     fixture.put("open", open);
     String ended = journeys.start("acme", TestRequests.randomPayer());
-    String endedInstance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ended).singleResult().getId();
-    assertThat(api.postJson("acme", "/api/offboardings/" + ended + "/withdrawal", Map.of()).status()).isEqualTo(202);
+    String endedInstance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(ended)
+            .singleResult()
+            .getId();
+    assertThat(
+            api.postJson("acme", "/api/offboardings/" + ended + "/withdrawal", Map.of()).status())
+        .isEqualTo(202);
     journeys.awaitStatus("acme", ended, "WITHDRAWN");
     fixture.put("ended", ended);
     fixture.put("endedInstance", endedInstance);
-    JsonNode filters = api.get("sales", "/engine-rest/filter?name=" + URLEncoder.encode("My group's open tasks", StandardCharsets.UTF_8)).json();
+    JsonNode filters =
+        api.get(
+                "sales",
+                "/engine-rest/filter?name="
+                    + URLEncoder.encode("My group's open tasks", StandardCharsets.UTF_8))
+            .json();
     fixture.put("filter", filters.get(0).path("id").asText());
     // the auditor's profile as it is: saving it again changes nothing
     fixture.put("auditorProfile", api.get("admin", "/engine-rest/user/auditor/profile").text());
@@ -181,13 +212,20 @@ class AuthorizationMatrixIT extends RunningApplication {
         String caller = CALLERS.get(i);
         Api.Response response = send(row, caller, sessions);
         if (response.status() != row.expected().get(i)) {
-          wrong.add("%s %s as %s: expected %d, got %s".formatted(row.method(), row.path(), caller, row.expected().get(i),
-              abbreviated(response)));
+          wrong.add(
+              "%s %s as %s: expected %d, got %s"
+                  .formatted(
+                      row.method(),
+                      row.path(),
+                      caller,
+                      row.expected().get(i),
+                      abbreviated(response)));
         }
       }
     }
-    System.out.printf("Authorization matrix: %d operations x %d callers = %d pairs%n", rows.size(), CALLERS.size(),
-        rows.size() * CALLERS.size());
+    System.out.printf(
+        "Authorization matrix: %d operations x %d callers = %d pairs%n",
+        rows.size(), CALLERS.size(), rows.size() * CALLERS.size());
     assertThat(wrong).as("cells of the authorization matrix that do not hold").isEmpty();
   }
 
@@ -197,10 +235,15 @@ class AuthorizationMatrixIT extends RunningApplication {
     Set<String> documented = new LinkedHashSet<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> path = it.next();
-      path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
+      path.getValue()
+          .fieldNames()
+          .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
     }
     Set<String> inMatrix = new LinkedHashSet<>();
-    rows().forEach(row -> inMatrix.add(row.method() + " " + row.path().replaceAll("\\{[a-zA-Z]+}", "{id}")));
+    rows()
+        .forEach(
+            row ->
+                inMatrix.add(row.method() + " " + row.path().replaceAll("\\{[a-zA-Z]+}", "{id}")));
 
     assertThat(documented).isNotEmpty();
     assertThat(inMatrix).containsAll(documented);
@@ -217,18 +260,24 @@ class AuthorizationMatrixIT extends RunningApplication {
     String id = journeys.start("acme", TestRequests.randomPayer());
     String review = journeys.awaitTask("sales", id, "Task_ReviewRequest");
 
-    Api.Response toReseller = api.postJson("sales", "/engine-rest/task/" + review + "/claim", Map.of("userId", "acme"));
-    Api.Response toFinance = api.postJson("admin", "/engine-rest/task/" + review + "/assignee", Map.of("userId", "finance"));
+    Api.Response toReseller =
+        api.postJson("sales", "/engine-rest/task/" + review + "/claim", Map.of("userId", "acme"));
+    Api.Response toFinance =
+        api.postJson(
+            "admin", "/engine-rest/task/" + review + "/assignee", Map.of("userId", "finance"));
     JsonNode unassigned = api.get("sales", "/engine-rest/task/" + review).json();
-    Api.Response toColleague = api.postJson("sales", "/engine-rest/task/" + review + "/claim", Map.of("userId", "sales2"));
+    Api.Response toColleague =
+        api.postJson("sales", "/engine-rest/task/" + review + "/claim", Map.of("userId", "sales2"));
 
     assertThat(toReseller.status()).as(toReseller.toString()).isEqualTo(400);
     assertThat(toReseller.json().path("message").asText())
-        .contains("can be claimed or assigned only to a member of its candidate group (iaas-sales); 'acme' is not one");
+        .contains(
+            "can be claimed or assigned only to a member of its candidate group (iaas-sales); 'acme' is not one");
     assertThat(toFinance.status()).as(toFinance.toString()).isEqualTo(400);
     assertThat(unassigned.path("assignee").isNull()).as(unassigned.toString()).isTrue();
     assertThat(toColleague.status()).as(toColleague.toString()).isEqualTo(204);
-    assertThat(api.get("sales2", "/engine-rest/task/" + review).json().path("assignee").asText()).isEqualTo("sales2");
+    assertThat(api.get("sales2", "/engine-rest/task/" + review).json().path("assignee").asText())
+        .isEqualTo("sales2");
   }
 
   @Test
@@ -238,14 +287,17 @@ class AuthorizationMatrixIT extends RunningApplication {
     String start = "/engine-rest/process-definition/key/masterPayerOffboarding/start";
 
     Api.Response second = api.postJson("admin", start, Map.of("businessKey", id));
-    Api.Response noOffboarding = api.postJson("admin", start, Map.of("businessKey", "not-an-offboarding"));
+    Api.Response noOffboarding =
+        api.postJson("admin", start, Map.of("businessKey", "not-an-offboarding"));
     Api.Response withoutKey = api.postJson("admin", start, Map.of());
 
     assertThat(second.status()).as(second.toString()).isEqualTo(400);
-    assertThat(second.json().path("message").asText()).contains("one process instance per offboarding");
+    assertThat(second.json().path("message").asText())
+        .contains("one process instance per offboarding");
     assertThat(noOffboarding.status()).as(noOffboarding.toString()).isEqualTo(400);
     assertThat(withoutKey.status()).as(withoutKey.toString()).isEqualTo(400);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count())
+        .isEqualTo(1);
     assertThat(journeys.awaitTask("sales", id, "Task_ReviewRequest")).isNotBlank();
   }
 
@@ -254,12 +306,17 @@ class AuthorizationMatrixIT extends RunningApplication {
     String id = journeys.start("acme", TestRequests.randomPayer());
     String review = journeys.awaitTask("sales", id, "Task_ReviewRequest");
 
-    Api.Response thrown = api.postJson("admin", "/engine-rest/task/" + review + "/bpmnError", Map.of("errorCode", "NO_SUCH_ERROR"));
+    Api.Response thrown =
+        api.postJson(
+            "admin",
+            "/engine-rest/task/" + review + "/bpmnError",
+            Map.of("errorCode", "NO_SUCH_ERROR"));
 
     assertThat(thrown.status()).as(thrown.toString()).isEqualTo(400);
     assertThat(thrown.json().path("message").asText()).contains("no error handler was defined");
     assertThat(journeys.awaitTask("sales", id, "Task_ReviewRequest")).isEqualTo(review);
-    assertThat(api.get("acme", "/api/offboardings/" + id).json().path("stage").asText()).isEqualTo("REVIEW");
+    assertThat(api.get("acme", "/api/offboardings/" + id).json().path("stage").asText())
+        .isEqualTo("REVIEW");
   }
 
   @Test
@@ -285,7 +342,8 @@ class AuthorizationMatrixIT extends RunningApplication {
         assertThat(header).as("the matrix's columns").isEqualTo(CALLERS);
         continue;
       }
-      List<Integer> expected = Arrays.stream(cells).skip(3).map(String::strip).map(Integer::valueOf).toList();
+      List<Integer> expected =
+          Arrays.stream(cells).skip(3).map(String::strip).map(Integer::valueOf).toList();
       rows.add(new Row(cells[0].strip(), cells[1].strip(), cells[2].strip(), expected));
     }
     return rows;
@@ -301,8 +359,12 @@ class AuthorizationMatrixIT extends RunningApplication {
       return WebappSession.login(api, path, credentials(caller)).response();
     }
     if (body.startsWith("session:")) {
-      WebappSession session = sessions.computeIfAbsent(caller, c -> WebappSession.login(api,
-          "/camunda/api/admin/auth/user/default/login/welcome", credentials(c)));
+      WebappSession session =
+          sessions.computeIfAbsent(
+              caller,
+              c ->
+                  WebappSession.login(
+                      api, "/camunda/api/admin/auth/user/default/login/welcome", credentials(c)));
       return session.send(row.method(), path, json(body.substring("session:".length())));
     }
     String user = credentials(caller);
@@ -339,13 +401,22 @@ class AuthorizationMatrixIT extends RunningApplication {
   /** Logs in to a Camunda webapp as its login page does: session cookie plus CSRF token. */
   private Api.Response webappLogin(String user, String app) {
     Map<String, String> cookies = new LinkedHashMap<>();
-    api.get(null, "/camunda/app/tasklist/default/").headers().allValues("Set-Cookie").forEach(cookie -> {
-      String pair = cookie.substring(0, cookie.indexOf(';'));
-      cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-    });
+    api.get(null, "/camunda/app/tasklist/default/")
+        .headers()
+        .allValues("Set-Cookie")
+        .forEach(
+            cookie -> {
+              String pair = cookie.substring(0, cookie.indexOf(';'));
+              cookies.put(
+                  pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            });
     assertThat(cookies).containsKeys("JSESSIONID", "XSRF-TOKEN");
-    String cookieHeader = String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-    return api.postForm("/camunda/api/admin/auth/user/default/login/" + app, "username=" + user + "&password=" + user,
+    String cookieHeader =
+        String.join(
+            "; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    return api.postForm(
+        "/camunda/api/admin/auth/user/default/login/" + app,
+        "username=" + user + "&password=" + user,
         Map.of("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"), "Cookie", cookieHeader));
   }
 }

@@ -22,32 +22,98 @@ import java.util.regex.Matcher;
 final class BadRequests {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> METHODS = List.of("TRACE", "FOO", "PATCH", "DELETE", "OPTIONS", "PUT", "POST", "GET");
+  private static final List<String> METHODS =
+      List.of("TRACE", "FOO", "PATCH", "DELETE", "OPTIONS", "PUT", "POST", "GET");
   // a wrong password only for a user that does not exist: Camunda locks real users out after a few
   private static final List<String> IDENTITIES =
       List.of("acme", "globex", "sales", "finance", "auditor", "admin", "mallory:guess", "");
   private static final List<String> ODDITIES =
       List.of(";x", "//", "/%2e%2e", "/%00", "/%FF", "/%2F", "/", "/./", "%5C", "/%252e%252e");
-  private static final List<String> ACCEPTS = List.of("", "image/png", "application/xml", "text/html", ";;;",
-      "*/*;q=x", "application/problem+json", "text/csv");
-  private static final List<String> CONTENT_TYPES = List.of("application/*", "*/*", "text/plain", "garbage",
-      "multipart/form-data", "application/json; charset=nope", "application/pdf", "");
-  private static final List<String> AUTHORIZATIONS = List.of("Basic !!!", "Basic " + "QQ==", "Bearer x.y.z", "Digest x");
-  private static final List<String> DATE_TIMES = List.of("2026-01-01T00:00:00Z", "2026-13-45T99:99:99Z", "yesterday");
+  private static final List<String> ACCEPTS =
+      List.of(
+          "",
+          "image/png",
+          "application/xml",
+          "text/html",
+          ";;;",
+          "*/*;q=x",
+          "application/problem+json",
+          "text/csv");
+  private static final List<String> CONTENT_TYPES =
+      List.of(
+          "application/*",
+          "*/*",
+          "text/plain",
+          "garbage",
+          "multipart/form-data",
+          "application/json; charset=nope",
+          "application/pdf",
+          "");
+  private static final List<String> AUTHORIZATIONS =
+      List.of("Basic !!!", "Basic " + "QQ==", "Bearer x.y.z", "Digest x");
+  private static final List<String> DATE_TIMES =
+      List.of("2026-01-01T00:00:00Z", "2026-13-45T99:99:99Z", "yesterday");
   private static final List<String> STRING_VALUES =
       List.of("IN_PROGRESS", "REVIEW", "ACME", "123456789012", "createdAt,desc", "");
-  private static final List<String> TEXT_BODIES = List.of("", "[]", "123", "\"text\"", "null", "{",
-      "{\"payerAccountId\":", "[[[[[[", "{}", "[".repeat(5000) + "]".repeat(5000),
-      "{\"a\":".repeat(2000) + "1" + "}".repeat(2000), "%PDF-1.7 not really", "%PDF-");
-  private static final List<String> FIELDS = List.of("payerAccountId", "reason", "contactEmail", "newResponsibleParty", "kind");
-  private static final List<String> FIELD_VALUES = List.of("123", "true", "[]", "{}", "null",
-      "\"" + "x".repeat(100_000) + "\"", "\"\\u0000\\u0007\"", "1e400", "-1");
-  private static final List<String> BAD_STRINGS = List.of("abc", "-1", "0", "99999999999999999999", "1e309", "NaN",
-      "true", "null", "../../etc/passwd", "%", "%zz", "<script>alert(1)</script>", "' OR 1=1 --", "${jndi:ldap://x}",
-      "\u202e", "a b", " ");
+  private static final List<String> TEXT_BODIES =
+      List.of(
+          "",
+          "[]",
+          "123",
+          "\"text\"",
+          "null",
+          "{",
+          "{\"payerAccountId\":",
+          "[[[[[[",
+          "{}",
+          "[".repeat(5000) + "]".repeat(5000),
+          "{\"a\":".repeat(2000) + "1" + "}".repeat(2000),
+          "%PDF-1.7 not really",
+          "%PDF-");
+  private static final List<String> FIELDS =
+      List.of("payerAccountId", "reason", "contactEmail", "newResponsibleParty", "kind");
+  private static final List<String> FIELD_VALUES =
+      List.of(
+          "123",
+          "true",
+          "[]",
+          "{}",
+          "null",
+          "\"" + "x".repeat(100_000) + "\"",
+          "\"\\u0000\\u0007\"",
+          "1e400",
+          "-1");
+  private static final List<String> BAD_STRINGS =
+      List.of(
+          "abc",
+          "-1",
+          "0",
+          "99999999999999999999",
+          "1e309",
+          "NaN",
+          "true",
+          "null",
+          "../../etc/passwd",
+          "%",
+          "%zz",
+          "<script>alert(1)</script>",
+          "' OR 1=1 --",
+          "${jndi:ldap://x}",
+          "\u202e",
+          "a b",
+          " ");
   private static final List<String> HEADER_VALUES =
-      List.of("clé-é", "\u00ff\u00fe", "日本語", "key with spaces", "a".repeat(300), "\t", "x\u0001y", "\u007f");
-  private static final List<Integer> INT_EDGES = List.of(0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE);
+      List.of(
+          "clé-é",
+          "\u00ff\u00fe",
+          "日本語",
+          "key with spaces",
+          "a".repeat(300),
+          "\t",
+          "x\u0001y",
+          "\u007f");
+  private static final List<Integer> INT_EDGES =
+      List.of(0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE);
   // the same payer in every run, so that a run's requests depend on the seed alone
   private static final Map<String, Object> VALID = TestRequests.offboarding("100000000001");
   private static final byte[] VALID_JSON = json(VALID);
@@ -59,10 +125,18 @@ final class BadRequests {
   record BadRequest(String method, String target, List<Header> headers, byte[] body) {
     @Override
     public String toString() {
-      return method + " " + abbreviate(target, 2000) + " "
+      return method
+          + " "
+          + abbreviate(target, 2000)
+          + " "
           + headers.stream().map(h -> h.name() + ": " + abbreviate(h.value(), 200)).toList()
-          + (body == null ? " (no body)" : " body " + abbreviate(new String(body, StandardCharsets.UTF_8), 200)
-              + " (" + body.length + " bytes)");
+          + (body == null
+              ? " (no body)"
+              : " body "
+                  + abbreviate(new String(body, StandardCharsets.UTF_8), 200)
+                  + " ("
+                  + body.length
+                  + " bytes)");
     }
   }
 
@@ -98,14 +172,18 @@ final class BadRequests {
       return operation.path();
     }
     int which = random.nextInt(9);
-    String id = which < 3 ? existingOffboarding
-        : which < 5 ? new UUID(random.nextLong(), random.nextLong()).toString()
-        : encode(badString());
+    String id =
+        which < 3
+            ? existingOffboarding
+            : which < 5
+                ? new UUID(random.nextLong(), random.nextLong()).toString()
+                : encode(badString());
     return operation.path().replaceAll("\\{[^}]+}", Matcher.quoteReplacement(id));
   }
 
   private String query(Operation operation) {
-    List<Parameter> declared = operation.parameters().stream().filter(p -> p.in().equals("query")).toList();
+    List<Parameter> declared =
+        operation.parameters().stream().filter(p -> p.in().equals("query")).toList();
     List<String> pairs = new ArrayList<>();
     if (!declared.isEmpty()) {
       for (int i = random.nextInt(5); i > 0; i--) {
@@ -114,8 +192,12 @@ final class BadRequests {
       }
     }
     int which = random.nextInt(7);
-    String unknown = which < 4 ? "" : which == 4 ? "unknown=" + encode(badString())
-        : which == 5 ? "page=1&page=2&size=" : "%zz=%";
+    String unknown =
+        which < 4
+            ? ""
+            : which == 4
+                ? "unknown=" + encode(badString())
+                : which == 5 ? "page=1&page=2&size=" : "%zz=%";
     if (!unknown.isEmpty()) {
       pairs.add(unknown);
     }
@@ -127,7 +209,8 @@ final class BadRequests {
       return badString();
     }
     return switch (parameter.type() + "/" + parameter.format()) {
-      case "integer/int32" -> Integer.toString(random.nextInt(4) == 0 ? pick(INT_EDGES) : random.nextInt());
+      case "integer/int32" ->
+          Integer.toString(random.nextInt(4) == 0 ? pick(INT_EDGES) : random.nextInt());
       case "string/date-time" -> pick(DATE_TIMES);
       default -> pick(STRING_VALUES);
     };
@@ -139,20 +222,22 @@ final class BadRequests {
     if (!accept.isEmpty()) {
       all.add(new Header("Accept", accept));
     }
-    String natural = operation.path().endsWith("/cta/signed") ? "application/pdf" : "application/json";
+    String natural =
+        operation.path().endsWith("/cta/signed") ? "application/pdf" : "application/json";
     int contentType = random.nextInt(CONTENT_TYPES.size() + 3);
     String type = contentType < 3 ? natural : CONTENT_TYPES.get(contentType - 3);
     if (!type.isEmpty()) {
       all.add(new Header("Content-Type", type));
     }
-    if (operation.parameters().stream().anyMatch(p -> p.in().equals("header")) && random.nextBoolean()) {
+    if (operation.parameters().stream().anyMatch(p -> p.in().equals("header"))
+        && random.nextBoolean()) {
       all.add(new Header("Idempotency-Key", headerValue()));
     }
     switch (random.nextInt(9)) {
       case 6 -> all.add(new Header("X-Anything", headerValue()));
       case 7 -> all.add(new Header("X-Padding", "p".repeat(10 * 1024)));
       case 8 -> all.add(new Header("Authorization", pick(AUTHORIZATIONS)));
-      default -> { }
+      default -> {}
     }
     return all;
   }
@@ -169,11 +254,12 @@ final class BadRequests {
       }
       return bytes;
     }
-    String text = switch (random.nextInt(3)) {
-      case 0 -> pick(TEXT_BODIES);
-      case 1 -> withField(pick(FIELDS), pick(FIELD_VALUES));
-      default -> "{\"reason\":" + quote(badString()) + "}";
-    };
+    String text =
+        switch (random.nextInt(3)) {
+          case 0 -> pick(TEXT_BODIES);
+          case 1 -> withField(pick(FIELDS), pick(FIELD_VALUES));
+          default -> "{\"reason\":" + quote(badString()) + "}";
+        };
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -225,10 +311,15 @@ final class BadRequests {
     String body = new String(VALID_JSON, StandardCharsets.UTF_8);
     Object current = VALID.get(field);
     String currentJson = current == null ? null : new String(json(current), StandardCharsets.UTF_8);
-    return currentJson == null ? body : body.replace("\"" + field + "\":" + currentJson, "\"" + field + "\":" + rawJsonValue);
+    return currentJson == null
+        ? body
+        : body.replace("\"" + field + "\":" + currentJson, "\"" + field + "\":" + rawJsonValue);
   }
 
-  /** Long text cut, with its length; characters outside printable ASCII escaped, so a message shows them. */
+  /**
+   * Long text cut, with its length; characters outside printable ASCII escaped, so a message shows
+   * them.
+   */
   private static String abbreviate(String text, int max) {
     StringBuilder shown = new StringBuilder();
     for (int i = 0; i < Math.min(text.length(), max); i++) {

@@ -18,7 +18,8 @@ class EngineApiPolicyTest {
     for (AppUser user : List.of(SALES, FINANCE, AUDITOR)) {
       assertThat(verdict(user, "GET", "/task/42")).isEqualTo(Verdict.ALLOWED);
       assertThat(verdict(user, "POST", "/task")).isEqualTo(Verdict.ALLOWED);
-      assertThat(verdict(user, "POST", "/history/process-instance/count")).isEqualTo(Verdict.ALLOWED);
+      assertThat(verdict(user, "POST", "/history/process-instance/count"))
+          .isEqualTo(Verdict.ALLOWED);
       assertThat(verdict(user, "POST", "/filter/f1/list")).isEqualTo(Verdict.ALLOWED);
     }
   }
@@ -26,15 +27,18 @@ class EngineApiPolicyTest {
   @Test
   void aQueryResourceIsNotABatchOperationOnIt() {
     assertThat(verdict(SALES, "POST", "/process-instance/delete")).isEqualTo(Verdict.ADMIN_ONLY);
-    assertThat(verdict(SALES, "POST", "/history/process-instance/delete")).isEqualTo(Verdict.ADMIN_ONLY);
-    assertThat(verdict(SALES, "POST", "/process-instance/variables-async")).isEqualTo(Verdict.ADMIN_ONLY);
+    assertThat(verdict(SALES, "POST", "/history/process-instance/delete"))
+        .isEqualTo(Verdict.ADMIN_ONLY);
+    assertThat(verdict(SALES, "POST", "/process-instance/variables-async"))
+        .isEqualTo(Verdict.ADMIN_ONLY);
   }
 
   @Test
   void taskWorkersClaimAndCompleteAndTheCompletionIsCheckedForEveryone() {
     assertThat(verdict(SALES, "POST", "/task/42/claim")).isEqualTo(Verdict.ALLOWED);
     assertThat(verdict(FINANCE, "POST", "/task/42/unclaim")).isEqualTo(Verdict.ALLOWED);
-    EngineApiPolicy.Decision completion = EngineApiPolicy.decide(SALES, "POST", "/task/42/submit-form");
+    EngineApiPolicy.Decision completion =
+        EngineApiPolicy.decide(SALES, "POST", "/task/42/submit-form");
     assertThat(completion.verdict()).isEqualTo(Verdict.TASK_COMPLETION);
     assertThat(completion.taskId()).isEqualTo("42");
     assertThat(verdict(ADMIN, "POST", "/task/42/complete/")).isEqualTo(Verdict.TASK_COMPLETION);
@@ -43,15 +47,27 @@ class EngineApiPolicyTest {
 
   @Test
   void whatTheJourneyDoesNotNeedIsForAdministratorsOnly() {
-    for (String[] call : List.of(new String[] {"POST", "/signal"}, new String[] {"POST", "/condition"},
-        new String[] {"POST", "/message"}, new String[] {"POST", "/process-instance/p1/modification"},
-        new String[] {"POST", "/process-definition/key/masterPayerOffboarding/start"},
-        new String[] {"PUT", "/task/42/variables/resellerId"}, new String[] {"POST", "/task/42/localVariables"},
-        new String[] {"POST", "/task/42/bpmnError"}, new String[] {"POST", "/task/42/identity-links"},
-        new String[] {"POST", "/task/42/delegate"}, new String[] {"PUT", "/task/42"}, new String[] {"DELETE", "/task/42"},
-        new String[] {"POST", "/TASK/42/claim"})) {
-      assertThat(verdict(SALES, call[0], call[1])).as(String.join(" ", call)).isEqualTo(Verdict.ADMIN_ONLY);
-      assertThat(verdict(ADMIN, call[0], call[1])).as(String.join(" ", call)).isEqualTo(Verdict.ALLOWED);
+    for (String[] call :
+        List.of(
+            new String[] {"POST", "/signal"},
+            new String[] {"POST", "/condition"},
+            new String[] {"POST", "/message"},
+            new String[] {"POST", "/process-instance/p1/modification"},
+            new String[] {"POST", "/process-definition/key/masterPayerOffboarding/start"},
+            new String[] {"PUT", "/task/42/variables/resellerId"},
+            new String[] {"POST", "/task/42/localVariables"},
+            new String[] {"POST", "/task/42/bpmnError"},
+            new String[] {"POST", "/task/42/identity-links"},
+            new String[] {"POST", "/task/42/delegate"},
+            new String[] {"PUT", "/task/42"},
+            new String[] {"DELETE", "/task/42"},
+            new String[] {"POST", "/TASK/42/claim"})) {
+      assertThat(verdict(SALES, call[0], call[1]))
+          .as(String.join(" ", call))
+          .isEqualTo(Verdict.ADMIN_ONLY);
+      assertThat(verdict(ADMIN, call[0], call[1]))
+          .as(String.join(" ", call))
+          .isEqualTo(Verdict.ALLOWED);
     }
   }
 
@@ -71,7 +87,8 @@ class EngineApiPolicyTest {
       assertThat(verdict(user, "POST", "/task/42/comment/create")).isEqualTo(Verdict.TURNED_OFF);
       assertThat(verdict(user, "POST", "/task/42/attachment/create")).isEqualTo(Verdict.TURNED_OFF);
       assertThat(verdict(user, "DELETE", "/task/42/attachment/a1")).isEqualTo(Verdict.TURNED_OFF);
-      assertThat(verdict(user, "POST", "/process-instance/p1/comment")).isEqualTo(Verdict.TURNED_OFF);
+      assertThat(verdict(user, "POST", "/process-instance/p1/comment"))
+          .isEqualTo(Verdict.TURNED_OFF);
     }
     assertThat(verdict(FINANCE, "GET", "/task/42/comment")).isEqualTo(Verdict.TURNED_OFF);
     assertThat(verdict(ADMIN, "GET", "/task/42/comment")).isEqualTo(Verdict.ALLOWED);

@@ -11,25 +11,32 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The prod profile starts with the groups the journey needs and without any user or default password. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:prod-profile-it;DB_CLOSE_DELAY=-1",
-    "SMTP_HOST=127.0.0.1", "SMTP_AUTH=false"})
+/**
+ * The prod profile starts with the groups the journey needs and without any user or default
+ * password.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:prod-profile-it;DB_CLOSE_DELAY=-1",
+      "SMTP_HOST=127.0.0.1",
+      "SMTP_AUTH=false"
+    })
 @ActiveProfiles("prod")
 class ProdProfileIT {
 
-  @Autowired
-  IdentityService identityService;
+  @Autowired IdentityService identityService;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Test
   void startsWithoutDemoIdentities() {
     assertThat(identityService.createUserQuery().count()).isZero();
     assertThat(identityService.createTenantQuery().count()).isZero();
-    assertThat(identityService.createGroupQuery().list()).extracting(group -> group.getId())
-        .containsExactlyInAnyOrderElementsOf(Arrays.stream(Role.values()).map(Role::groupId).toList());
+    assertThat(identityService.createGroupQuery().list())
+        .extracting(group -> group.getId())
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(Role.values()).map(Role::groupId).toList());
     assertThat(new Api(port).get("acme", "/api/offboardings").status()).isEqualTo(401);
     assertThat(new Api(port).get("admin", "/engine-rest/task").status()).isEqualTo(401);
   }

@@ -23,8 +23,8 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
  * The application's own security and error handling for {@code @WebMvcTest} slices: the filter
- * chains of {@link SecurityConfiguration} with their role rules, HTTP Basic checked by
- * {@link CamundaIdentityAuthenticationProvider} and {@link AppUsers}, the early firewall and the
+ * chains of {@link SecurityConfiguration} with their role rules, HTTP Basic checked by {@link
+ * CamundaIdentityAuthenticationProvider} and {@link AppUsers}, the early firewall and the
  * problem-detail responses. Only Camunda's identity store is replaced, by one holding the demo
  * identities of the local profile (password = user id; {@code DemoIdentities}), so a slice sends
  * real Basic headers and its callers get the roles the running application gives them.
@@ -33,18 +33,26 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * a slice: those answers are the integration tests' ({@code AuthorizationMatrixIT}).
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecurityConfiguration.class, CamundaIdentityAuthenticationProvider.class, AppUsers.class,
-    ErrorResponseConfiguration.class})
+@Import({
+  SecurityConfiguration.class,
+  CamundaIdentityAuthenticationProvider.class,
+  AppUsers.class,
+  ErrorResponseConfiguration.class
+})
 public class SliceSecurity {
 
-  /** The demo users of the local profile: their groups and, for resellers, their one reseller (tenant). */
-  private static final Map<String, DemoUser> USERS = Map.of(
-      "sales", new DemoUser(Role.IAAS_SALES, null),
-      "finance", new DemoUser(Role.FINANCE, null),
-      "auditor", new DemoUser(Role.AUDITOR, null),
-      "admin", new DemoUser(Role.ADMIN, null),
-      "acme", new DemoUser(Role.RESELLER, "ACME"),
-      "globex", new DemoUser(Role.RESELLER, "GLOBEX"));
+  /**
+   * The demo users of the local profile: their groups and, for resellers, their one reseller
+   * (tenant).
+   */
+  private static final Map<String, DemoUser> USERS =
+      Map.of(
+          "sales", new DemoUser(Role.IAAS_SALES, null),
+          "finance", new DemoUser(Role.FINANCE, null),
+          "auditor", new DemoUser(Role.AUDITOR, null),
+          "admin", new DemoUser(Role.ADMIN, null),
+          "acme", new DemoUser(Role.RESELLER, "ACME"),
+          "globex", new DemoUser(Role.RESELLER, "GLOBEX"));
 
   private record DemoUser(Role role, String resellerId) {}
 
@@ -52,14 +60,19 @@ public class SliceSecurity {
   IdentityService demoIdentityStore() {
     IdentityService identities = mock(IdentityService.class);
     when(identities.checkPassword(anyString(), anyString()))
-        .thenAnswer(call -> USERS.containsKey(call.<String>getArgument(0)) && call.getArgument(0).equals(call.getArgument(1)));
+        .thenAnswer(
+            call ->
+                USERS.containsKey(call.<String>getArgument(0))
+                    && call.getArgument(0).equals(call.getArgument(1)));
     when(identities.createUserQuery()).thenAnswer(call -> users());
     when(identities.createGroupQuery()).thenAnswer(call -> groups());
     when(identities.createTenantQuery()).thenAnswer(call -> tenants());
     return identities;
   }
 
-  /** What the security chains read of the engine: its name (webapp sessions) and its identity store. */
+  /**
+   * What the security chains read of the engine: its name (webapp sessions) and its identity store.
+   */
   @Bean
   ProcessEngine processEngine(IdentityService demoIdentityStore) {
     ProcessEngine engine = mock(ProcessEngine.class);
@@ -74,7 +87,10 @@ public class SliceSecurity {
     return mock(TaskCompletionCheck.class);
   }
 
-  /** The password check runs in a transaction; the stubbed identity store has no database to hold one for. */
+  /**
+   * The password check runs in a transaction; the stubbed identity store has no database to hold
+   * one for.
+   */
   @Bean
   PlatformTransactionManager transactionManager() {
     return new AbstractPlatformTransactionManager() {
@@ -96,35 +112,45 @@ public class SliceSecurity {
 
   private static UserQuery users() {
     UserQuery query = mock(UserQuery.class);
-    when(query.userId(anyString())).thenAnswer(call -> {
-      UserQuery byId = mock(UserQuery.class);
-      when(byId.count()).thenReturn(USERS.containsKey(call.<String>getArgument(0)) ? 1L : 0L);
-      return byId;
-    });
+    when(query.userId(anyString()))
+        .thenAnswer(
+            call -> {
+              UserQuery byId = mock(UserQuery.class);
+              when(byId.count())
+                  .thenReturn(USERS.containsKey(call.<String>getArgument(0)) ? 1L : 0L);
+              return byId;
+            });
     return query;
   }
 
   private static GroupQuery groups() {
     GroupQuery query = mock(GroupQuery.class);
-    when(query.groupMember(anyString())).thenAnswer(call -> {
-      DemoUser user = USERS.get(call.<String>getArgument(0));
-      GroupQuery ofMember = mock(GroupQuery.class);
-      List<Group> groups = user == null ? List.of() : List.of(group(user.role().groupId()));
-      when(ofMember.list()).thenReturn(groups);
-      return ofMember;
-    });
+    when(query.groupMember(anyString()))
+        .thenAnswer(
+            call -> {
+              DemoUser user = USERS.get(call.<String>getArgument(0));
+              GroupQuery ofMember = mock(GroupQuery.class);
+              List<Group> groups = user == null ? List.of() : List.of(group(user.role().groupId()));
+              when(ofMember.list()).thenReturn(groups);
+              return ofMember;
+            });
     return query;
   }
 
   private static TenantQuery tenants() {
     TenantQuery query = mock(TenantQuery.class);
-    when(query.userMember(anyString())).thenAnswer(call -> {
-      DemoUser user = USERS.get(call.<String>getArgument(0));
-      TenantQuery ofMember = mock(TenantQuery.class);
-      List<Tenant> tenants = user == null || user.resellerId() == null ? List.of() : List.of(tenant(user.resellerId()));
-      when(ofMember.list()).thenReturn(tenants);
-      return ofMember;
-    });
+    when(query.userMember(anyString()))
+        .thenAnswer(
+            call -> {
+              DemoUser user = USERS.get(call.<String>getArgument(0));
+              TenantQuery ofMember = mock(TenantQuery.class);
+              List<Tenant> tenants =
+                  user == null || user.resellerId() == null
+                      ? List.of()
+                      : List.of(tenant(user.resellerId()));
+              when(ofMember.list()).thenReturn(tenants);
+              return ofMember;
+            });
     return query;
   }
 

@@ -15,16 +15,28 @@ public class Sla {
   private final SlaProperties properties;
 
   public Sla(SlaProperties properties) {
-    List<String> missing = OffboardingProcess.TASK_SLAS.values().stream().map(OffboardingProcess.TaskSla::key)
-        .filter(key -> !properties.tasks().containsKey(key)).sorted().map(key -> "offboarding.sla.tasks." + key).toList();
+    List<String> missing =
+        OffboardingProcess.TASK_SLAS.values().stream()
+            .map(OffboardingProcess.TaskSla::key)
+            .filter(key -> !properties.tasks().containsKey(key))
+            .sorted()
+            .map(key -> "offboarding.sla.tasks." + key)
+            .toList();
     if (!missing.isEmpty()) {
-      throw new IllegalStateException(String.join(", ", missing) + " missing: every human task needs a due date");
+      throw new IllegalStateException(
+          String.join(", ", missing) + " missing: every human task needs a due date");
     }
     for (OffboardingProcess.TaskSla task : OffboardingProcess.TASK_SLAS.values()) {
       SlaProperties.TaskSla sla = properties.tasks().get(task.key());
       if (sla.reminder().compareTo(sla.due()) >= 0) {
-        throw new IllegalStateException("offboarding.sla.tasks." + task.key() + ".reminder (" + sla.reminder()
-            + ") must come before its due date (" + sla.due() + "): the reminder warns before the task is overdue");
+        throw new IllegalStateException(
+            "offboarding.sla.tasks."
+                + task.key()
+                + ".reminder ("
+                + sla.reminder()
+                + ") must come before its due date ("
+                + sla.due()
+                + "): the reminder warns before the task is overdue");
       }
     }
     this.properties = properties;
@@ -40,7 +52,10 @@ public class Sla {
     return task(task).reminder().toString();
   }
 
-  /** How long before its due date a task's reminder goes out: moved with the due date when someone changes it. */
+  /**
+   * How long before its due date a task's reminder goes out: moved with the due date when someone
+   * changes it.
+   */
   Duration reminderLead(String task) {
     return task(task).due().minus(task(task).reminder());
   }

@@ -32,20 +32,29 @@ public class AssignmentRule implements TaskListener {
     if (assignee == null) {
       return; // unclaimed: back to the group
     }
-    List<String> groups = task.getCandidates().stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
+    List<String> groups =
+        task.getCandidates().stream()
+            .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+            .map(IdentityLink::getGroupId)
+            .filter(Objects::nonNull)
+            .toList();
     if (groups.isEmpty() || !isMemberOfAny(assignee, groups)) {
       throw InvalidTaskOutcomeException.assignmentRefused(task.getName(), assignee, groups);
     }
   }
 
   /**
-   * Read as the caller: every group that works tasks may read its own group (granted in
-   * {@code TasklistSetup}), administrators every group, and code without a caller is not checked.
+   * Read as the caller: every group that works tasks may read its own group (granted in {@code
+   * TasklistSetup}), administrators every group, and code without a caller is not checked.
    */
   private boolean isMemberOfAny(String userId, List<String> groups) {
-    return identityService.createGroupQuery().groupMember(userId).groupIdIn(groups.toArray(String[]::new)).list()
-        .stream().map(Group::getId).anyMatch(groups::contains);
+    return identityService
+        .createGroupQuery()
+        .groupMember(userId)
+        .groupIdIn(groups.toArray(String[]::new))
+        .list()
+        .stream()
+        .map(Group::getId)
+        .anyMatch(groups::contains);
   }
 }

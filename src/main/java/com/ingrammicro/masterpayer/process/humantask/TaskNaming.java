@@ -1,8 +1,8 @@
 package com.ingrammicro.masterpayer.process.humantask;
 
-import com.ingrammicro.masterpayer.process.OffboardingProcess;
-import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
+import com.ingrammicro.masterpayer.offboarding.Offboarding;
+import com.ingrammicro.masterpayer.process.OffboardingProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,8 @@ public class TaskNaming implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Offboarding offboarding = offboardings.get(OffboardingProcess.offboardingId(task.getExecution()));
+    Offboarding offboarding =
+        offboardings.get(OffboardingProcess.offboardingId(task.getExecution()));
     task.setName(name(task.getName(), offboarding.payerAccountId(), offboarding.resellerId()));
   }
 

@@ -16,20 +16,22 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * A task accepts exactly its outcome (docs/journey.md, "Human tasks"): the variables a completion hands in
- * through engine-rest or Tasklist are checked by name and type before the engine sets them, because
- * once set they are process variables that later steps and forms read. The outcome's own rules
- * (a reason when rejecting, and so on) are checked by {@link TaskOutcomeValidator} as the task
- * completes, whatever completes it.
+ * A task accepts exactly its outcome (docs/journey.md, "Human tasks"): the variables a completion
+ * hands in through engine-rest or Tasklist are checked by name and type before the engine sets
+ * them, because once set they are process variables that later steps and forms read. The outcome's
+ * own rules (a reason when rejecting, and so on) are checked by {@link TaskOutcomeValidator} as the
+ * task completes, whatever completes it.
  */
 @Component
 class TaskOutcomeInputs implements TaskCompletionCheck {
 
   /** engine-rest's type names (case as Camunda accepts them) that each kind of outcome takes. */
-  private static final Map<Kind, Set<String>> TYPES = Map.of(
-      Kind.BOOLEAN, Set.of("boolean"),
-      Kind.TEXT, Set.of("string"),
-      Kind.AMOUNT, Set.of("integer", "long", "short", "double"));
+  private static final Map<Kind, Set<String>> TYPES =
+      Map.of(
+          Kind.BOOLEAN, Set.of("boolean"),
+          Kind.TEXT, Set.of("string"),
+          Kind.AMOUNT, Set.of("integer", "long", "short", "double"));
+
   private static final Set<String> FIELDS = Set.of("value", "type", "valueInfo");
 
   private final TaskService taskService;
@@ -69,15 +71,27 @@ class TaskOutcomeInputs implements TaskCompletionCheck {
       Map.Entry<String, JsonNode> variable = it.next();
       Kind kind = outcome.get(variable.getKey());
       if (kind == null) {
-        problems.add("'" + variable.getKey() + "' is not part of this task's outcome, which is " + describe(outcome));
+        problems.add(
+            "'"
+                + variable.getKey()
+                + "' is not part of this task's outcome, which is "
+                + describe(outcome));
       } else if (!accepts(kind, variable.getValue())) {
-        problems.add("'" + variable.getKey() + "' must be " + kind.description + ", as a plain value of that type");
+        problems.add(
+            "'"
+                + variable.getKey()
+                + "' must be "
+                + kind.description
+                + ", as a plain value of that type");
       }
     }
     return problems;
   }
 
-  /** A value in engine-rest's form, {@code {"value": ..., "type": ...}}, with no serialized or typed payload. */
+  /**
+   * A value in engine-rest's form, {@code {"value": ..., "type": ...}}, with no serialized or typed
+   * payload.
+   */
   private static boolean accepts(Kind kind, JsonNode variable) {
     if (!variable.isObject()) {
       return false;
@@ -88,15 +102,19 @@ class TaskOutcomeInputs implements TaskCompletionCheck {
       }
     }
     JsonNode valueInfo = variable.path("valueInfo");
-    if (!valueInfo.isMissingNode() && !valueInfo.isNull() && !(valueInfo.isObject() && valueInfo.isEmpty())) {
+    if (!valueInfo.isMissingNode()
+        && !valueInfo.isNull()
+        && !(valueInfo.isObject() && valueInfo.isEmpty())) {
       return false;
     }
     JsonNode value = variable.path("value");
     JsonNode type = variable.path("type");
-    String typeName = type.isMissingNode() || type.isNull() ? null : type.asText().toLowerCase(Locale.ROOT);
+    String typeName =
+        type.isMissingNode() || type.isNull() ? null : type.asText().toLowerCase(Locale.ROOT);
     if (value.isMissingNode() || value.isNull()) {
       // no value: only an optional text or amount may be handed in empty
-      return kind != Kind.BOOLEAN && (typeName == null || typeName.equals("null") || TYPES.get(kind).contains(typeName));
+      return kind != Kind.BOOLEAN
+          && (typeName == null || typeName.equals("null") || TYPES.get(kind).contains(typeName));
     }
     if (typeName != null && !TYPES.get(kind).contains(typeName)) {
       return false;
@@ -109,7 +127,8 @@ class TaskOutcomeInputs implements TaskCompletionCheck {
   }
 
   private static String describe(Map<String, Kind> outcome) {
-    return outcome.entrySet().stream().map(entry -> entry.getKey() + " (" + entry.getValue().description + ")")
+    return outcome.entrySet().stream()
+        .map(entry -> entry.getKey() + " (" + entry.getValue().description + ")")
         .collect(Collectors.joining(", "));
   }
 }

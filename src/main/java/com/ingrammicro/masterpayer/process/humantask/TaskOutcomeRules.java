@@ -1,7 +1,5 @@
 package com.ingrammicro.masterpayer.process.humantask;
 
-import com.ingrammicro.masterpayer.process.OffboardingProcess;
-import com.ingrammicro.masterpayer.process.ProcessVariable;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.ACCESS_REMOVED;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.APPROVED;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.BILLING_HANDED_OVER;
@@ -16,6 +14,7 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.RETRY_AUTOM
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.TAX_SETTINGS_UPDATED;
 
 import com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks;
+import com.ingrammicro.masterpayer.process.ProcessVariable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,8 +24,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The rules of the human tasks' outcomes (docs/journey.md, "Human tasks"). Whatever completes a task -
- * a Tasklist form, engine-rest or Java - these rules hold; a breach keeps the task open.
+ * The rules of the human tasks' outcomes (docs/journey.md, "Human tasks"). Whatever completes a
+ * task - a Tasklist form, engine-rest or Java - these rules hold; a breach keeps the task open.
  */
 final class TaskOutcomeRules {
 
@@ -56,13 +55,18 @@ final class TaskOutcomeRules {
     }
   }
 
-  /** Each task's outcome variables, in the order the task's form asks for them: all that a completion may set. */
-  static final Map<String, Map<String, Kind>> OUTCOMES = Map.of(
-      Tasks.REVIEW_REQUEST, outcome(APPROVED, REJECTION_REASON),
-      Tasks.COUNTERSIGN_CTA, outcome(CTA_ACCEPTED, CTA_REJECTION_REASON),
-      Tasks.HAND_OVER_BILLING, outcome(BILLING_HANDED_OVER, TAX_SETTINGS_UPDATED, CONTACTS_UPDATED),
-      Tasks.CONFIRM_PAYMENT_CLEARANCE, outcome(PAYMENT_CLEARED, OUTSTANDING_AMOUNT),
-      Tasks.REMOVE_ACCESS_MANUALLY, outcome(ACCESS_REMOVED, NOTES, RETRY_AUTOMATION));
+  /**
+   * Each task's outcome variables, in the order the task's form asks for them: all that a
+   * completion may set.
+   */
+  static final Map<String, Map<String, Kind>> OUTCOMES =
+      Map.of(
+          Tasks.REVIEW_REQUEST, outcome(APPROVED, REJECTION_REASON),
+          Tasks.COUNTERSIGN_CTA, outcome(CTA_ACCEPTED, CTA_REJECTION_REASON),
+          Tasks.HAND_OVER_BILLING,
+              outcome(BILLING_HANDED_OVER, TAX_SETTINGS_UPDATED, CONTACTS_UPDATED),
+          Tasks.CONFIRM_PAYMENT_CLEARANCE, outcome(PAYMENT_CLEARED, OUTSTANDING_AMOUNT),
+          Tasks.REMOVE_ACCESS_MANUALLY, outcome(ACCESS_REMOVED, NOTES, RETRY_AUTOMATION));
 
   private TaskOutcomeRules() {}
 
@@ -74,27 +78,35 @@ final class TaskOutcomeRules {
     return Collections.unmodifiableMap(outcome);
   }
 
-  /** The problems with a completion, in words for the person completing the task; empty when it is valid. */
+  /**
+   * The problems with a completion, in words for the person completing the task; empty when it is
+   * valid.
+   */
   static List<String> check(String taskDefinitionKey, Function<String, Object> variables) {
     Outcome outcome = new Outcome(variables);
     switch (taskDefinitionKey) {
       case Tasks.REVIEW_REQUEST -> {
         if (outcome.requireBoolean(APPROVED, "whether the request is approved") == Boolean.FALSE) {
-          outcome.requireText(REJECTION_REASON, "a reason for the rejection (the reseller receives it)");
+          outcome.requireText(
+              REJECTION_REASON, "a reason for the rejection (the reseller receives it)");
         }
       }
       case Tasks.COUNTERSIGN_CTA -> {
-        if (outcome.requireBoolean(CTA_ACCEPTED, "whether the signed CTA is accepted") == Boolean.FALSE) {
-          outcome.requireText(CTA_REJECTION_REASON, "what the reseller must correct before signing again");
+        if (outcome.requireBoolean(CTA_ACCEPTED, "whether the signed CTA is accepted")
+            == Boolean.FALSE) {
+          outcome.requireText(
+              CTA_REJECTION_REASON, "what the reseller must correct before signing again");
         }
       }
       case Tasks.HAND_OVER_BILLING -> {
-        outcome.requireTrue(BILLING_HANDED_OVER, "billing information and payment method handed over");
+        outcome.requireTrue(
+            BILLING_HANDED_OVER, "billing information and payment method handed over");
         outcome.requireTrue(TAX_SETTINGS_UPDATED, "tax settings updated");
         outcome.requireTrue(CONTACTS_UPDATED, "contacts updated");
       }
       case Tasks.CONFIRM_PAYMENT_CLEARANCE -> {
-        if (outcome.requireBoolean(PAYMENT_CLEARED, "whether the payments are cleared") == Boolean.FALSE) {
+        if (outcome.requireBoolean(PAYMENT_CLEARED, "whether the payments are cleared")
+            == Boolean.FALSE) {
           outcome.requirePositiveAmount(OUTSTANDING_AMOUNT);
         }
       }
@@ -102,16 +114,20 @@ final class TaskOutcomeRules {
         Boolean retry = outcome.optionalBoolean(RETRY_AUTOMATION);
         if (Boolean.TRUE.equals(retry)) {
           if (Boolean.TRUE.equals(variables.apply(ACCESS_REMOVED.name()))) {
-            outcome.problems.add("Choose one: 'accessRemoved' (removed by hand) or 'retryAutomation' (run the "
-                + "automated removal again), not both");
+            outcome.problems.add(
+                "Choose one: 'accessRemoved' (removed by hand) or 'retryAutomation' (run the "
+                    + "automated removal again), not both");
           }
         } else {
-          outcome.requireTrue(ACCESS_REMOVED, "every role and policy of the distributor removed (or set "
-              + "'retryAutomation' to run the automated removal again)");
+          outcome.requireTrue(
+              ACCESS_REMOVED,
+              "every role and policy of the distributor removed (or set "
+                  + "'retryAutomation' to run the automated removal again)");
         }
         outcome.optionalText(NOTES);
       }
-      default -> throw new IllegalArgumentException("No outcome rules for task " + taskDefinitionKey);
+      default ->
+          throw new IllegalArgumentException("No outcome rules for task " + taskDefinitionKey);
     }
     return outcome.problems;
   }
@@ -130,9 +146,10 @@ final class TaskOutcomeRules {
       if (value instanceof Boolean decision) {
         return decision;
       }
-      problems.add(value == null
-          ? "'" + name + "' is required: state " + meaning + " (true or false)"
-          : "'" + name + "' must be true or false, not '" + value + "'");
+      problems.add(
+          value == null
+              ? "'" + name + "' is required: state " + meaning + " (true or false)"
+              : "'" + name + "' must be true or false, not '" + value + "'");
       return null;
     }
 
@@ -177,7 +194,10 @@ final class TaskOutcomeRules {
       Object value = variables.apply(name);
       BigDecimal amount = value instanceof Number number ? new BigDecimal(number.toString()) : null;
       if (amount == null || amount.signum() <= 0) {
-        problems.add("'" + name + "' is required when the payments are not cleared: the outstanding amount, greater than 0");
+        problems.add(
+            "'"
+                + name
+                + "' is required when the payments are not cleared: the outstanding amount, greater than 0");
       }
     }
   }

@@ -42,29 +42,59 @@ class TasklistSetup implements EngineSetup {
     // Staff read every offboarding (as in the API); READ_INSTANCE lets Tasklist show the payer
     // and reseller of each task in the task list.
     for (Role role : TASK_WORKERS) {
-      grants.grant(role, Resources.PROCESS_DEFINITION, OffboardingProcess.KEY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-      // who else is in the group: a task goes only to a member of its candidate group (AssignmentRule)
+      grants.grant(
+          role,
+          Resources.PROCESS_DEFINITION,
+          OffboardingProcess.KEY,
+          ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY);
+      // who else is in the group: a task goes only to a member of its candidate group
+      // (AssignmentRule)
       grants.grant(role, Resources.GROUP, role.groupId(), Permissions.READ);
     }
 
     TaskService tasks = engine.getTaskService();
-    TaskQuery groupTasks = tasks.createTaskQuery()
-        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-        .orderByDueDate().asc();
-    TaskQuery overdue = tasks.createTaskQuery()
-        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-        .dueBeforeExpression("${now()}")
-        .orderByDueDate().asc();
-    TaskQuery myTasks = tasks.createTaskQuery()
-        .taskAssigneeExpression("${currentUser()}")
-        .orderByDueDate().asc();
-    List<Filter> filters = List.of(
-        filter(engine.getFilterService(), GROUP_TASKS_FILTER, groupTasks, -10,
-            "Open tasks of the groups you belong to, earliest due first", null),
-        filter(engine.getFilterService(), OVERDUE_FILTER, overdue, -8,
-            "Your groups' tasks that have passed their due date; an escalation mail has gone out for each", "#d9534f"),
-        filter(engine.getFilterService(), MY_TASKS_FILTER, myTasks, -5, "Tasks you have claimed", null));
+    TaskQuery groupTasks =
+        tasks
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks()
+            .orderByDueDate()
+            .asc();
+    TaskQuery overdue =
+        tasks
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks()
+            .dueBeforeExpression("${now()}")
+            .orderByDueDate()
+            .asc();
+    TaskQuery myTasks =
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc();
+    List<Filter> filters =
+        List.of(
+            filter(
+                engine.getFilterService(),
+                GROUP_TASKS_FILTER,
+                groupTasks,
+                -10,
+                "Open tasks of the groups you belong to, earliest due first",
+                null),
+            filter(
+                engine.getFilterService(),
+                OVERDUE_FILTER,
+                overdue,
+                -8,
+                "Your groups' tasks that have passed their due date; an escalation mail has gone out for each",
+                "#d9534f"),
+            filter(
+                engine.getFilterService(),
+                MY_TASKS_FILTER,
+                myTasks,
+                -5,
+                "Tasks you have claimed",
+                null));
     for (Role role : TASK_WORKERS) {
       for (Filter filter : filters) {
         grants.grant(role, Resources.FILTER, filter.getId(), Permissions.READ);
@@ -73,13 +103,20 @@ class TasklistSetup implements EngineSetup {
   }
 
   /**
-   * Creates the shared filter, or brings an existing one of that name up to date, so a changed query
-   * reaches every installation at its next start.
+   * Creates the shared filter, or brings an existing one of that name up to date, so a changed
+   * query reaches every installation at its next start.
    */
-  private static Filter filter(FilterService filters, String name, TaskQuery query, int priority, String description,
+  private static Filter filter(
+      FilterService filters,
+      String name,
+      TaskQuery query,
+      int priority,
+      String description,
       String color) {
-    Filter filter = filters.createFilterQuery().filterName(name).list().stream().findFirst()
-        .orElseGet(() -> filters.newTaskFilter(name));
+    Filter filter =
+        filters.createFilterQuery().filterName(name).list().stream()
+            .findFirst()
+            .orElseGet(() -> filters.newTaskFilter(name));
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", description);
     properties.put("priority", priority);
@@ -87,10 +124,16 @@ class TasklistSetup implements EngineSetup {
     if (color != null) {
       properties.put("color", color);
     }
-    properties.put("variables", List.of(
-        Map.of("name", OffboardingProcess.PAYER_ACCOUNT_ID.name(), "label", "Payer account"),
-        Map.of("name", OffboardingProcess.RESELLER_ID.name(), "label", "Reseller"),
-        Map.of("name", OffboardingProcess.NEW_PARTY_NAME.name(), "label", "New responsible party")));
+    properties.put(
+        "variables",
+        List.of(
+            Map.of("name", OffboardingProcess.PAYER_ACCOUNT_ID.name(), "label", "Payer account"),
+            Map.of("name", OffboardingProcess.RESELLER_ID.name(), "label", "Reseller"),
+            Map.of(
+                "name",
+                OffboardingProcess.NEW_PARTY_NAME.name(),
+                "label",
+                "New responsible party")));
     filter.setQuery(query);
     filter.setProperties(properties);
     try {

@@ -32,20 +32,29 @@ class SlaTest {
 
   @Test
   void refusesToStartWithoutADeadlineForEveryHumanTask() {
-    SlaProperties incomplete = new SlaProperties(
-        Map.of("review-request", new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(1))),
-        "R3/P7D", Duration.ofDays(30), Duration.ofDays(7));
+    SlaProperties incomplete =
+        new SlaProperties(
+            Map.of(
+                "review-request",
+                new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(1))),
+            "R3/P7D",
+            Duration.ofDays(30),
+            Duration.ofDays(7));
 
-    assertThatThrownBy(() -> new Sla(incomplete)).hasMessageContaining("offboarding.sla.tasks.countersign-cta");
+    assertThatThrownBy(() -> new Sla(incomplete))
+        .hasMessageContaining("offboarding.sla.tasks.countersign-cta");
   }
 
   @Test
   void refusesAReminderThatWouldComeAfterTheDueDate() {
     Map<String, SlaProperties.TaskSla> tasks = new HashMap<>(ProcessTestEngine.SLA.tasks());
-    tasks.put("hand-over-billing", new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(2)));
-    SlaProperties late = new SlaProperties(tasks, "R3/P7D", Duration.ofDays(30), Duration.ofDays(7));
+    tasks.put(
+        "hand-over-billing", new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(2)));
+    SlaProperties late =
+        new SlaProperties(tasks, "R3/P7D", Duration.ofDays(30), Duration.ofDays(7));
 
-    assertThatThrownBy(() -> new Sla(late)).hasMessageContaining("offboarding.sla.tasks.hand-over-billing.reminder");
+    assertThatThrownBy(() -> new Sla(late))
+        .hasMessageContaining("offboarding.sla.tasks.hand-over-billing.reminder");
   }
 
   @Test
