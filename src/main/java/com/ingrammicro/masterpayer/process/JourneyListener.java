@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
 /**
  * The diagram's execution listeners ({@code ${journey.enterStage(execution, 'REVIEW')}} and
  * friends): they keep the offboarding record in step with the process, in the engine's transaction.
+ *
+ * <p>Public because the diagram's expressions call it by reflection, which needs a public class.
  */
 @Component("journey")
-class JourneyListener {
+public class JourneyListener {
 
   private final JourneyProgress records;
   private final Sla sla;

@@ -5,9 +5,11 @@ import org.springframework.stereotype.Component;
 /**
  * The retry cycles of {@link RetryProperties} for the diagram's {@code
  * camunda:failedJobRetryTimeCycle}.
+ *
+ * <p>Public because the diagram's expressions call it by reflection, which needs a public class.
  */
 @Component("retries")
-class Retries {
+public class Retries {
 
   private final RetryProperties properties;
 
