@@ -23,8 +23,13 @@ public final class TestPostgres {
   public static final String USER = env("IT_POSTGRES_USER", "postgres");
   public static final String PASSWORD = env("IT_POSTGRES_PASSWORD", "");
 
+  /** This checkout's and, when Failsafe runs test JVMs side by side, this JVM's databases. */
   private static final String CHECKOUT_SUFFIX =
-      "_" + Integer.toHexString(Path.of("").toAbsolutePath().toString().hashCode());
+      "_"
+          + Integer.toHexString(Path.of("").toAbsolutePath().toString().hashCode())
+          + (System.getProperty("it.fork", "").isBlank()
+              ? ""
+              : "_" + System.getProperty("it.fork"));
 
   private TestPostgres() {}
 
