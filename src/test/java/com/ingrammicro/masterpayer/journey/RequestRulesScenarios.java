@@ -3,15 +3,10 @@ package com.ingrammicro.masterpayer.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ingrammicro.masterpayer.support.Api;
-import java.util.ArrayList;
+import com.ingrammicro.masterpayer.support.Concurrently;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +39,7 @@ abstract class RequestRulesScenarios extends JourneyScenario {
   void concurrentStartsForOnePayerLetExactlyOneWin() throws Exception {
     String payer = randomPayer();
     List<Api.Response> responses =
-        concurrently(8, () -> api.postJson("acme", "/api/offboardings", request(payer)));
+        Concurrently.call(8, () -> api.postJson("acme", "/api/offboardings", request(payer)));
 
     List<Api.Response> created =
         responses.stream().filter(response -> response.status() == 201).toList();
@@ -69,7 +64,7 @@ abstract class RequestRulesScenarios extends JourneyScenario {
     Api.Response first = api.postJson("acme", "/api/offboardings", request(payer), key);
     Api.Response retry = api.postJson("acme", "/api/offboardings", request(payer), key);
     List<Api.Response> concurrentRetries =
-        concurrently(4, () -> api.postJson("acme", "/api/offboardings", request(payer), key));
+        Concurrently.call(4, () -> api.postJson("acme", "/api/offboardings", request(payer), key));
     Map<String, Object> otherBody = new LinkedHashMap<>(request(payer));
     otherBody.put("reason", "Something else entirely");
     Api.Response reusedKey = api.postJson("acme", "/api/offboardings", otherBody, key);
@@ -88,30 +83,5 @@ abstract class RequestRulesScenarios extends JourneyScenario {
             });
     assertThat(reusedKey.status()).isEqualTo(422);
     assertThat(reusedKey.json().path("type").asText()).endsWith("idempotency-key-reused");
-  }
-
-  static List<Api.Response> concurrently(int callers, Callable<Api.Response> call)
-      throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
-    try {
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<Api.Response>> futures = new ArrayList<>();
-      for (int i = 0; i < callers; i++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  return call.call();
-                }));
-      }
-      go.countDown();
-      List<Api.Response> responses = new ArrayList<>();
-      for (Future<Api.Response> future : futures) {
-        responses.add(future.get());
-      }
-      return responses;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

@@ -9,16 +9,15 @@ import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourneys;
 import com.ingrammicro.masterpayer.offboarding.OffboardingService;
 import com.ingrammicro.masterpayer.support.Api;
+import com.ingrammicro.masterpayer.support.Concurrently;
 import com.ingrammicro.masterpayer.support.Journeys;
 import com.ingrammicro.masterpayer.support.RunningApplication;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestRequests;
 import com.ingrammicro.masterpayer.system.AppUser;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -155,7 +154,7 @@ abstract class ResellerEngineAccessScenarios extends RunningApplication {
     String id = journeys.start("acme", TestRequests.randomPayer());
 
     List<Api.Response> responses =
-        concurrently(
+        Concurrently.call(
             4,
             () ->
                 api.postJson(
@@ -221,31 +220,6 @@ abstract class ResellerEngineAccessScenarios extends RunningApplication {
       latch.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static List<Api.Response> concurrently(int callers, Callable<Api.Response> call)
-      throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
-    try {
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<Api.Response>> futures = new ArrayList<>();
-      for (int i = 0; i < callers; i++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  return call.call();
-                }));
-      }
-      go.countDown();
-      List<Api.Response> responses = new ArrayList<>();
-      for (Future<Api.Response> future : futures) {
-        responses.add(future.get());
-      }
-      return responses;
-    } finally {
-      pool.shutdownNow();
     }
   }
 }
