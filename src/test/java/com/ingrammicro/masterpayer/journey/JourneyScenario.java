@@ -1,6 +1,5 @@
 package com.ingrammicro.masterpayer.journey;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,15 +45,7 @@ abstract class JourneyScenario extends RunningApplication {
   /** Approval, a signed and countersigned CTA, billing handed over and payments cleared. */
   void driveToAccessRemoval(String id) {
     submit("sales", awaitTask("sales", id, "Task_ReviewRequest"), Map.of("approved", true));
-    awaitView("acme", id, view -> hasAction(view, "UPLOAD_SIGNED_CTA"));
-    assertThat(
-            api.put(
-                    "acme",
-                    "/api/offboardings/" + id + "/cta/signed",
-                    "application/pdf",
-                    TestPdf.withText("signed by Acme and Contoso"))
-                .status())
-        .isEqualTo(202);
+    journeys.uploadSignedCta("acme", id, TestPdf.withText("signed by Acme and Contoso"));
     submit("sales", awaitTask("sales", id, "Task_CountersignCta"), Map.of("ctaAccepted", true));
     submit(
         "finance",

@@ -96,14 +96,7 @@ abstract class ResellerEngineAccessScenarios extends RunningApplication {
                 .count())
         .as("the journey still waits for acme's signed CTA")
         .isOne();
-    assertThat(
-            api.put(
-                    "acme",
-                    "/api/offboardings/" + id + "/cta/signed",
-                    "application/pdf",
-                    TestPdf.withText("signed by Acme and Contoso"))
-                .status())
-        .isEqualTo(202);
+    journeys.uploadSignedCta("acme", id, TestPdf.withText("signed by Acme and Contoso"));
     assertThat(
             authorizationService
                 .createAuthorizationQuery()

@@ -16,10 +16,11 @@ import org.camunda.bpm.engine.identity.UserQuery;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
  * The application's own security and error handling for {@code @WebMvcTest} slices: the filter
@@ -88,26 +89,21 @@ public class SliceSecurity {
   }
 
   /**
-   * The password check runs in a transaction; the stubbed identity store has no database to hold
-   * one for.
+   * The password check and the caller's groups are read in one transaction (as on the running
+   * application); a slice has no application database, so the transaction is that of a small
+   * embedded one, closed with the slice's context.
    */
+  @Bean(destroyMethod = "shutdown")
+  EmbeddedDatabase sliceDatabase() {
+    return new EmbeddedDatabaseBuilder()
+        .setType(EmbeddedDatabaseType.H2)
+        .generateUniqueName(true)
+        .build();
+  }
+
   @Bean
-  PlatformTransactionManager transactionManager() {
-    return new AbstractPlatformTransactionManager() {
-      @Override
-      protected Object doGetTransaction() {
-        return new Object();
-      }
-
-      @Override
-      protected void doBegin(Object transaction, TransactionDefinition definition) {}
-
-      @Override
-      protected void doCommit(DefaultTransactionStatus status) {}
-
-      @Override
-      protected void doRollback(DefaultTransactionStatus status) {}
-    };
+  PlatformTransactionManager transactionManager(EmbeddedDatabase sliceDatabase) {
+    return new DataSourceTransactionManager(sliceDatabase);
   }
 
   private static UserQuery users() {
