@@ -67,7 +67,7 @@ public final class TestDocuSign {
   }
 
   public String baseUrl() {
-    return server.baseUrl();
+    return "http://127.0.0.1:" + server.port();
   }
 
   public RSAPublicKey publicKey() {

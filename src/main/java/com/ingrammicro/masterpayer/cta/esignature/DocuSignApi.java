@@ -40,6 +40,8 @@ final class DocuSignApi {
     JdkClientHttpRequestFactory requests =
         new JdkClientHttpRequestFactory(
             HttpClient.newBuilder()
+                // HTTP/1.1 as DocuSign documents its API; no cleartext HTTP/2 upgrade attempts
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(docusign.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build());
