@@ -191,7 +191,46 @@ public class CtaService implements DocumentQuery {
         });
   }
 
-  long maxSignedSize() {
+  /**
+   * Stores the signed CTA that an e-signature provider returned for a completed envelope and hands
+   * it to the journey, as an upload is (the same inspection; the document's creator is the
+   * provider). Runs in the caller's transaction, which records the envelope's outcome with it.
+   *
+   * @param evidence what the provider's API says of the envelope and its signers
+   * @return the signed copy, or empty when the journey does not wait for one (then nothing is
+   *     stored)
+   */
+  public Optional<SignedCta> acceptFromESignature(
+      Offboarding offboarding, byte[] pdf, EnvelopeEvidence evidence) {
+    SignedCtaInspector.Inspection inspection = SignedCtaInspector.inspect(pdf);
+    if (offboarding.resellerAction() != ResellerAction.SIGN_CTA) {
+      return Optional.empty();
+    }
+    String sha256 = Digests.sha256Hex(pdf);
+    Document document =
+        new Document(
+            UUID.randomUUID(),
+            offboarding.id(),
+            DocumentKind.CTA_SIGNED,
+            "consent-to-assignment-" + offboarding.payerAccountId() + "-signed.pdf",
+            MediaType.APPLICATION_PDF_VALUE,
+            pdf.length,
+            sha256,
+            OffsetDateTime.now(clock),
+            evidence.provider());
+    documents.insert(document, pdf);
+    SignedCta signed =
+        new SignedCta(
+            document.id(), sha256, pdf.length, inspection.pageCount(), inspection.signatureCount());
+    if (!journey.signedCtaReceivedFromESignature(offboarding, signed, evidence.provider())) {
+      throw new IllegalStateException(
+          "The journey of offboarding " + offboarding.id() + " did not take the signed CTA");
+    }
+    return Optional.of(signed);
+  }
+
+  /** The largest signed CTA accepted, uploaded or returned by an e-signature provider. */
+  public long maxSignedSize() {
     return properties.maxSignedSize().toBytes();
   }
 
