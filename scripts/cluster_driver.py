@@ -96,8 +96,15 @@ def main():
     journeys = {}
     for i in range(args.journeys):
         reseller = "acme" if i % 2 == 0 else "globex"
+        payer = str(random.randint(10**11, 10**12 - 1))
+        # an administrator registers the payer account to the reseller first (the payer registry)
+        status, body = cluster.call("admin", "POST", "/api/admin/payer-accounts", {
+            "accountId": payer, "resellerId": reseller.upper(), "name": f"Cluster test payer {payer}"})
+        if status != 201:
+            print(f"FAIL: registering payer {payer} answered {status}: {body}")
+            return 1
         status, body = cluster.call(reseller, "POST", "/api/offboardings", {
-            "payerAccountId": str(random.randint(10**11, 10**12 - 1)),
+            "payerAccountId": payer,
             "reason": "Cluster test", "contactEmail": f"ops@{reseller}.example",
             "newResponsibleParty": {"name": "Contoso", "email": "billing@contoso.example", "kind": "DISTRIBUTOR"}})
         if status != 201:

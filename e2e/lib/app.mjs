@@ -43,8 +43,26 @@ export async function eventually(description, check, { timeout = 60_000, interva
 /** A new random 12-digit AWS account id. */
 export const randomPayer = () => String(100_000_000_000 + Math.floor(Math.random() * 899_999_999_999));
 
-/** The reseller starts an offboarding over REST, as its own systems would; changes replace fields of the request. */
+/** The name an administrator registers the suite's payer accounts under in the payer registry. */
+export const registeredName = (payer) => `E2E payer ${payer}`;
+
+/**
+ * An administrator registers the payer account to the reseller (demo user acme: reseller ACME) in the payer registry,
+ * as it must be before the reseller can request its offboarding.
+ */
+export async function registerPayer(reseller, payer) {
+  const registered = await api('admin', 'POST', '/api/admin/payer-accounts', {
+    json: { accountId: payer, resellerId: reseller.toUpperCase(), name: registeredName(payer) },
+  });
+  assert.equal(registered.status, 201, JSON.stringify(registered.body));
+}
+
+/**
+ * The payer account is registered to the reseller, then the reseller starts its offboarding over REST, as its own
+ * systems would; changes replace fields of the request.
+ */
 export async function startOffboarding(reseller, payer, changes = {}) {
+  await registerPayer(reseller, payer);
   const started = await api(reseller, 'POST', '/api/offboardings', {
     json: {
       payerAccountId: payer,

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  BASE_URL, api, eventually, launchBrowser, mailsAbout, randomPayer, screenshot, startOffboarding,
+  BASE_URL, api, eventually, launchBrowser, mailsAbout, randomPayer, registeredName, screenshot, startOffboarding,
 } from '../lib/app.mjs';
 import { Tasklist } from '../lib/tasklist.mjs';
 
@@ -48,7 +48,9 @@ test('sales finds the review in its group filter, named after the payer, with th
     'the other reseller\'s request is listed too, under its own payer');
   const fields = await sales.formFields();
   for (const [label, fact] of [['Payer account', payer], ['Reseller', 'ACME'], ['New responsible party', 'Contoso Distribution'],
-    ['Reason given', 'The customer moves to another distributor'], ['Reference', id]]) {
+    ['Reason given', 'The customer moves to another distributor'], ['Reference', id],
+    // the payer registry's entry the request was checked against
+    ['Registered name', registeredName(payer)], ['Source', 'admin']]) {
     assert.equal(fields[label], fact, `the form shows ${label}`);
   }
   await screenshot(sales.page, 'sales-opens-review');

@@ -4,6 +4,7 @@ import com.ingrammicro.masterpayer.MasterPayerOffboardingApplication;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.BenchmarkApplication;
 import com.ingrammicro.masterpayer.support.FakeAws;
+import com.ingrammicro.masterpayer.support.RegisteredPayers;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestPostgres;
 import com.ingrammicro.masterpayer.support.TestRequests;
@@ -188,11 +189,13 @@ public final class AuditBenchmark {
     RuntimeService runtime = app.getBean(RuntimeService.class);
     IdentityService identity = app.getBean(IdentityService.class);
     Map<String, String> resellerOf = new HashMap<>();
+    RegisteredPayers payers = new RegisteredPayers(api);
+    payers.register(REAL / 2 + 1, "acme", "globex");
     for (int i = 0; i < REAL; i++) {
       String reseller = i % 2 == 0 ? "acme" : "globex";
       Api.Response created =
           api.postJson(
-              reseller, "/api/offboardings", TestRequests.offboarding(TestRequests.randomPayer()));
+              reseller, "/api/offboardings", TestRequests.offboarding(payers.next(reseller)));
       if (created.status() != 201) {
         throw new IllegalStateException("Start failed: " + created);
       }

@@ -6,6 +6,7 @@ import com.ingrammicro.masterpayer.MasterPayerOffboardingApplication;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.BenchmarkApplication;
 import com.ingrammicro.masterpayer.support.FakeAws;
+import com.ingrammicro.masterpayer.support.RegisteredPayers;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.support.TestPostgres;
 import com.ingrammicro.masterpayer.support.TestRequests;
@@ -20,10 +21,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,7 +67,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       the last human action to completion;
  *   <li>starts: {@code POST /api/offboardings} at concurrency 1, 8 and 32 against the raw engine's
  *       {@code startProcessInstanceByKey} with the same variables, on the same database, both with
- *       the job executor paused (each start leaves one mail job; they run afterwards);
+ *       the job executor paused (each start leaves one mail job; they run afterwards); the API's
+ *       payer accounts are registered, and the raw starts' offboarding records (which the process's
+ *       start listener binds) written, before the measurement;
  *   <li>queries at {@code perf.bench.open} (10,000) open journeys (waiting for review): the
  *       reseller's status and list, and Tasklist's group filter for iaas-sales;
  *   <li>peak heap and resident memory of the JVM (application, engine, test servers and the
@@ -74,6 +79,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class PerformanceBenchmark {
 
   private static final String PROCESS = "masterPayerOffboarding";
+  private static final String RAW_REQUESTER = "raw-benchmark";
   private static final int JOURNEYS = Integer.getInteger("perf.bench.journeys", 1_000);
   private static final int STARTS = Integer.getInteger("perf.bench.starts", 400);
   private static final int OPEN = Integer.getInteger("perf.bench.open", 10_000);
@@ -87,6 +93,8 @@ public final class PerformanceBenchmark {
       List.of("Task_HandOverBilling", "Task_ConfirmPaymentClearance");
 
   private final Api api;
+  private final RegisteredPayers payers;
+  private final Queue<UUID> rawRecords = new ConcurrentLinkedQueue<>();
   private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -98,6 +106,7 @@ public final class PerformanceBenchmark {
 
   private PerformanceBenchmark(ConfigurableApplicationContext app) {
     this.api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    this.payers = new RegisteredPayers(api);
     this.jdbc = app.getBean(JdbcTemplate.class);
     this.runtime = app.getBean(RuntimeService.class);
     this.tasks = app.getBean(TaskService.class);
@@ -168,6 +177,7 @@ public final class PerformanceBenchmark {
     long writtenBefore = rowsWritten();
     Map<String, Long> lastHumanAction = new ConcurrentHashMap<>();
     Map<String, String> resellerOf = new ConcurrentHashMap<>();
+    payers.register(JOURNEYS / 2 + 1, "acme", "globex");
     long start = System.nanoTime();
     ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
     try {
@@ -348,6 +358,8 @@ public final class PerformanceBenchmark {
   private void starts() throws Exception {
     awaitNoExecutableJobs();
     jobExecutor.shutdown();
+    payers.register((STARTS / 2 + CONCURRENCY.length * STARTS) / 2 + 1, "acme", "globex");
+    prepareRawRecords(STARTS / 2 + CONCURRENCY.length * STARTS);
     try {
       // warm-up of both paths, discarded
       measure(8, STARTS / 2, i -> startThroughApi(i % 2 == 0 ? "acme" : "globex"));
@@ -373,25 +385,18 @@ public final class PerformanceBenchmark {
                 direct.p(99),
                 viaApi.perSecond() / direct.perSecond()));
       }
-      // the raw starts have no offboarding record; their first job would fail: remove them
-      List<String> ids =
-          uncounted(
-              () ->
-                  runtime
-                      .createProcessInstanceQuery()
-                      .processDefinitionKey(PROCESS)
-                      .processInstanceBusinessKeyLike("raw-%")
-                      .list()
-                      .stream()
-                      .map(ProcessInstance::getId)
-                      .toList());
-      for (int from = 0; from < ids.size(); from += 500) {
+      // the raw starts' journeys go no further: remove them, and end their records
+      for (int from = 0; from < raw.size(); from += 500) {
         runtime.deleteProcessInstances(
-            ids.subList(from, Math.min(ids.size(), from + 500)),
+            raw.subList(from, Math.min(raw.size(), from + 500)),
             "benchmark: raw engine start",
             true,
             true);
       }
+      jdbc.update(
+          "update offboarding set status = 'WITHDRAWN', status_reason = 'benchmark: raw engine start', "
+              + "ended_at = updated_at where requested_by = ?",
+          RAW_REQUESTER);
     } finally {
       jobExecutor.start();
     }
@@ -402,7 +407,7 @@ public final class PerformanceBenchmark {
         api.postJson(
             reseller,
             "/api/offboardings",
-            TestRequests.offboarding(TestRequests.randomPayer()),
+            TestRequests.offboarding(payers.next(reseller)),
             Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     if (created.status() != 201) {
       throw new IllegalStateException("Start failed: " + created);
@@ -410,14 +415,39 @@ public final class PerformanceBenchmark {
     return created.json().path("id").asText();
   }
 
-  /** What the API's start hands the engine, without the API and the offboarding record. */
+  /**
+   * The offboarding records the raw starts bind to, written before the measurement: the process's
+   * start listener binds each instance to its record and refuses a business key without one.
+   */
+  private void prepareRawRecords(int count) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      UUID id = UUID.randomUUID();
+      rawRecords.add(id);
+      rows.add(new Object[] {id, TestRequests.randomPayer(), RAW_REQUESTER});
+    }
+    jdbc.batchUpdate(
+        """
+        insert into offboarding (id, reseller_id, payer_account_id, status, stage, reason, contact_email,
+          new_party_name, new_party_email, new_party_kind, requested_by, created_at, updated_at)
+        values (?, 'ACME', ?, 'IN_PROGRESS', 'REVIEW', 'Moving to another distributor', 'ops@acme.example',
+          'Contoso Distribution', 'billing@contoso.example', 'DISTRIBUTOR', ?, now(), now())""",
+        rows);
+  }
+
+  /**
+   * What the API's start hands the engine, without the API, the payer registry's check and the
+   * insert of the offboarding record (written beforehand, {@link #prepareRawRecords}); the
+   * process's own start listener binds the instance to it, as on the API's path.
+   */
   private String startRaw() {
+    UUID offboardingId = rawRecords.remove();
     Map<String, Object> request = TestRequests.offboarding(TestRequests.randomPayer());
     @SuppressWarnings("unchecked")
     Map<String, Object> party = (Map<String, Object>) request.get("newResponsibleParty");
     VariableMap variables =
         Variables.createVariables()
-            .putValue("offboardingId", UUID.randomUUID().toString())
+            .putValue("offboardingId", offboardingId.toString())
             .putValue("resellerId", "ACME")
             .putValue("payerAccountId", request.get("payerAccountId"))
             .putValue("requestReason", request.get("reason"))
@@ -425,10 +455,11 @@ public final class PerformanceBenchmark {
             .putValue("newPartyName", party.get("name"))
             .putValue("newPartyEmail", party.get("email"))
             .putValue("newPartyKind", party.get("kind"))
-            .putValue("requestedBy", "acme");
-    return runtime
-        .startProcessInstanceByKey(PROCESS, "raw-" + variables.get("offboardingId"), variables)
-        .getId();
+            .putValue("requestedBy", "acme")
+            .putValue("payerAccountName", "Benchmark payer " + request.get("payerAccountId"))
+            .putValue("payerRegisteredSince", "2026-01-05T09:30:00Z")
+            .putValue("payerRegistrySource", "csv-import");
+    return runtime.startProcessInstanceByKey(PROCESS, offboardingId.toString(), variables).getId();
   }
 
   // --- 3. queries at OPEN open journeys
@@ -441,6 +472,7 @@ public final class PerformanceBenchmark {
     long topUp = Math.max(0, OPEN - open);
     long start = System.nanoTime();
     if (topUp > 0) {
+      payers.register((int) topUp / 2 + 1, "acme", "globex");
       measure(8, (int) topUp, i -> startThroughApi(i % 2 == 0 ? "acme" : "globex"));
     }
     awaitNoExecutableJobs();

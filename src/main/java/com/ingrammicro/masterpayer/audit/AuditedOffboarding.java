@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * One offboarding as the audit search, its CSV export and the trail show it: the record without the
- * parties' e-mail addresses and without what is awaited from the reseller.
+ * parties' e-mail addresses and without what is awaited from the reseller. {@code
+ * payerRegistryEntryId} is the payer registry's entry its request was checked against.
  */
 record AuditedOffboarding(
     UUID id,
@@ -24,7 +25,8 @@ record AuditedOffboarding(
     String processInstanceId,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
-    OffsetDateTime endedAt) {
+    OffsetDateTime endedAt,
+    UUID payerRegistryEntryId) {
 
   static AuditedOffboarding of(Offboarding o) {
     return new AuditedOffboarding(
@@ -41,6 +43,7 @@ record AuditedOffboarding(
         o.processInstanceId(),
         o.createdAt(),
         o.updatedAt(),
-        o.endedAt());
+        o.endedAt(),
+        o.payerRegistryEntryId());
   }
 }

@@ -24,6 +24,11 @@ final class Timeline {
    * order.
    */
   enum Phase {
+    /**
+     * The payer registry: the entry the request was checked against, and each change of the payer
+     * account's entries, which come before what they made possible.
+     */
+    REGISTRY,
     /** The reseller's request that started the journey. */
     REQUEST,
     /** A user's operation through the engine, which causes steps and variable changes. */

@@ -50,6 +50,13 @@ record Trail(
 
   /** What an entry records. */
   enum EntryType {
+    /** The payer registry's entry the request was checked against: account, reseller, name. */
+    REGISTRY_CHECKED,
+    /**
+     * A change of the payer account in the payer registry (registered, moved, retired), with the
+     * administrator who made it; every change of the payer account, before and after the request.
+     */
+    REGISTRY_CHANGED,
     /** The reseller's request started the journey. */
     REQUESTED,
     STEP_ENTERED,

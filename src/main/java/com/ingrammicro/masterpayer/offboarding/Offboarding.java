@@ -6,6 +6,9 @@ import java.util.UUID;
 /**
  * The application's record of one offboarding. The process instance holds the journey; this record
  * holds what the reseller and the API need fast: status, stage, what is awaited from the reseller.
+ * {@code payerRegistryEntryId} is the payer registry's entry the request was checked against (null
+ * for offboardings requested before the registry existed); entries never change, so it is what was
+ * checked.
  */
 public record Offboarding(
     UUID id,
@@ -23,13 +26,15 @@ public record Offboarding(
     String processInstanceId,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
-    OffsetDateTime endedAt) {
+    OffsetDateTime endedAt,
+    UUID payerRegistryEntryId) {
 
   static Offboarding requested(
       UUID id,
       String resellerId,
       String requestedBy,
       OffboardingRequest request,
+      UUID payerRegistryEntryId,
       OffsetDateTime now) {
     return new Offboarding(
         id,
@@ -47,7 +52,8 @@ public record Offboarding(
         null,
         now,
         now,
-        null);
+        null,
+        payerRegistryEntryId);
   }
 
   Offboarding withProcessInstanceId(String processInstanceId) {
@@ -67,7 +73,8 @@ public record Offboarding(
         processInstanceId,
         createdAt,
         updatedAt,
-        endedAt);
+        endedAt,
+        payerRegistryEntryId);
   }
 
   public boolean isActive() {

@@ -47,7 +47,9 @@ class OffboardingController {
   @Operation(
       summary = "Start the offboarding of a payer account",
       description =
-          "Answers 201 with the new offboarding; 409 when the payer already has an active offboarding. "
+          "Answers 201 with the new offboarding; 422 (payer-not-registered) when the payer account is "
+              + "not registered to the caller's reseller in the payer registry, the same answer whether it "
+              + "is unknown or another reseller's; 409 when the payer already has an active offboarding. "
               + "With an Idempotency-Key, repeating the same request returns the offboarding it created.")
   ResponseEntity<OffboardingView> start(
       @AuthenticationPrincipal AppUser user,

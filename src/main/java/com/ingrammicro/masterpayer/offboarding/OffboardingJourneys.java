@@ -1,5 +1,6 @@
 package com.ingrammicro.masterpayer.offboarding;
 
+import com.ingrammicro.masterpayer.registry.PayerAccount;
 import com.ingrammicro.masterpayer.system.AppUser;
 
 /**
@@ -9,8 +10,12 @@ import com.ingrammicro.masterpayer.system.AppUser;
  */
 public interface OffboardingJourneys {
 
-  /** Starts the journey of a new offboarding and returns the process instance id. */
-  String start(Offboarding offboarding, AppUser actor);
+  /**
+   * Starts the journey of a new offboarding and returns the process instance id; {@code
+   * registryEntry} is the payer registry's entry the request was checked against, which the review
+   * shows.
+   */
+  String start(Offboarding offboarding, PayerAccount registryEntry, AppUser actor);
 
   /**
    * Asks the journey to stop at the reseller's request.

@@ -39,6 +39,20 @@ final class OffboardingProblems {
     return problem;
   }
 
+  /**
+   * The answer for a payer account that is not registered to the caller's reseller: the same, byte
+   * for byte, whether the registry does not know it or it belongs to another reseller, so that it
+   * tells a caller nothing about other resellers' payer accounts.
+   */
+  static ErrorResponseException payerNotRegistered() {
+    return Problems.problem(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        "payer-not-registered",
+        "Payer account not registered to you",
+        "The payer account is not registered to your reseller in Ingram Micro's payer registry, so "
+            + "you cannot request its offboarding. If it is yours, ask Ingram Micro to register it.");
+  }
+
   static ErrorResponseException idempotencyKeyReused() {
     return Problems.problem(
         HttpStatus.UNPROCESSABLE_ENTITY,

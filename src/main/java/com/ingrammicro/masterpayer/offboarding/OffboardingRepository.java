@@ -20,7 +20,7 @@ class OffboardingRepository {
       """
       id, reseller_id, payer_account_id, status, stage, reason, contact_email, new_party_name, new_party_email,
       new_party_kind, requested_by, reseller_action, reseller_action_detail, status_reason, process_instance_id,
-      created_at, updated_at, ended_at""";
+      created_at, updated_at, ended_at, payer_registry_entry_id""";
 
   static final RowMapper<Offboarding> ROW = OffboardingRepository::map;
 
@@ -37,9 +37,9 @@ class OffboardingRepository {
             """
             insert into offboarding (id, reseller_id, payer_account_id, status, stage, reason, contact_email,
               new_party_name, new_party_email, new_party_kind, requested_by, idempotency_key, request_fingerprint,
-              created_at, updated_at)
+              created_at, updated_at, payer_registry_entry_id)
             values (:id, :resellerId, :payer, :status, :stage, :reason, :contactEmail, :partyName, :partyEmail,
-              :partyKind, :requestedBy, :key, :fingerprint, :createdAt, :updatedAt)""")
+              :partyKind, :requestedBy, :key, :fingerprint, :createdAt, :updatedAt, :registryEntry)""")
         .param("id", o.id())
         .param("resellerId", o.resellerId())
         .param("payer", o.payerAccountId())
@@ -55,6 +55,7 @@ class OffboardingRepository {
         .param("fingerprint", fingerprint)
         .param("createdAt", o.createdAt())
         .param("updatedAt", o.updatedAt())
+        .param("registryEntry", o.payerRegistryEntryId())
         .update();
   }
 
@@ -208,6 +209,7 @@ class OffboardingRepository {
         rs.getString("process_instance_id"),
         rs.getObject("created_at", OffsetDateTime.class),
         rs.getObject("updated_at", OffsetDateTime.class),
-        rs.getObject("ended_at", OffsetDateTime.class));
+        rs.getObject("ended_at", OffsetDateTime.class),
+        rs.getObject("payer_registry_entry_id", UUID.class));
   }
 }

@@ -2,6 +2,8 @@ package com.ingrammicro.masterpayer.offboarding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ingrammicro.masterpayer.registry.PayerAccount;
+import com.ingrammicro.masterpayer.registry.PayerRegistry;
 import com.ingrammicro.masterpayer.system.AppUser;
 import com.ingrammicro.masterpayer.system.Digests;
 import com.ingrammicro.masterpayer.system.RetryingTransactions;
@@ -26,6 +28,7 @@ public class OffboardingService {
   record Page(List<Offboarding> content, int page, int size, long totalElements) {}
 
   private final OffboardingRepository repository;
+  private final PayerRegistry registry;
   private final OffboardingJourneys journeys;
   private final RetryingTransactions transactions;
   private final ObjectMapper objectMapper;
@@ -33,11 +36,13 @@ public class OffboardingService {
 
   OffboardingService(
       OffboardingRepository repository,
+      PayerRegistry registry,
       OffboardingJourneys journeys,
       RetryingTransactions transactions,
       ObjectMapper objectMapper,
       Clock clock) {
     this.repository = repository;
+    this.registry = registry;
     this.journeys = journeys;
     this.transactions = transactions;
     this.objectMapper = objectMapper;
@@ -45,10 +50,13 @@ public class OffboardingService {
   }
 
   /**
-   * Starts an offboarding for the caller's reseller. The record and the process instance are
-   * created in one transaction; the database's unique index decides between concurrent starts for
-   * one payer. A repeated {@code idempotencyKey} with the same request returns the offboarding it
-   * created.
+   * Starts an offboarding for the caller's reseller, of a payer account the payer registry has
+   * registered to it (else 422, the same for an unknown payer account and another reseller's). The
+   * record and the process instance are created in one transaction, with the registry entry locked;
+   * the database's unique index decides between concurrent starts for one payer, and as the
+   * registry check comes first, the 409 that names the active offboarding only ever answers the
+   * caller's own payer accounts. A repeated {@code idempotencyKey} with the same request returns
+   * the offboarding it created.
    */
   Started start(AppUser user, OffboardingRequest request, String idempotencyKey) {
     String resellerId = resellerOf(user);
@@ -61,17 +69,22 @@ public class OffboardingService {
       Offboarding created =
           transactions.execute(
               () -> {
+                PayerAccount entry =
+                    registry
+                        .registeredTo(request.payerAccountId(), resellerId)
+                        .orElseThrow(OffboardingProblems::payerNotRegistered);
                 Offboarding offboarding =
                     Offboarding.requested(
-                        UUID.randomUUID(), resellerId, user.userId(), request, now());
+                        UUID.randomUUID(), resellerId, user.userId(), request, entry.id(), now());
                 repository.insert(offboarding, idempotencyKey, fingerprint);
-                String processInstanceId = journeys.start(offboarding, user);
+                String processInstanceId = journeys.start(offboarding, entry, user);
                 repository.setProcessInstanceId(offboarding.id(), processInstanceId);
                 return offboarding.withProcessInstanceId(processInstanceId);
               });
       return new Started(created, false);
     } catch (DuplicateKeyException duplicate) {
-      // Either a concurrent request with the same idempotency key, or another active offboarding.
+      // Either a concurrent request with the same idempotency key, or another active offboarding of
+      // this payer account, which is registered to the caller's reseller: the check came first.
       return replay(resellerId, idempotencyKey, fingerprint)
           .orElseThrow(
               () -> {

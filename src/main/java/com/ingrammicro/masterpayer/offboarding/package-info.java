@@ -2,7 +2,7 @@
  * The offboarding request: the reseller API, the application's record of each offboarding and its
  * repository.
  */
-@ApplicationModule(allowedDependencies = {"system"})
+@ApplicationModule(allowedDependencies = {"registry", "system"})
 package com.ingrammicro.masterpayer.offboarding;
 
 import org.springframework.modulith.ApplicationModule;

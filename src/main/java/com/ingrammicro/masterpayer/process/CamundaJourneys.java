@@ -6,7 +6,9 @@ import com.ingrammicro.masterpayer.cta.CtaJourney;
 import com.ingrammicro.masterpayer.cta.SignedCta;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourneys;
+import com.ingrammicro.masterpayer.registry.PayerAccount;
 import com.ingrammicro.masterpayer.system.AppUser;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -47,7 +49,7 @@ class CamundaJourneys implements OffboardingJourneys, CtaJourney {
   }
 
   @Override
-  public String start(Offboarding offboarding, AppUser actor) {
+  public String start(Offboarding offboarding, PayerAccount registryEntry, AppUser actor) {
     VariableMap variables =
         variables(
             OffboardingProcess.OFFBOARDING_ID.with(offboarding.id().toString()),
@@ -58,7 +60,11 @@ class CamundaJourneys implements OffboardingJourneys, CtaJourney {
             OffboardingProcess.NEW_PARTY_NAME.with(offboarding.newResponsibleParty().name()),
             OffboardingProcess.NEW_PARTY_EMAIL.with(offboarding.newResponsibleParty().email()),
             OffboardingProcess.NEW_PARTY_KIND.with(offboarding.newResponsibleParty().kind().name()),
-            OffboardingProcess.REQUESTED_BY.with(offboarding.requestedBy()));
+            OffboardingProcess.REQUESTED_BY.with(offboarding.requestedBy()),
+            OffboardingProcess.PAYER_ACCOUNT_NAME.with(registryEntry.name()),
+            OffboardingProcess.PAYER_REGISTERED_SINCE.with(
+                registryEntry.since().toInstant().truncatedTo(ChronoUnit.SECONDS).toString()),
+            OffboardingProcess.PAYER_REGISTRY_SOURCE.with(registryEntry.source().value()));
     return EngineAuthentication.runAs(
         identityService,
         actor,

@@ -141,6 +141,15 @@ public final class OffboardingProcess {
   public static final ProcessVariable<String> NEW_PARTY_KIND = stringVariable("newPartyKind");
   public static final ProcessVariable<String> REQUESTED_BY = stringVariable("requestedBy");
 
+  // the payer registry's entry the request was checked against (its account and reseller are
+  // PAYER_ACCOUNT_ID and RESELLER_ID), as the review shows it
+  public static final ProcessVariable<String> PAYER_ACCOUNT_NAME =
+      stringVariable("payerAccountName");
+  public static final ProcessVariable<String> PAYER_REGISTERED_SINCE =
+      stringVariable("payerRegisteredSince");
+  public static final ProcessVariable<String> PAYER_REGISTRY_SOURCE =
+      stringVariable("payerRegistrySource");
+
   // the CTA
   public static final ProcessVariable<String> CTA_DOCUMENT_ID = stringVariable("ctaDocumentId");
   public static final ProcessVariable<String> CTA_SHA256 = stringVariable("ctaSha256");

@@ -5,7 +5,7 @@
  * humantask} (the human tasks' rules) and {@code tasklist} (Tasklist's filters and grants).
  */
 @ApplicationModule(
-    allowedDependencies = {"offboarding", "cta", "cleanup", "notification", "system"})
+    allowedDependencies = {"offboarding", "registry", "cta", "cleanup", "notification", "system"})
 package com.ingrammicro.masterpayer.process;
 
 import org.springframework.modulith.ApplicationModule;

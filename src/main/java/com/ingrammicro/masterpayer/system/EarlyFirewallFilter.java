@@ -21,9 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * path such as {@code /engine-rest;x/task} or {@code //engine-rest/task} that Tomcat maps to the
  * engine-rest servlet, and that became a 500. The same {@link StrictHttpFirewall} rules therefore
  * run here first. A {@code Content-Type} that is no concrete media type ({@code application/*}) is
- * refused with 415 here too: Spring MVC and Jersey fail on it deep inside with a 500; and a
- * malformed {@code Accept} with 400, because Spring then cannot write any answer, not even its
- * refusal.
+ * refused with 415 here too: Spring MVC and Jersey fail on it deep inside with a 500; a malformed
+ * {@code Accept} with 400, because Spring then cannot write any answer, not even its refusal; and a
+ * header the firewall does not allow (a control character in its value) with 400 here, before
+ * Spring MVC reads it along with a request body.
  */
 class EarlyFirewallFilter extends OncePerRequestFilter {
 
@@ -43,7 +44,7 @@ class EarlyFirewallFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     try {
-      firewall.getFirewalledRequest(request);
+      checkHeaders(firewall.getFirewalledRequest(request));
     } catch (RequestRejectedException rejected) {
       problems.handle(request, response, rejected);
       return;
@@ -66,6 +67,20 @@ class EarlyFirewallFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * The firewall checks header names and values only as they are read; Spring MVC reads them all
+   * while it reads a request body, where a refusal would be a 500. So they are all read here.
+   */
+  private static void checkHeaders(HttpServletRequest firewalled) {
+    Enumeration<String> names = firewalled.getHeaderNames();
+    while (names.hasMoreElements()) {
+      Enumeration<String> values = firewalled.getHeaders(names.nextElement());
+      while (values.hasMoreElements()) {
+        values.nextElement();
+      }
+    }
   }
 
   /**

@@ -14,6 +14,11 @@ public class Resellers {
     this.identityService = identityService;
   }
 
+  /** Whether the identity store knows the reseller. */
+  public boolean exists(String resellerId) {
+    return identityService.createTenantQuery().tenantId(resellerId).count() > 0;
+  }
+
   /** The reseller's company name, or its id when the identity store has no name for it. */
   public String displayName(String resellerId) {
     Tenant tenant = identityService.createTenantQuery().tenantId(resellerId).singleResult();

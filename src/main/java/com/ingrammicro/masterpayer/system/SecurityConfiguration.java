@@ -28,7 +28,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /engine-rest/**}: HTTP Basic, staff only, run as the user so engine authorizations
  *       apply, and only the changes Tasklist's work needs ({@link EngineApiPolicy});
  *   <li>{@code /api/**}: HTTP Basic; resellers start, follow and withdraw their own offboardings,
- *       staff read; the audit API ({@code /api/audit/**}) is for auditors and administrators only;
+ *       staff read; the audit API ({@code /api/audit/**}) is for auditors and administrators only,
+ *       the administration API ({@code /api/admin/**}: the payer registry) for administrators;
  *       DocuSign Connect's notifications carry no user but an HMAC, verified by their controller;
  *   <li>{@code /audit/**}: the audit page, for auditors and administrators (HTTP Basic, or their
  *       Camunda webapp session);
@@ -113,6 +114,8 @@ class SecurityConfiguration {
                     .hasAnyRole(AUDIT_READERS)
                     .requestMatchers("/api/audit/**")
                     .denyAll()
+                    .requestMatchers("/api/admin/**")
+                    .hasRole(Role.ADMIN.name())
                     // reading: resellers their own offboardings, staff all (checked per
                     // offboarding)
                     .requestMatchers("/api/**")

@@ -327,7 +327,7 @@ abstract class AuditScenarios extends RunningApplication {
 
   @Test
   void searchFiltersSortsAndPagesAndTheCsvHasTheSameRows() throws Exception {
-    String payer = TestRequests.randomPayer();
+    String payer = journeys.registeredPayer("globex");
     Map<String, Object> tricky = TestRequests.offboarding(payer);
     tricky.put("reason", "=HYPERLINK(\"x\"), then\na second line");
     Api.Response created = api.postJson("globex", "/api/offboardings", tricky);

@@ -78,6 +78,7 @@ class CsvExportTest {
         null,
         now,
         now,
+        null,
         null);
   }
 

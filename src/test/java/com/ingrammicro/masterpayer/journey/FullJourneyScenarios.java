@@ -130,7 +130,7 @@ abstract class FullJourneyScenarios extends JourneyScenario {
 
   @Test
   void offboardingRunsFromRequestToCompletedThroughTheApiAndTaskForms() throws Exception {
-    String payer = randomPayer();
+    String payer = journeys.registeredPayer("acme");
     Api.Response created = api.postJson("acme", "/api/offboardings", request(payer));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String id = created.json().path("id").asText();

@@ -10,11 +10,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules of a reseller's request to start: one active offboarding per payer, exactly one winner
- * of concurrent starts, and retries with an idempotency key that replay the original. Run on H2
- * ({@link H2RequestRulesIT}) and on PostgreSQL ({@link PostgresRequestRulesIT}): a unique index and
- * the database's locking decide between concurrent requests. The request's validation is the web
- * layer's ({@code OffboardingControllerTest}).
+ * The rules of a reseller's request to start: one active offboarding per payer, answered with its
+ * id to its own reseller only, exactly one winner of concurrent starts, and retries with an
+ * idempotency key that replay the original. Run on H2 ({@link H2RequestRulesIT}) and on PostgreSQL
+ * ({@link PostgresRequestRulesIT}): a unique index and the database's locking decide between
+ * concurrent requests. The request's validation is the web layer's ({@code
+ * OffboardingControllerTest}).
  */
 abstract class RequestRulesScenarios extends JourneyScenario {
 
@@ -29,7 +30,10 @@ abstract class RequestRulesScenarios extends JourneyScenario {
     assertThat(second.status()).isEqualTo(409);
     assertThat(second.header("Content-Type")).isEqualTo("application/problem+json");
     assertThat(second.json().path("offboardingId").asText()).isEqualTo(first);
-    assertThat(byAnotherReseller.status()).isEqualTo(409);
+    assertThat(byAnotherReseller.status())
+        .as("another reseller's payer account is not registered to globex")
+        .isEqualTo(422);
+    assertThat(byAnotherReseller.json().path("type").asText()).endsWith(":payer-not-registered");
     assertThat(byAnotherReseller.json().has("offboardingId"))
         .as("no id of another reseller's offboarding")
         .isFalse();
@@ -37,7 +41,7 @@ abstract class RequestRulesScenarios extends JourneyScenario {
 
   @Test
   void concurrentStartsForOnePayerLetExactlyOneWin() throws Exception {
-    String payer = randomPayer();
+    String payer = journeys.registeredPayer("acme");
     List<Api.Response> responses =
         Concurrently.call(8, () -> api.postJson("acme", "/api/offboardings", request(payer)));
 
@@ -58,7 +62,7 @@ abstract class RequestRulesScenarios extends JourneyScenario {
 
   @Test
   void retryWithTheSameIdempotencyKeyReplaysTheOriginal() throws Exception {
-    String payer = randomPayer();
+    String payer = journeys.registeredPayer("acme");
     Map<String, String> key = Map.of("Idempotency-Key", "order-" + payer);
 
     Api.Response first = api.postJson("acme", "/api/offboardings", request(payer), key);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ingrammicro.masterpayer.support.Api;
+import com.ingrammicro.masterpayer.support.Journeys;
 import com.ingrammicro.masterpayer.support.TestRequests;
 import com.ingrammicro.masterpayer.support.TestSmtp;
 import java.time.Duration;
@@ -145,9 +146,9 @@ class MailOutageIT {
   }
 
   private String start() {
+    String payer = new Journeys(api, runtimeService, managementService).registeredPayer("acme");
     Api.Response created =
-        api.postJson(
-            "acme", "/api/offboardings", TestRequests.offboarding(TestRequests.randomPayer()));
+        api.postJson("acme", "/api/offboardings", TestRequests.offboarding(payer));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().path("id").asText();
   }

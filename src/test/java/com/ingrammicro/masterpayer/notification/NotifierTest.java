@@ -65,6 +65,7 @@ class NotifierTest {
                 null,
                 null,
                 null,
+                null,
                 null));
     Resellers resellers = mock(Resellers.class);
     when(resellers.displayName(any())).thenReturn("Acme Corp");

@@ -185,6 +185,7 @@ class OffboardingControllerTest {
             "ACME",
             "acme",
             body,
+            UUID.randomUUID(),
             OffsetDateTime.of(2026, 1, 5, 9, 30, 0, 0, ZoneOffset.UTC));
     ArgumentCaptor<AppUser> caller = ArgumentCaptor.forClass(AppUser.class);
     when(offboardings.start(caller.capture(), eq(body), eq("order-1")))

@@ -27,6 +27,7 @@ class OffboardingViewTest {
         "pi-1",
         now,
         now,
+        null,
         null);
   }
 

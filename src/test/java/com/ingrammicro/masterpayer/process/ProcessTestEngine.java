@@ -143,6 +143,7 @@ public final class ProcessTestEngine {
                       null,
                       null,
                       null,
+                      null,
                       null));
       when(accessRemoval.plan(any(), any()))
           .thenReturn(

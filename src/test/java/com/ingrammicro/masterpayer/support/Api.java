@@ -72,6 +72,13 @@ public final class Api {
     return send(request);
   }
 
+  public Response post(String user, String path, String contentType, byte[] body) {
+    return send(
+        request(user, path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public Response put(String user, String path, String contentType, byte[] body) {
     return send(
         request(user, path)

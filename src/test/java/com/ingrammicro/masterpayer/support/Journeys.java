@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -26,6 +27,9 @@ public final class Journeys {
 
   public static final Duration PATIENCE = Duration.ofSeconds(45);
 
+  /** The demo administrator, who maintains the payer registry. */
+  public static final String ADMIN = "admin";
+
   private final Api api;
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
@@ -36,7 +40,44 @@ public final class Journeys {
     this.managementService = managementService;
   }
 
+  /**
+   * Registers a payer account in the payer registry to the reseller of a demo reseller user ({@code
+   * "acme"}: {@code ACME}), as an administrator does over the administrators' API; one that is
+   * registered to that reseller already stays as it is, one of another reseller fails the test.
+   */
+  public void register(String reseller, String payer) {
+    String resellerId = resellerIdOf(reseller);
+    Api.Response registered =
+        api.postJson(
+            ADMIN,
+            "/api/admin/payer-accounts",
+            Map.of("accountId", payer, "resellerId", resellerId, "name", "Payer " + payer));
+    if (registered.status() == 409
+        && registered.json().path("resellerId").asText().equals(resellerId)) {
+      return;
+    }
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+  }
+
+  /** A new payer account, registered to the reseller of the demo reseller user. */
+  public String registeredPayer(String reseller) {
+    String payer = TestRequests.randomPayer();
+    register(reseller, payer);
+    return payer;
+  }
+
+  /** The reseller id of a demo reseller user. */
+  public static String resellerIdOf(String reseller) {
+    assertThat(reseller).as("a demo reseller user").isIn("acme", "globex");
+    return reseller.toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * Registers the payer account to the reseller (unless it is already) and starts its offboarding
+   * as the reseller.
+   */
   public String start(String reseller, String payer) {
+    register(reseller, payer);
     Api.Response created =
         api.postJson(reseller, "/api/offboardings", TestRequests.offboarding(payer));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);

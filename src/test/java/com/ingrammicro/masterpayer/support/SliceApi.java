@@ -47,6 +47,10 @@ public final class SliceApi {
     return send(request, user);
   }
 
+  public Api.Response post(String user, String path, String contentType, byte[] body) {
+    return send(MockMvcRequestBuilders.post(path).contentType(contentType).content(body), user);
+  }
+
   public Api.Response put(String user, String path, String contentType, byte[] body) {
     return send(MockMvcRequestBuilders.put(path).contentType(contentType).content(body), user);
   }

@@ -46,7 +46,8 @@ class AuthorizationMatrixIT extends RunningApplication {
       List.of(
           "anonymous", "wrong password", "acme", "globex", "sales", "finance", "auditor", "admin");
 
-  // Placeholders: {open} an ACME offboarding waiting for its signed CTA; {review} the open review
+  // Placeholders: {open} an ACME offboarding waiting for its signed CTA, of payer account
+  // {openPayer}; {review} the open review
   // task
   // of another ACME offboarding {reviewed} whose process instance is {instance}; {ended} a
   // withdrawn
@@ -72,7 +73,14 @@ class AuthorizationMatrixIT extends RunningApplication {
       | GET    | /api/audit/offboardings/{open}/trail                             |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
       | GET    | /api/audit/offboardings/{open}/diagram.svg                       |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
       | GET    | /api/audit/offboardings/{open}/evidence                          |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
+      | GET    | /api/audit/payer-registry/changes                                |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
       | GET    | /audit/                                                          |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
+      | GET    | /api/admin/payer-accounts                                        |                        | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 200   |
+      | POST   | /api/admin/payer-accounts                                        | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
+      | GET    | /api/admin/payer-accounts/{openPayer}                            |                        | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 200   |
+      | PUT    | /api/admin/payer-accounts/{openPayer}/reseller                   | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
+      | DELETE | /api/admin/payer-accounts/{openPayer}                            |                        | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 409   |
+      | POST   | /api/admin/payer-accounts/import                                 | bad-csv                | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 422   |
       | GET    | /engine-rest/task                                                |                        | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
       | POST   | /engine-rest/task                                                | {}                     | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
       | GET    | /engine-rest/task/{review}                                       |                        | 401       | 401            | 403  | 403    | 200   | 404     | 200     | 200   |
@@ -178,6 +186,9 @@ class AuthorizationMatrixIT extends RunningApplication {
     journeys.work("sales", open, "Task_ReviewRequest", Map.of("approved", true));
     journeys.awaitView("acme", open, view -> Journeys.hasAction(view, "UPLOAD_SIGNED_CTA"));
     fixture.put("open", open);
+    fixture.put(
+        "openPayer",
+        api.get("acme", "/api/offboardings/" + open).json().path("payerAccountId").asText());
     String ended = journeys.start("acme", TestRequests.randomPayer());
     String endedInstance =
         runtimeService
@@ -238,7 +249,12 @@ class AuthorizationMatrixIT extends RunningApplication {
       Map.Entry<String, JsonNode> path = it.next();
       path.getValue()
           .fieldNames()
-          .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
+          .forEachRemaining(
+              method ->
+                  documented.add(
+                      method.toUpperCase()
+                          + " "
+                          + path.getKey().replaceAll("\\{[a-zA-Z]+}", "{id}")));
     }
     Set<String> inMatrix = new LinkedHashSet<>();
     rows()
@@ -371,6 +387,13 @@ class AuthorizationMatrixIT extends RunningApplication {
     String user = credentials(caller);
     if (body.equals("pdf")) {
       return api.put(user, path, "application/pdf", TestPdf.withText("signed"));
+    }
+    if (body.equals("bad-csv")) {
+      return api.post(
+          user,
+          path,
+          "text/csv",
+          "accountId,resellerId,name\n12345,ACME,Too short\n".getBytes(StandardCharsets.UTF_8));
     }
     return api.send(user, row.method(), path, json(body));
   }
