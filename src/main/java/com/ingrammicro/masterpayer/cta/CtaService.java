@@ -64,7 +64,7 @@ public class CtaService implements DocumentQuery {
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     byte[] pdf =
-        CtaPdf.render(
+        CtaPdf.issue(
             new CtaPdf.Terms(
                 offboarding.id(),
                 offboarding.payerAccountId(),
