@@ -33,6 +33,7 @@ public class CtaService implements DocumentQuery {
   private final CtaJourney journey;
   private final Resellers resellers;
   private final CtaProperties properties;
+  private final CtaSignatures signatures;
   private final RetryingTransactions transactions;
   private final Clock clock;
 
@@ -42,8 +43,10 @@ public class CtaService implements DocumentQuery {
       CtaJourney journey,
       Resellers resellers,
       CtaProperties properties,
+      CtaSignatures signatures,
       RetryingTransactions transactions,
       Clock clock) {
+    this.signatures = signatures;
     this.documents = documents;
     this.offboardings = offboardings;
     this.journey = journey;
@@ -121,6 +124,12 @@ public class CtaService implements DocumentQuery {
     return documents.content(document.id());
   }
 
+  /** The signature report stored with a signed copy. */
+  @Override
+  public Optional<SignatureReport> signatureReport(Document document) {
+    return documents.signatureReport(document.id());
+  }
+
   /** The latest document of a kind, if the caller may see the offboarding. */
   DocumentContent read(AppUser user, UUID offboardingId, DocumentKind kind) {
     Offboarding offboarding = offboardings.get(user, offboardingId);
@@ -156,11 +165,15 @@ public class CtaService implements DocumentQuery {
   }
 
   /**
-   * Stores a signed CTA and hands it to the journey in one transaction: if the journey does not
-   * take it, nothing is stored.
+   * Verifies a signed CTA's signatures against the issued CTA, refuses it with 422 when it breaks
+   * the signature policy ({@link SignaturePolicy}), then stores it with its signature report and
+   * hands it to the journey in one transaction: if the journey does not take it, nothing is stored.
    */
   SignedCta acceptSigned(AppUser user, UUID offboardingId, byte[] pdf) {
-    SignedCtaInspector.Inspection inspection = SignedCtaInspector.inspect(pdf);
+    requireAwaitingSignature(user, offboardingId);
+    CtaSignatures.Verified verified = signatures.verify(pdf, issuedForVerification(offboardingId));
+    SignatureReport report = verified.report();
+    SignaturePolicy.check(report, properties.requireDigitalSignatures());
     String sha256 = Digests.sha256Hex(pdf);
     return transactions.execute(
         () -> {
@@ -176,19 +189,32 @@ public class CtaService implements DocumentQuery {
                   sha256,
                   OffsetDateTime.now(clock),
                   user.userId());
-          documents.insert(document, pdf);
+          documents.insert(document, pdf, report);
           SignedCta signed =
               new SignedCta(
                   document.id(),
                   sha256,
                   pdf.length,
-                  inspection.pageCount(),
-                  inspection.signatureCount());
+                  verified.inspection().pageCount(),
+                  verified.inspection().signatureCount(),
+                  report);
           if (!journey.signedCtaReceived(offboarding, signed, user)) {
             throw notAwaitingSignature(offboardingId);
           }
           return signed;
         });
+  }
+
+  /** The issued CTA with the identity it carries; null when none was issued. */
+  private CtaSignatures.Issued issuedForVerification(UUID offboardingId) {
+    return documents
+        .findLatest(offboardingId, DocumentKind.CTA_ISSUED)
+        .map(
+            document -> {
+              byte[] content = documents.content(document.id());
+              return new CtaSignatures.Issued(content, CtaPdf.identityOf(content));
+            })
+        .orElse(null);
   }
 
   long maxSignedSize() {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -181,9 +182,9 @@ public final class TestPki {
     KeyPair keys = newKeys();
     X509Certificate certificate =
         certificate(
-            new X500Name(subject),
+            name(subject),
             keys.getPublic(),
-            new X500Name(subject),
+            name(subject),
             keys.getPublic(),
             keys.getPrivate(),
             notBefore,
@@ -197,7 +198,7 @@ public final class TestPki {
     KeyPair keys = newKeys();
     X509Certificate certificate =
         certificate(
-            new X500Name(subject),
+            name(subject),
             keys.getPublic(),
             X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
             issuer.certificate().getPublicKey(),
@@ -213,7 +214,7 @@ public final class TestPki {
     KeyPair keys = newKeys();
     X509Certificate certificate =
         certificate(
-            new X500Name(subject),
+            name(subject),
             keys.getPublic(),
             X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
             issuer.certificate().getPublicKey(),
@@ -302,6 +303,11 @@ public final class TestPki {
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException("Cannot issue a test certificate for " + subject, e);
     }
+  }
+
+  /** As X.500 orders it (country first), which RFC 2253 writes back as {@code subject}. */
+  private static X500Name name(String subject) {
+    return X500Name.getInstance(new X500Principal(subject).getEncoded());
   }
 
   private static KeyPair newKeys() {
