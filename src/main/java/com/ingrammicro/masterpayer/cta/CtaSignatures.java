@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -46,6 +50,8 @@ class CtaSignatures {
 
   /** The identity line is on every page of the issued CTA; a copy's first pages show it. */
   private static final int MAX_TEXT_PAGES = 20;
+
+  private static final Logger log = LoggerFactory.getLogger(CtaSignatures.class);
 
   private final SignatureCheck check;
   private final Clock clock;
@@ -87,8 +93,13 @@ class CtaSignatures {
       throw SignedCtaInspector.unsafe("it carries more than " + MAX_SIGNATURES + " signatures");
     }
     List<Found> found = new ArrayList<>();
+    Set<COSDictionary> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (PDSignature signature : dictionaries) {
-      found.add(new Found(signature.getCOSObject(), SignedRange.of(signature.getCOSObject(), pdf)));
+      // two fields may name one signature dictionary: it is one signature
+      if (seen.add(signature.getCOSObject())) {
+        found.add(
+            new Found(signature.getCOSObject(), SignedRange.of(signature.getCOSObject(), pdf)));
+      }
     }
     // signing order: each signature ends the revision it signs; an unsound one goes last
     found.sort(
@@ -96,6 +107,22 @@ class CtaSignatures {
             (Found f) -> f.range().end() < 0 ? Long.MAX_VALUE : f.range().end()));
 
     Map<Integer, List<String>> revisionProblems = new HashMap<>();
+    // a copy of a signature dictionary covers the same bytes with the same value: counted once
+    Map<List<Long>, Integer> byRange = new HashMap<>();
+    for (int i = 0; i < found.size(); i++) {
+      SignedRange range = found.get(i).range();
+      if (range.end() < 0) {
+        continue;
+      }
+      Integer first =
+          byRange.putIfAbsent(
+              List.of(range.firstLength(), range.secondStart(), range.end()), i + 1);
+      if (first != null) {
+        revisionProblems
+            .computeIfAbsent(i, k -> new ArrayList<>())
+            .add("it covers the same bytes as signature " + first + ", of which it is a copy");
+      }
+    }
     List<String> changes =
         changesAfterSigning(
             pdf, document, found.stream().map(Found::range).toList(), revisionProblems, deadline);
@@ -104,7 +131,7 @@ class CtaSignatures {
     List<SignatureReport.Signature> signatures = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       SignatureReport.Signature signature =
-          check.check(found.get(i).dictionary(), found.get(i).range(), pdf, now);
+          checked(found.get(i).dictionary(), found.get(i).range(), pdf, now);
       List<String> extra = revisionProblems.getOrDefault(i, List.of());
       if (!extra.isEmpty()) {
         List<String> problems = new ArrayList<>(signature.problems());
@@ -141,6 +168,34 @@ class CtaSignatures {
       identityText = showsIdentity(document, issued.identity().get(), deadline);
     }
     return new SignatureReport(signatures, derived, identityText, changes, false);
+  }
+
+  /**
+   * One signature's check; a failure nobody foresaw makes the signature invalid (and the copy
+   * refused) rather than the upload fail.
+   */
+  private SignatureReport.Signature checked(
+      COSDictionary dictionary, SignedRange range, byte[] pdf, Instant now) {
+    try {
+      return check.check(dictionary, range, pdf, now);
+    } catch (RevisionChanges.VerificationTimeout | ErrorResponseException e) {
+      throw e;
+    } catch (RuntimeException unforeseen) {
+      log.warn("A signature of an uploaded CTA could not be verified", unforeseen);
+      return new SignatureReport.Signature(
+          SignatureReport.Kind.SIGNATURE,
+          null,
+          null,
+          null,
+          null,
+          SignatureReport.SigningTimeSource.NONE,
+          null,
+          false,
+          false,
+          range.end() == pdf.length,
+          "Not checked: the signature itself could not be read.",
+          List.of("it cannot be verified (" + unforeseen.getClass().getSimpleName() + ")"));
+    }
   }
 
   /**
@@ -186,9 +241,16 @@ class CtaSignatures {
         if (later == null) {
           continue; // reported for the signature that ends the later revision
         }
-        changes.addAll(
-            RevisionChanges.between(
-                earlier, later, "after signature " + end.getValue(), System::nanoTime, deadline));
+        String when = "after signature " + end.getValue();
+        try {
+          changes.addAll(RevisionChanges.between(earlier, later, when, System::nanoTime, deadline));
+        } catch (RevisionChanges.VerificationTimeout | ErrorResponseException e) {
+          throw e;
+        } catch (RuntimeException unforeseen) {
+          // what cannot be compared cannot be shown to be unchanged
+          log.warn("The revisions of an uploaded CTA could not be compared", unforeseen);
+          changes.add("what changed " + when + " cannot be determined");
+        }
       }
     } finally {
       revisions.forEach(

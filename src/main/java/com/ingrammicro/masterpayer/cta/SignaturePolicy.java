@@ -53,7 +53,7 @@ final class SignaturePolicy {
               + required
               + " valid digital signature"
               + (required == 1 ? "" : "s")
-              + " (assignor and assignee); it has "
+              + " by different signers (assignor and assignee); it has "
               + valid
               + ".");
     }

@@ -88,10 +88,15 @@ public record SignatureReport(
     }
   }
 
-  /** The valid signatures of parties (document timestamps are not consent and do not count). */
+  /**
+   * The signers with a valid signature: each signer certificate (issuer and serial) counts once, so
+   * one party signing twice is one signature; document timestamps are not consent and do not count.
+   */
   public long validSignatureCount() {
     return signatures.stream()
         .filter(signature -> signature.kind() == Kind.SIGNATURE && signature.valid())
+        .map(signature -> signature.issuer() + "#" + signature.serial())
+        .distinct()
         .count();
   }
 }

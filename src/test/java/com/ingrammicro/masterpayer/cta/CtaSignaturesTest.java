@@ -17,10 +17,15 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +119,52 @@ class CtaSignaturesTest {
     assertThat(report.changesAfterSigning()).isEmpty();
     assertThat(report.derivedFromIssuedCta()).isTrue();
     assertAccepted(report, 2);
+  }
+
+  @Test
+  void oneSignerSigningTwiceIsOneSignatureForThePolicy() {
+    byte[] signed =
+        TestSigning.sign(TestSigning.sign(issued, TestPki.assignor()), TestPki.assignor());
+
+    SignatureReport report = verify(signed);
+
+    assertThat(report.signatures()).extracting(Signature::valid).containsExactly(true, true);
+    assertThat(report.validSignatureCount()).isEqualTo(1);
+    assertRefused(report, 2, "too-few-signatures", "by different signers");
+  }
+
+  @Test
+  void aCopyOfASignatureInASecondFieldIsNotASecondSignature() throws Exception {
+    byte[] signed = TestSigning.sign(issued, TestPki.assignor());
+    byte[] copied;
+    try (PDDocument document = Loader.loadPDF(signed)) {
+      PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
+      PDSignatureField field = new PDSignatureField(form);
+      field
+          .getCOSObject()
+          .setItem(
+              COSName.V,
+              new COSDictionary(document.getSignatureDictionaries().get(0).getCOSObject()));
+      PDAnnotationWidget widget = field.getWidgets().get(0);
+      widget.setRectangle(new PDRectangle(0, 0, 0, 0));
+      widget.setPage(document.getPage(0));
+      document.getPage(0).getAnnotations().add(widget);
+      form.getFields().add(field);
+      document.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+      form.getCOSObject().setNeedToBeUpdated(true);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.saveIncremental(out);
+      copied = out.toByteArray();
+    }
+
+    SignatureReport report = verify(copied);
+
+    assertThat(report.signatures()).hasSize(2);
+    assertThat(report.signatures().get(1).valid()).isFalse();
+    assertThat(report.signatures().get(1).problems())
+        .contains("it covers the same bytes as signature 1, of which it is a copy");
+    assertThat(report.validSignatureCount()).isEqualTo(1);
+    assertRefused(report, 0, "invalid-signature", "Signature 2");
   }
 
   @Test
