@@ -58,6 +58,20 @@ final class CtaPdf {
   /** The document information entry that holds the SHA-256 of the first revision. */
   static final String CONTENT_SHA256_KEY = "CtaContentSha256";
 
+  /** The parties as the signature blocks name them. */
+  static final String ASSIGNOR = "Assignor";
+
+  static final String ASSIGNEE = "Assignee";
+  static final String CONSENTING_PARTY = "Consenting Party";
+
+  /**
+   * The text that starts a party's signature line, once in the document: e-signature providers
+   * place that party's signature field on it ({@code anchorString}).
+   */
+  static String signatureAnchor(String party) {
+    return party + "'s signature:";
+  }
+
   private static final float MARGIN = 56;
   private static final float FOOTER_SIZE = 7;
   private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
@@ -156,13 +170,9 @@ final class CtaPdf {
       }
       layout.space(10);
       layout.heading("Signatures", 13);
-      for (String party :
-          List.of(
-              "Assignor: " + terms.assignor(),
-              "Assignee: " + terms.assignee(),
-              "Consenting Party: " + terms.consentingParty())) {
-        layout.signatureBlock(party);
-      }
+      layout.signatureBlock(ASSIGNOR, terms.assignor());
+      layout.signatureBlock(ASSIGNEE, terms.assignee());
+      layout.signatureBlock(CONSENTING_PARTY, terms.consentingParty());
       PDDocumentInformation info = document.getDocumentInformation();
       info.setTitle("Consent to Assignment - AWS Master Payer account " + terms.payerAccountId());
       info.setSubject("Offboarding " + terms.offboardingId());
@@ -241,16 +251,18 @@ final class CtaPdf {
       }
     }
 
-    void signatureBlock(String party) throws IOException {
+    void signatureBlock(String party, String name) throws IOException {
       if (y - 90 < MARGIN) {
         newPage();
       }
       space(14);
-      paragraph(party, BOLD, 11);
+      paragraph(party + ": " + name, BOLD, 11);
       paragraph("Name and title: ______________________________________", REGULAR, 11);
       space(8);
       paragraph(
-          "Date: ____________________   Signature: ______________________________", REGULAR, 11);
+          "Date: ________________   " + signatureAnchor(party) + " ______________________",
+          REGULAR,
+          11);
     }
 
     void space(float points) {

@@ -217,7 +217,58 @@ public class CtaService implements DocumentQuery {
         .orElse(null);
   }
 
-  long maxSignedSize() {
+  /**
+   * Stores the signed CTA that an e-signature provider returned for a completed envelope and hands
+   * it to the journey, as an upload is (the same inspection and signature verification, stored with
+   * its report; the document's creator is the provider). Refused (422) when a signature in it is
+   * not valid or it changed after a signature; the number of signatures is not asked for: the
+   * provider's document carries the provider's seal, and the envelope's evidence that both parties
+   * signed stands for theirs (docs/cta.md, "The policy"). Runs in the caller's transaction, which
+   * records the envelope's outcome with it.
+   *
+   * @param evidence what the provider's API says of the envelope and its signers
+   * @return the signed copy, or empty when the journey does not wait for one (then nothing is
+   *     stored)
+   */
+  public Optional<SignedCta> acceptFromESignature(
+      Offboarding offboarding, byte[] pdf, EnvelopeEvidence evidence) {
+    CtaSignatures.Verified verified =
+        signatures.verify(pdf, issuedForVerification(offboarding.id()));
+    SignatureReport report = verified.report();
+    SignaturePolicy.check(report, 0);
+    if (offboarding.resellerAction() != ResellerAction.SIGN_CTA) {
+      return Optional.empty();
+    }
+    String sha256 = Digests.sha256Hex(pdf);
+    Document document =
+        new Document(
+            UUID.randomUUID(),
+            offboarding.id(),
+            DocumentKind.CTA_SIGNED,
+            "consent-to-assignment-" + offboarding.payerAccountId() + "-signed.pdf",
+            MediaType.APPLICATION_PDF_VALUE,
+            pdf.length,
+            sha256,
+            OffsetDateTime.now(clock),
+            evidence.provider());
+    documents.insert(document, pdf, report);
+    SignedCta signed =
+        new SignedCta(
+            document.id(),
+            sha256,
+            pdf.length,
+            verified.inspection().pageCount(),
+            verified.inspection().signatureCount(),
+            report);
+    if (!journey.signedCtaReceivedFromESignature(offboarding, signed, evidence.provider())) {
+      throw new IllegalStateException(
+          "The journey of offboarding " + offboarding.id() + " did not take the signed CTA");
+    }
+    return Optional.of(signed);
+  }
+
+  /** The largest signed CTA accepted, uploaded or returned by an e-signature provider. */
+  public long maxSignedSize() {
     return properties.maxSignedSize().toBytes();
   }
 

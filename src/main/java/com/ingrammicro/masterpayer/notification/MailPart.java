@@ -19,7 +19,13 @@ enum MailPart {
   /** {{taskDueDate}} of a task without one. */
   TASK_WITHOUT_DUE_DATE,
   /** {{outstandingAmount}} when finance gave none. */
-  AMOUNT_UNKNOWN;
+  AMOUNT_UNKNOWN,
+  /** {{signatureInstructions}} when the reseller uploads the signed CTA. */
+  SIGNATURE_BY_UPLOAD,
+  /** {{signatureInstructions}} when an e-signature provider sent the CTA to its signers. */
+  SIGNATURE_BY_ESIGNATURE,
+  /** {{eSignatureReason}} when the provider gave none. */
+  ESIGNATURE_REASON_UNKNOWN;
 
   String templateName() {
     return "mail/parts/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + ".txt";

@@ -15,6 +15,10 @@ public enum Notification {
   CTA_FOR_SIGNATURE(true, Audience.RESELLER),
   CTA_SIGNATURE_REMINDER(true, Audience.RESELLER),
   CTA_RESIGNATURE_REQUESTED(true, Audience.RESELLER),
+  /** A signer declined the CTA's e-signature envelope; the reseller may still upload it signed. */
+  ESIGNATURE_DECLINED(false, Audience.RESELLER, Audience.IAAS_SALES),
+  /** The CTA's e-signature envelope was voided; the reseller may still upload it signed. */
+  ESIGNATURE_VOIDED(false, Audience.RESELLER, Audience.IAAS_SALES),
   PAYMENT_CHECK_REQUESTED(false, Audience.FINANCE),
   PAYMENT_OUTSTANDING(false, Audience.RESELLER, Audience.FINANCE),
   REQUEST_REJECTED(false, Audience.RESELLER),

@@ -15,6 +15,12 @@ public interface NotificationFacts {
   Attachment issuedCta(UUID offboardingId);
 
   /**
+   * The e-signature provider ("DocuSign") that sent the offboarding's CTA to its signers; empty
+   * when the reseller is to upload the signed CTA.
+   */
+  Optional<String> eSignatureProvider(UUID offboardingId);
+
+  /**
    * Whether this engine removes the distributor's access itself, once the reseller has deployed the
    * cleanup role; otherwise Ingram IaaS sales remove it by hand.
    */

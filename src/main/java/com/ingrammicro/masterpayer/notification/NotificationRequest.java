@@ -26,6 +26,8 @@ public record NotificationRequest(
    * @param cleanupFailure why the automated access removal handed over to people
    * @param cleanupRemaining what of the distributor's access remains to remove
    * @param cleanupReport how the removal of the distributor's access was established
+   * @param eSignatureReason why the CTA's e-signature envelope was declined or voided, as the
+   *     provider says
    */
   public record Outcomes(
       String rejectionReason,
@@ -34,5 +36,6 @@ public record NotificationRequest(
       BigDecimal outstandingAmount,
       String cleanupFailure,
       String cleanupRemaining,
-      String cleanupReport) {}
+      String cleanupReport,
+      String eSignatureReason) {}
 }

@@ -188,6 +188,20 @@ public class Notifier implements SentMailQuery {
     putIfGiven(model, "cleanupRemaining", outcomes.cleanupRemaining());
     putIfGiven(model, "cleanupReport", outcomes.cleanupReport());
     model.put(
+        "eSignatureReason",
+        outcomes.eSignatureReason() == null || outcomes.eSignatureReason().isBlank()
+            ? templates.render(MailPart.ESIGNATURE_REASON_UNKNOWN, model)
+            : outcomes.eSignatureReason());
+    Optional<String> eSignatureProvider = facts.eSignatureProvider(offboarding.id());
+    model.put("eSignatureProvider", eSignatureProvider.orElse("e-signature"));
+    model.put(
+        "signatureInstructions",
+        templates.render(
+            eSignatureProvider.isPresent()
+                ? MailPart.SIGNATURE_BY_ESIGNATURE
+                : MailPart.SIGNATURE_BY_UPLOAD,
+            model));
+    model.put(
         "outstandingAmount",
         outcomes.outstandingAmount() == null
             ? templates.render(MailPart.AMOUNT_UNKNOWN, model)

@@ -7,6 +7,7 @@ import com.ingrammicro.masterpayer.cta.SignedCta;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourneys;
 import com.ingrammicro.masterpayer.system.AppUser;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -93,12 +94,68 @@ class CamundaJourneys implements OffboardingJourneys, CtaJourney {
             OffboardingProcess.SIGNED_CTA_SIGNATURE_COUNT.with(signed.signatureCount())));
   }
 
+  @Override
+  public boolean signedCtaReceivedFromESignature(
+      Offboarding offboarding, SignedCta signed, String providerUserId) {
+    return correlateForProvider(
+        providerUserId,
+        offboarding,
+        OffboardingProcess.Messages.CTA_SIGNED,
+        variables(
+            OffboardingProcess.SIGNED_CTA_DOCUMENT_ID.with(signed.documentId().toString()),
+            OffboardingProcess.SIGNED_CTA_SHA256.with(signed.sha256()),
+            OffboardingProcess.SIGNED_CTA_SIZE_BYTES.with(signed.sizeBytes()),
+            OffboardingProcess.SIGNED_CTA_PAGE_COUNT.with(signed.pageCount()),
+            OffboardingProcess.SIGNED_CTA_SIGNATURE_COUNT.with(signed.signatureCount())));
+  }
+
+  @Override
+  public boolean eSignatureStopped(
+      Offboarding offboarding, String providerUserId, String outcome, String reason) {
+    return correlateForProvider(
+        providerUserId,
+        offboarding,
+        OffboardingProcess.Messages.ESIGNATURE_STOPPED,
+        variables(
+            OffboardingProcess.ESIGNATURE_OUTCOME.with(outcome),
+            OffboardingProcess.ESIGNATURE_REASON.with(reason)));
+  }
+
+  /**
+   * Correlates on behalf of an e-signature provider: no reseller user acts, the provider does, and
+   * the engine's history and operation log name it. It gets UPDATE on this one instance, as a
+   * reseller user would.
+   */
+  private boolean correlateForProvider(
+      String providerUserId,
+      Offboarding offboarding,
+      String message,
+      Map<String, Object> variables) {
+    AppUser provider = new AppUser(providerUserId, List.of(), List.of());
+    return correlate(
+        provider,
+        offboarding,
+        message,
+        variables,
+        () -> access.allowProviderCorrelation(providerUserId, offboarding));
+  }
+
   private boolean correlate(
       AppUser actor, Offboarding offboarding, String message, Map<String, Object> variables) {
+    return correlate(
+        actor, offboarding, message, variables, () -> access.allowCorrelation(actor, offboarding));
+  }
+
+  private boolean correlate(
+      AppUser actor,
+      Offboarding offboarding,
+      String message,
+      Map<String, Object> variables,
+      Runnable grant) {
     String processInstanceId = offboarding.processInstanceId();
     return translated(
         () -> {
-          access.allowCorrelation(actor, offboarding);
+          grant.run();
           return EngineAuthentication.runAs(
               identityService,
               actor,

@@ -2,6 +2,8 @@ package com.ingrammicro.masterpayer.process;
 
 import com.ingrammicro.masterpayer.cleanup.AccessRemoval;
 import com.ingrammicro.masterpayer.cta.CtaService;
+import com.ingrammicro.masterpayer.cta.ESignature;
+import com.ingrammicro.masterpayer.cta.ESignatureQuery;
 import com.ingrammicro.masterpayer.notification.Attachment;
 import com.ingrammicro.masterpayer.notification.NotificationFacts;
 import com.ingrammicro.masterpayer.process.deadline.Sla;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
 class JourneyNotificationFacts implements NotificationFacts {
 
   private final CtaService ctas;
+  private final ESignatureQuery eSignatures;
+  private final ESignature eSignature;
   private final AccessRemoval accessRemoval;
   private final TaskService taskService;
   private final RepositoryService repositoryService;
@@ -29,11 +33,15 @@ class JourneyNotificationFacts implements NotificationFacts {
 
   JourneyNotificationFacts(
       CtaService ctas,
+      ESignatureQuery eSignatures,
+      ESignature eSignature,
       AccessRemoval accessRemoval,
       TaskService taskService,
       RepositoryService repositoryService,
       Sla sla) {
     this.ctas = ctas;
+    this.eSignatures = eSignatures;
+    this.eSignature = eSignature;
     this.accessRemoval = accessRemoval;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
@@ -44,6 +52,12 @@ class JourneyNotificationFacts implements NotificationFacts {
   public Attachment issuedCta(UUID offboardingId) {
     CtaService.DocumentContent cta = ctas.issued(offboardingId);
     return new Attachment(cta.document().fileName(), cta.document().contentType(), cta.content());
+  }
+
+  @Override
+  public Optional<String> eSignatureProvider(UUID offboardingId) {
+    // the provider named only where an envelope went out: the mail then says where to sign
+    return eSignatures.envelope(offboardingId).flatMap(envelope -> eSignature.providerName());
   }
 
   @Override

@@ -29,6 +29,9 @@ public final class OffboardingProcess {
     public static final String CTA_SIGNED = "CtaSigned";
     public static final String WITHDRAWAL_REQUESTED = "WithdrawalRequested";
 
+    /** The CTA's e-signature envelope ended unsigned: declined by a signer, or voided. */
+    public static final String ESIGNATURE_STOPPED = "ESignatureStopped";
+
     private Messages() {}
   }
 
@@ -88,6 +91,7 @@ public final class OffboardingProcess {
   /** Other element ids that Java refers to. */
   public static final class Elements {
     public static final String AWAIT_SIGNED_CTA = "ReceiveTask_AwaitSignedCta";
+    public static final String REQUEST_ESIGNATURE = "ServiceTask_RequestESignature";
     public static final String PAYMENT_GRACE_PERIOD = "TimerEvent_PaymentGracePeriod";
     public static final String SUBPROCESS_AGREE_UNLINKING = "SubProcess_AgreeUnlinking";
     public static final String PLAN_ACCESS_REMOVAL = "ServiceTask_PlanAccessRemoval";
@@ -149,6 +153,17 @@ public final class OffboardingProcess {
       integerVariable("signedCtaPageCount");
   public static final ProcessVariable<Integer> SIGNED_CTA_SIGNATURE_COUNT =
       integerVariable("signedCtaSignatureCount");
+
+  // the CTA's e-signature (offboarding.esignature.provider): the envelope, and how it ended when it
+  // ended unsigned (DECLINED or VOIDED, with the provider's reason)
+  public static final ProcessVariable<String> ESIGNATURE_PROVIDER =
+      stringVariable("eSignatureProvider");
+  public static final ProcessVariable<String> ESIGNATURE_ENVELOPE_ID =
+      stringVariable("eSignatureEnvelopeId");
+  public static final ProcessVariable<String> ESIGNATURE_OUTCOME =
+      stringVariable("eSignatureOutcome");
+  public static final ProcessVariable<String> ESIGNATURE_REASON =
+      stringVariable("eSignatureReason");
 
   // outcomes of the human tasks
   public static final ProcessVariable<Boolean> APPROVED = booleanVariable("approved");

@@ -66,12 +66,28 @@ class ResellerEngineAccess implements EngineSetup {
     if (!own || offboarding.processInstanceId() == null) {
       return;
     }
+    grant(actor.userId(), offboarding.processInstanceId());
+  }
+
+  /**
+   * Lets an e-signature provider ({@code docusign}, a user id without groups) correlate messages to
+   * the offboarding's process instance, on the word of the application's own envelope record. Runs
+   * in the caller's transaction and without an engine authentication.
+   */
+  void allowProviderCorrelation(String providerUserId, Offboarding offboarding) {
+    if (offboarding.processInstanceId() == null) {
+      return;
+    }
+    grant(providerUserId, offboarding.processInstanceId());
+  }
+
+  private void grant(String userId, String processInstanceId) {
     try {
       new Grants(authorizations)
           .grantUser(
-              actor.userId(),
+              userId,
               Resources.PROCESS_INSTANCE,
-              offboarding.processInstanceId(),
+              processInstanceId,
               ProcessInstancePermissions.UPDATE);
     } catch (ProcessEngineException failure) {
       if (violatesAConstraint(failure)) {

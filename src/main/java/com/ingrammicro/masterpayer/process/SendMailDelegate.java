@@ -4,6 +4,7 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_FAI
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_REMAINING;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_REPORT;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.ESIGNATURE_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.MAIL;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.REJECTION_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.REMINDED_TASK;
@@ -50,7 +51,8 @@ class SendMailDelegate implements JavaDelegate {
                 OffboardingProcess.outstandingAmount(execution),
                 CLEANUP_FAILURE.from(execution),
                 CLEANUP_REMAINING.from(execution),
-                CLEANUP_REPORT.from(execution)),
+                CLEANUP_REPORT.from(execution),
+                ESIGNATURE_REASON.from(execution)),
             deliveryKey(execution)));
   }
 

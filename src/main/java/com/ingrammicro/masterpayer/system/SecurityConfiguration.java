@@ -29,6 +29,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       apply, and only the changes Tasklist's work needs ({@link EngineApiPolicy});
  *   <li>{@code /api/**}: HTTP Basic; resellers start, follow and withdraw their own offboardings,
  *       staff read; the audit API ({@code /api/audit/**}) is for auditors and administrators only;
+ *       DocuSign Connect's notifications carry no user but an HMAC, verified by their controller;
  *   <li>{@code /audit/**}: the audit page, for auditors and administrators (HTTP Basic, or their
  *       Camunda webapp session);
  *   <li>{@code /camunda/**}: Camunda's webapps, which have their own login, CSRF protection and
@@ -98,6 +99,10 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
+                    // DocuSign Connect signs in by the HMAC of its body, checked by its controller
+                    // (docs/esignature.md): no user, and a forgery is refused with 401 there
+                    .requestMatchers(POST, "/api/esignature/docusign/connect")
+                    .permitAll()
                     .requestMatchers(POST, "/api/offboardings")
                     .hasRole(Role.RESELLER.name())
                     .requestMatchers(PUT, "/api/offboardings/*/cta/signed")

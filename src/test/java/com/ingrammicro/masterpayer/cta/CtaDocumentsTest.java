@@ -87,6 +87,22 @@ class CtaDocumentsTest {
   }
 
   @Test
+  void eachPartysSignatureAnchorAppearsOnceOnOneLine() throws Exception {
+    String text = textOf(CtaPdf.render(terms("Moving to another distributor")));
+
+    for (String party : new String[] {CtaPdf.ASSIGNOR, CtaPdf.ASSIGNEE, CtaPdf.CONSENTING_PARTY}) {
+      String anchor = CtaPdf.signatureAnchor(party);
+      assertThat(text.split(java.util.regex.Pattern.quote(anchor), -1))
+          .as("an e-signature provider places a field on every match of " + anchor)
+          .hasSize(2);
+      assertThat(text.lines().filter(line -> line.contains(anchor)))
+          .singleElement()
+          .asString()
+          .contains("Date:", "____");
+    }
+  }
+
+  @Test
   void textOutsideTheStandardFontsIsReplacedAndLongTextFlowsOntoMorePages() throws Exception {
     byte[] pdf = CtaPdf.render(terms("Übergabe an 分销商 " + "word ".repeat(900)));
 

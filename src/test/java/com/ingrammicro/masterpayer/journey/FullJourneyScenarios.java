@@ -1,14 +1,19 @@
 package com.ingrammicro.masterpayer.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.FakeAws;
 import com.ingrammicro.masterpayer.support.PayerAccounts;
+import com.ingrammicro.masterpayer.support.TestDocuSign;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +21,112 @@ import org.junit.jupiter.api.Test;
  * The whole journey, from the reseller's request to the verified removal of the distributor's
  * access: review, the CTA signed, sent back once and countersigned, billing handed over and an
  * outstanding balance settled in parallel, the automated access removal with its evidence, and
- * every mail. Run on H2 ({@link H2FullJourneyIT}) and on PostgreSQL ({@link
- * PostgresFullJourneyIT}): it writes and reads every table of the application.
+ * every mail; and the same with the CTA signed through DocuSign. Run on H2 ({@link
+ * H2FullJourneyIT}) and on PostgreSQL ({@link PostgresFullJourneyIT}): it writes and reads every
+ * table of the application.
  */
 abstract class FullJourneyScenarios extends JourneyScenario {
+
+  /**
+   * The journey with the CTA signed in DocuSign: the envelope goes out when the CTA is issued, its
+   * completion moves the journey on its own (the operation log names DocuSign), and the envelope's
+   * evidence is in the audit trail.
+   */
+  @Test
+  void offboardingCompletesWithTheCtaSignedThroughDocuSign() throws Exception {
+    String payer = randomPayer();
+    String id = start("acme", payer);
+    String envelopeId = DOCUSIGN.expectEnvelope(id);
+    submit("sales", awaitTask("sales", id, "Task_ReviewRequest"), Map.of("approved", true));
+
+    // the envelope carries the CTA as issued, to the reseller first and the new party second
+    byte[] issued =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> api.get("acme", "/api/offboardings/" + id + "/cta"), r -> r.status() == 200)
+            .body();
+    JsonNode envelope =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> DOCUSIGN.envelopeCreations(id), list -> !list.isEmpty())
+            .get(0);
+    assertThat(
+            java.util.Base64.getDecoder()
+                .decode(envelope.path("documents").get(0).path("documentBase64").asText()))
+        .isEqualTo(issued);
+    assertThat(envelope.path("recipients").path("signers"))
+        .extracting(
+            signer ->
+                signer.path("routingOrder").asText()
+                    + " "
+                    + signer.path("name").asText()
+                    + " "
+                    + signer.path("email").asText())
+        .containsExactly(
+            "1 Acme Cloud Solutions Ltd ops@acme.example",
+            "2 Contoso Distribution billing@contoso.example");
+    assertThat(envelope.path("customFields").path("textCustomFields").get(0).path("value").asText())
+        .isEqualTo(id);
+    awaitView("acme", id, view -> hasAction(view, "UPLOAD_SIGNED_CTA"));
+
+    // both sign in DocuSign; Connect reports the completed envelope
+    byte[] signed = TestPdf.withText("CTA signed in DocuSign by Acme and Contoso");
+    DOCUSIGN.completed(
+        envelopeId,
+        "Acme Cloud Solutions Ltd",
+        "ops@acme.example",
+        "Contoso Distribution",
+        "billing@contoso.example",
+        signed);
+    byte[] notification =
+        TestDocuSign.notification("envelope-completed", TestDocuSign.ACCOUNT_ID, envelopeId);
+    Api.Response connected =
+        api.send(
+            "POST",
+            "/api/esignature/docusign/connect",
+            new String(notification, StandardCharsets.UTF_8),
+            Map.of(
+                "X-DocuSign-Signature-1",
+                TestDocuSign.hmac(TestDocuSign.CURRENT_HMAC_KEY, notification)));
+    assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+
+    String countersign = awaitTask("sales", id, "Task_CountersignCta");
+    assertThat(api.get("sales", "/api/offboardings/" + id + "/cta/signed").body())
+        .isEqualTo(signed);
+    assertThat(submit("sales", countersign, Map.of("ctaAccepted", true)).status()).isEqualTo(204);
+    PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null);
+    journeys.work("finance", id, "Task_ConfirmPaymentClearance", Map.of("paymentCleared", true));
+    journeys.work(
+        "sales",
+        id,
+        "Task_HandOverBilling",
+        Map.of("billingHandedOver", true, "taxSettingsUpdated", true, "contactsUpdated", true));
+    journeys.awaitStatus("acme", id, "COMPLETED");
+
+    JsonNode trail =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> api.get("auditor", "/api/audit/offboardings/" + id + "/trail").json(),
+                t -> t.path("processState").asText().equals("COMPLETED"));
+    List<String> byDocuSign = new ArrayList<>();
+    trail
+        .path("entries")
+        .forEach(
+            entry -> {
+              if (entry.path("type").asText().equals("USER_OPERATION")
+                  && entry.path("actor").asText().equals("docusign")) {
+                byDocuSign.add(entry.path("details").path("operationType").asText());
+              }
+            });
+    assertThat(byDocuSign)
+        .as("the signed CTA handed in on behalf of DocuSign")
+        .contains("CorrelateMessage");
+    assertThat(
+            awaitMails(id, "CTA_FOR_SIGNATURE", "OFFBOARDING_COMPLETED").get("CTA_FOR_SIGNATURE"))
+        .satisfies(mail -> assertThat(text(mail)).contains("from DocuSign"));
+  }
 
   @Test
   void offboardingRunsFromRequestToCompletedThroughTheApiAndTaskForms() throws Exception {

@@ -44,7 +44,10 @@ class MailTemplatesTest {
             "cleanupFailure",
             "cleanupRemaining",
             "cleanupReport",
-            "cleanupInstructions")
+            "cleanupInstructions",
+            "signatureInstructions",
+            "eSignatureProvider",
+            "eSignatureReason")
         .forEach(key -> model.put(key, "<" + key + ">"));
     return model;
   }
@@ -73,6 +76,10 @@ class MailTemplatesTest {
         .contains("<cleanupFailure>", "<cleanupRemaining>");
     assertThat(templates.render(Notification.OFFBOARDING_COMPLETED, model).body())
         .contains("<cleanupReport>");
+    assertThat(templates.render(Notification.ESIGNATURE_DECLINED, model).body())
+        .contains("<eSignatureReason>");
+    assertThat(templates.render(Notification.ESIGNATURE_VOIDED, model).body())
+        .contains("<eSignatureReason>");
   }
 
   @Test

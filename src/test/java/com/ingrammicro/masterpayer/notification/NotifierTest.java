@@ -36,7 +36,7 @@ class NotifierTest {
 
   private static final String PAYER = "123456789012";
   private static final NotificationRequest.Outcomes NONE =
-      new NotificationRequest.Outcomes(null, null, null, null, null, null, null);
+      new NotificationRequest.Outcomes(null, null, null, null, null, null, null, null);
 
   private final UUID id = UUID.randomUUID();
   private final List<MimeMessage> delivered = new ArrayList<>();
@@ -117,6 +117,48 @@ class NotifierTest {
   }
 
   @Test
+  void theCtaSaysToUploadItSignedUnlessItWentOutForESignature() throws Exception {
+    notifier.send(new NotificationRequest(Notification.CTA_FOR_SIGNATURE, id, null, NONE, "job-1"));
+    facts.eSignatureProvider = "DocuSign";
+    notifier.send(new NotificationRequest(Notification.CTA_FOR_SIGNATURE, id, null, NONE, "job-2"));
+
+    assertThat(text(delivered.get(0)))
+        .contains("then upload the signed copy as one PDF: PUT https://offboarding.example")
+        .doesNotContain("DocuSign");
+    assertThat(text(delivered.get(1)))
+        .contains(
+            "comes to the signers from DocuSign: the assignor (Acme Corp, ops@acme.example) signs"
+                + " first, then the assignee (Contoso, billing@contoso.example)",
+            "you may instead upload a signed copy");
+    assertThat(attachmentNames(delivered.get(1)))
+        .containsExactly("consent-to-assignment-" + PAYER + ".pdf");
+  }
+
+  @Test
+  void aDeclinedOrVoidedEnvelopeTellsTheResellerAndSalesWhyAndThatTheUploadStaysOpen()
+      throws Exception {
+    facts.eSignatureProvider = "DocuSign";
+    NotificationRequest.Outcomes declined =
+        new NotificationRequest.Outcomes(
+            null, null, null, null, null, null, null, "Wrong legal entity for the assignee");
+
+    notifier.send(
+        new NotificationRequest(Notification.ESIGNATURE_DECLINED, id, null, declined, "job-1"));
+    notifier.send(new NotificationRequest(Notification.ESIGNATURE_VOIDED, id, null, NONE, "job-2"));
+
+    MimeMessage declinedMail = delivered.get(0);
+    assertThat(recipients(declinedMail))
+        .containsExactly("ops@acme.example", "sales@ingrammicro.example");
+    assertThat(declinedMail.getSubject()).contains(PAYER, "declined in DocuSign");
+    assertThat(text(declinedMail))
+        .contains(
+            "The reason given: Wrong legal entity for the assignee",
+            "PUT https://offboarding.example/api/offboardings/" + id + "/cta/signed");
+    assertThat(delivered.get(1).getSubject()).contains("voided in DocuSign");
+    assertThat(text(delivered.get(1))).contains("The reason given: no reason was given");
+  }
+
+  @Test
   void anEscalationNamesTheTaskAndGoesToTheEscalationAndTheTasksGroup() throws Exception {
     facts.openTask =
         new NotificationFacts.OpenTask(
@@ -180,7 +222,7 @@ class NotifierTest {
             id,
             null,
             new NotificationRequest.Outcomes(
-                null, null, null, new BigDecimal("1250.5"), null, null, null),
+                null, null, null, new BigDecimal("1250.5"), null, null, null, null),
             "job-1"));
     notifier.send(
         new NotificationRequest(Notification.PAYMENT_OUTSTANDING, id, null, NONE, "job-2"));
@@ -245,6 +287,13 @@ class NotifierTest {
   /** Answers as the rest of the journey would; a test sets what it needs. */
   private static final class FakeFacts implements NotificationFacts {
     boolean automated = true;
+    String eSignatureProvider;
+
+    @Override
+    public Optional<String> eSignatureProvider(UUID offboardingId) {
+      return Optional.ofNullable(eSignatureProvider);
+    }
+
     OpenTask openTask;
     final List<String> askedFor = new ArrayList<>();
 

@@ -9,6 +9,10 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.CLEANUP_REM
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.CONTACTS_UPDATED;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_ACCEPTED;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_REJECTION_REASON;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.ESIGNATURE_ENVELOPE_ID;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.ESIGNATURE_OUTCOME;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.ESIGNATURE_PROVIDER;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.ESIGNATURE_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.NOTES;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.OFFBOARDING_ID;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.OUTSTANDING_AMOUNT;
@@ -51,6 +55,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalBlockedException;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan;
 import com.ingrammicro.masterpayer.cleanup.Verification;
+import com.ingrammicro.masterpayer.cta.ESignatureEnvelope;
 import com.ingrammicro.masterpayer.notification.Notification;
 import com.ingrammicro.masterpayer.notification.NotificationRequest;
 import com.ingrammicro.masterpayer.notification.Notifier;
@@ -64,6 +69,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
@@ -516,6 +522,54 @@ class OffboardingProcessTest {
   }
 
   @Test
+  void aDeclinedOrVoidedEnvelopeTellsResellerAndSalesAndTheSignatureWaitGoesOn() {
+    when(recorders.eSignature.send(any()))
+        .thenReturn(
+            Optional.of(
+                new ESignatureEnvelope(
+                    UUID.randomUUID(), "docusign", "env-1", "SENT", null, null, null, null, null)));
+    ProcessInstance offboarding = requestApproved();
+    assertThat(offboarding)
+        .variables()
+        .containsEntry(ESIGNATURE_ENVELOPE_ID.name(), "env-1")
+        .containsEntry(ESIGNATURE_PROVIDER.name(), "docusign");
+
+    stopESignature(offboarding, "DECLINED", "Wrong legal entity");
+    execute(job("SendTask_NotifyESignatureDeclined"));
+    stopESignature(offboarding, "VOIDED", "Replaced");
+    execute(job("SendTask_NotifyESignatureVoided"));
+
+    assertThat(offboarding)
+        .isWaitingAt(Elements.AWAIT_SIGNED_CTA)
+        .hasPassed("EndEvent_ESignatureDeclinedNotified", "EndEvent_ESignatureVoidedNotified");
+    Assertions.assertThat(recorders.mails.sent)
+        .containsExactly(
+            "REQUEST_RECEIVED", "CTA_FOR_SIGNATURE", "ESIGNATURE_DECLINED", "ESIGNATURE_VOIDED");
+    // the fallback: the reseller uploads the CTA signed another way
+    signCta(offboarding);
+    assertThat(offboarding).isWaitingAt(COUNTERSIGN_CTA);
+  }
+
+  @Test
+  void withoutAnESignatureProviderTheCtaStepRecordsNoEnvelope() {
+    ProcessInstance offboarding = requestApproved();
+
+    verify(recorders.eSignature).send(any());
+    assertThat(offboarding)
+        .hasPassed(Elements.REQUEST_ESIGNATURE)
+        .variables()
+        .doesNotContainKey(ESIGNATURE_ENVELOPE_ID.name());
+  }
+
+  private static void stopESignature(ProcessInstance offboarding, String outcome, String reason) {
+    runtimeService()
+        .createMessageCorrelation(Messages.ESIGNATURE_STOPPED)
+        .processInstanceId(offboarding.getId())
+        .setVariables(variables(ESIGNATURE_OUTCOME.with(outcome), ESIGNATURE_REASON.with(reason)))
+        .correlate();
+  }
+
+  @Test
   void ctaSentBackForResignatureThenAccepted() {
     ProcessInstance offboarding = requestApproved();
     signCta(offboarding);
@@ -588,6 +642,7 @@ class OffboardingProcessTest {
 
     complete(task(), variables(APPROVED.with(true)));
     execute(job("ServiceTask_IssueCta"));
+    execute(job(Elements.REQUEST_ESIGNATURE));
     execute(job("SendTask_SendCtaForSignature"));
     execute(job("BoundaryEvent_CtaReminder"));
     execute(job("SendTask_RemindResellerToSign"));
@@ -655,6 +710,7 @@ class OffboardingProcessTest {
     ProcessInstance offboarding = requestUnderReview();
     assertHumanTask(task(), "iaas-sales", Duration.ofDays(2), "Form_ReviewRequest");
     complete(task(), variables(APPROVED.with(true)));
+    execute(job());
     execute(job());
     execute(job());
     signCta(offboarding);
@@ -742,6 +798,7 @@ class OffboardingProcessTest {
     ProcessInstance offboarding = requestUnderReview();
     complete(task(), variables(APPROVED.with(true)));
     execute(job("ServiceTask_IssueCta"));
+    execute(job(Elements.REQUEST_ESIGNATURE));
     execute(job("SendTask_SendCtaForSignature"));
     return offboarding;
   }

@@ -9,6 +9,7 @@ import com.ingrammicro.masterpayer.cleanup.AccessRemoval;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan;
 import com.ingrammicro.masterpayer.cleanup.Verification;
 import com.ingrammicro.masterpayer.cleanup.VerificationOutcome;
+import com.ingrammicro.masterpayer.cta.ESignature;
 import com.ingrammicro.masterpayer.offboarding.JourneyProgress;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingStatus;
@@ -95,6 +96,9 @@ public final class ProcessTestEngine {
     Mocks.register("journey", recorders.journey);
     Mocks.register("sendMailDelegate", recorders.mails);
     Mocks.register(
+        "requestESignatureDelegate",
+        new RequestESignatureDelegate(offboardings, recorders.eSignature));
+    Mocks.register(
         "issueCtaDelegate",
         (JavaDelegate)
             execution -> {
@@ -109,6 +113,9 @@ public final class ProcessTestEngine {
   static final class Recorders {
     final RecordingJourney journey = new RecordingJourney();
     final RecordingMails mails = new RecordingMails();
+
+    /** Sends no envelope (no e-signature provider) unless a test scripts one. */
+    final ESignature eSignature = mock(ESignature.class);
 
     /** Plans nothing and verifies "nothing left" unless a test scripts otherwise. */
     final AccessRemoval accessRemoval = mock(AccessRemoval.class);

@@ -17,21 +17,25 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole application on a random port with a real SMTP server and AWS's IAM and STS on loopback
- * ({@link FakeAws}, the automated access removal on), and a client that drives it as its users do:
- * the base of the scenario tests that run end to end over HTTP. Test classes with the same
- * configuration ({@link OnH2}, {@link OnPostgres}) share one application through Spring's context
- * cache.
+ * The whole application on a random port with a real SMTP server, AWS's IAM and STS on loopback
+ * ({@link FakeAws}, the automated access removal on) and DocuSign on loopback ({@link
+ * TestDocuSign}, e-signature on), and a client that drives it as its users do: the base of the
+ * scenario tests that run end to end over HTTP. Test classes with the same configuration ({@link
+ * OnH2}, {@link OnPostgres}) share one application through Spring's context cache.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class RunningApplication {
 
   protected static final TestSmtp SMTP = new TestSmtp().start();
   protected static final FakeAws AWS = new FakeAws().pageSize(10);
+  protected static final TestDocuSign DOCUSIGN = new TestDocuSign().start();
 
   @DynamicPropertySource
   static void outsideWorld(DynamicPropertyRegistry registry) {
     SMTP.registerWith(registry);
+    // every journey of these applications sends its CTA for e-signature too; the upload, the
+    // fallback, stays open (docs/esignature.md)
+    DOCUSIGN.registerWith(registry);
     registry.add("offboarding.cleanup.enabled", () -> true);
     registry.add("offboarding.cleanup.engine-principal", () -> FakeAws.ENGINE_PRINCIPAL);
     registry.add("offboarding.cleanup.sts-endpoint", AWS::endpoint);

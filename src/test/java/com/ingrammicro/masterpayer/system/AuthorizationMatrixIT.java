@@ -66,6 +66,7 @@ class AuthorizationMatrixIT extends RunningApplication {
       | GET    | /api/offboardings/{open}/cleanup-access                          |                        | 401       | 401            | 200  | 404    | 200   | 200     | 200     | 200   |
       | GET    | /api/offboardings/{open}/cleanup-access/template                 |                        | 401       | 401            | 200  | 404    | 200   | 200     | 200     | 200   |
       | GET    | /api/offboardings/{open}/access-removal                          |                        | 401       | 401            | 200  | 404    | 200   | 200     | 200     | 200   |
+      | POST   | /api/esignature/docusign/connect                                 | {}                     | 401       | 401            | 401  | 401    | 401   | 401     | 401     | 401   |
       | GET    | /api/audit/offboardings                                          |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
       | GET    | /api/audit/offboardings/export.csv                               |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
       | GET    | /api/audit/offboardings/{open}/trail                             |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |

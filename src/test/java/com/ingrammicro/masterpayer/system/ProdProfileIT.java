@@ -13,7 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The prod profile starts with the groups the journey needs and without any user or default
- * password.
+ * password, and, as every installation does by default, without an e-signature provider.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -39,5 +39,19 @@ class ProdProfileIT {
             Arrays.stream(Role.values()).map(Role::groupId).toList());
     assertThat(new Api(port).get("acme", "/api/offboardings").status()).isEqualTo(401);
     assertThat(new Api(port).get("admin", "/engine-rest/task").status()).isEqualTo(401);
+  }
+
+  @Test
+  void withoutAnESignatureProviderDocuSignsDoorAnswersNotFound() {
+    Api.Response answer =
+        new Api(port)
+            .send(
+                "POST",
+                "/api/esignature/docusign/connect",
+                "{\"event\": \"envelope-completed\"}",
+                java.util.Map.of("X-DocuSign-Signature-1", "c2lnbmF0dXJl"));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+    assertThat(answer.json().path("detail").asText()).contains("DocuSign");
   }
 }
