@@ -51,9 +51,13 @@ class CtaController {
   @Operation(
       summary = "Upload the signed CTA (one PDF, size-capped)",
       description =
-          "202 when the journey takes it; 409 when no signature is awaited; 415 when the body is not a "
-              + "readable PDF; 413 when it is too large; 422 when it carries JavaScript, launch actions or embedded files, "
-              + "or is built to exhaust its reader (page-tree loops, deep nesting, decompression bombs).")
+          "202 with the signature report when the journey takes it; 409 when no signature is awaited; "
+              + "415 when the body is not a readable PDF; 413 when it is too large; 422 when it carries "
+              + "JavaScript, launch actions or embedded files, or is built to exhaust its reader (page-tree "
+              + "loops, deep nesting, decompression bombs) (unsafe-pdf), when a signature is not valid "
+              + "(invalid-signature), when it was changed after a signature (changed-after-signing), or when "
+              + "it has fewer valid signatures than the policy asks (too-few-signatures); the 422 of a "
+              + "signature carries the report as signatureReport.")
   ResponseEntity<SignedCta> uploadSigned(
       @AuthenticationPrincipal AppUser user, @PathVariable UUID id, HttpServletRequest request)
       throws IOException {

@@ -1,5 +1,6 @@
 package com.ingrammicro.masterpayer.cta;
 
+import com.ingrammicro.masterpayer.system.Digests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Optional;
 import java.util.TimeZone;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -18,7 +21,13 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-/** Renders the Consent to Assignment as a PDF the parties can sign. */
+/**
+ * Renders the Consent to Assignment as a PDF the parties can sign. The issued file is two
+ * revisions: the rendered CTA, and one incremental update that writes its identity (the
+ * offboarding's id and the SHA-256 of the first revision) into the document information and as a
+ * footer line on every page. The digest printed is that of the first revision because a digest
+ * cannot be inside the bytes it covers (docs/cta.md, "The issued CTA").
+ */
 final class CtaPdf {
 
   /** The facts the CTA states. */
@@ -33,6 +42,21 @@ final class CtaPdf {
       String consentingParty,
       String reason,
       LocalDate issuedOn) {}
+
+  /** What the issued CTA says about itself: whose it is and the SHA-256 of its first revision. */
+  record Identity(UUID offboardingId, String contentSha256) {
+
+    /** The footer line of every page of the issued CTA. */
+    String line() {
+      return "CTA " + offboardingId + " \u00b7 SHA-256 " + contentSha256;
+    }
+  }
+
+  /** The document information entry that holds the offboarding's id. */
+  static final String OFFBOARDING_ID_KEY = "CtaOffboardingId";
+
+  /** The document information entry that holds the SHA-256 of the first revision. */
+  static final String CONTENT_SHA256_KEY = "CtaContentSha256";
 
   /** The parties as the signature blocks name them. */
   static final String ASSIGNOR = "Assignor";
@@ -49,10 +73,67 @@ final class CtaPdf {
   }
 
   private static final float MARGIN = 56;
+  private static final float FOOTER_SIZE = 7;
   private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
   private CtaPdf() {}
 
+  /** The CTA as it is issued: the rendered document plus the update that carries its identity. */
+  static byte[] issue(Terms terms) {
+    byte[] rendered = render(terms);
+    return withIdentity(rendered, new Identity(terms.offboardingId(), Digests.sha256Hex(rendered)));
+  }
+
+  /**
+   * Appends the identity as an incremental update: {@code rendered} stays a byte prefix of the
+   * result, so its SHA-256 can be printed in it.
+   */
+  static byte[] withIdentity(byte[] rendered, Identity identity) {
+    try (PDDocument document = Loader.loadPDF(rendered)) {
+      PDDocumentInformation info = document.getDocumentInformation();
+      info.setCustomMetadataValue(OFFBOARDING_ID_KEY, identity.offboardingId().toString());
+      info.setCustomMetadataValue(CONTENT_SHA256_KEY, identity.contentSha256());
+      info.getCOSObject().setNeedToBeUpdated(true);
+      document.getDocument().getTrailer().setNeedToBeUpdated(true);
+      PDType1Font font = Layout.REGULAR;
+      float width = font.getStringWidth(identity.line()) / 1000 * FOOTER_SIZE;
+      for (PDPage page : document.getPages()) {
+        try (PDPageContentStream footer =
+            new PDPageContentStream(
+                document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+          footer.beginText();
+          footer.setFont(font, FOOTER_SIZE);
+          footer.newLineAtOffset((page.getMediaBox().getWidth() - width) / 2, MARGIN / 2);
+          footer.showText(identity.line());
+          footer.endText();
+        }
+        page.getCOSObject().setNeedToBeUpdated(true);
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.saveIncremental(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot write the identity of the CTA of offboarding " + identity.offboardingId(), e);
+    }
+  }
+
+  /** The identity an issued CTA carries in its document information, if it carries one. */
+  static Optional<Identity> identityOf(byte[] issued) {
+    try (PDDocument document = Loader.loadPDF(issued)) {
+      PDDocumentInformation info = document.getDocumentInformation();
+      String id = info.getCustomMetadataValue(OFFBOARDING_ID_KEY);
+      String sha256 = info.getCustomMetadataValue(CONTENT_SHA256_KEY);
+      if (id == null || sha256 == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new Identity(UUID.fromString(id), sha256));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the identity of an issued CTA", e);
+    }
+  }
+
+  /** The rendered CTA, the first revision of the issued file. */
   static byte[] render(Terms terms) {
     try (PDDocument document = new PDDocument();
         Layout layout = new Layout(document)) {

@@ -33,6 +33,7 @@ public class CtaService implements DocumentQuery {
   private final CtaJourney journey;
   private final Resellers resellers;
   private final CtaProperties properties;
+  private final CtaSignatures signatures;
   private final RetryingTransactions transactions;
   private final Clock clock;
 
@@ -42,8 +43,10 @@ public class CtaService implements DocumentQuery {
       CtaJourney journey,
       Resellers resellers,
       CtaProperties properties,
+      CtaSignatures signatures,
       RetryingTransactions transactions,
       Clock clock) {
+    this.signatures = signatures;
     this.documents = documents;
     this.offboardings = offboardings;
     this.journey = journey;
@@ -64,7 +67,7 @@ public class CtaService implements DocumentQuery {
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     byte[] pdf =
-        CtaPdf.render(
+        CtaPdf.issue(
             new CtaPdf.Terms(
                 offboarding.id(),
                 offboarding.payerAccountId(),
@@ -121,6 +124,12 @@ public class CtaService implements DocumentQuery {
     return documents.content(document.id());
   }
 
+  /** The signature report stored with a signed copy. */
+  @Override
+  public Optional<SignatureReport> signatureReport(Document document) {
+    return documents.signatureReport(document.id());
+  }
+
   /** The latest document of a kind, if the caller may see the offboarding. */
   DocumentContent read(AppUser user, UUID offboardingId, DocumentKind kind) {
     Offboarding offboarding = offboardings.get(user, offboardingId);
@@ -156,11 +165,15 @@ public class CtaService implements DocumentQuery {
   }
 
   /**
-   * Stores a signed CTA and hands it to the journey in one transaction: if the journey does not
-   * take it, nothing is stored.
+   * Verifies a signed CTA's signatures against the issued CTA, refuses it with 422 when it breaks
+   * the signature policy ({@link SignaturePolicy}), then stores it with its signature report and
+   * hands it to the journey in one transaction: if the journey does not take it, nothing is stored.
    */
   SignedCta acceptSigned(AppUser user, UUID offboardingId, byte[] pdf) {
-    SignedCtaInspector.Inspection inspection = SignedCtaInspector.inspect(pdf);
+    requireAwaitingSignature(user, offboardingId);
+    CtaSignatures.Verified verified = signatures.verify(pdf, issuedForVerification(offboardingId));
+    SignatureReport report = verified.report();
+    SignaturePolicy.check(report, properties.requireDigitalSignatures());
     String sha256 = Digests.sha256Hex(pdf);
     return transactions.execute(
         () -> {
@@ -176,14 +189,15 @@ public class CtaService implements DocumentQuery {
                   sha256,
                   OffsetDateTime.now(clock),
                   user.userId());
-          documents.insert(document, pdf);
+          documents.insert(document, pdf, report);
           SignedCta signed =
               new SignedCta(
                   document.id(),
                   sha256,
                   pdf.length,
-                  inspection.pageCount(),
-                  inspection.signatureCount());
+                  verified.inspection().pageCount(),
+                  verified.inspection().signatureCount(),
+                  report);
           if (!journey.signedCtaReceived(offboarding, signed, user)) {
             throw notAwaitingSignature(offboardingId);
           }
@@ -191,10 +205,26 @@ public class CtaService implements DocumentQuery {
         });
   }
 
+  /** The issued CTA with the identity it carries; null when none was issued. */
+  private CtaSignatures.Issued issuedForVerification(UUID offboardingId) {
+    return documents
+        .findLatest(offboardingId, DocumentKind.CTA_ISSUED)
+        .map(
+            document -> {
+              byte[] content = documents.content(document.id());
+              return new CtaSignatures.Issued(content, CtaPdf.identityOf(content));
+            })
+        .orElse(null);
+  }
+
   /**
    * Stores the signed CTA that an e-signature provider returned for a completed envelope and hands
-   * it to the journey, as an upload is (the same inspection; the document's creator is the
-   * provider). Runs in the caller's transaction, which records the envelope's outcome with it.
+   * it to the journey, as an upload is (the same inspection and signature verification, stored with
+   * its report; the document's creator is the provider). Refused (422) when a signature in it is
+   * not valid or it changed after a signature; the number of signatures is not asked for: the
+   * provider's document carries the provider's seal, and the envelope's evidence that both parties
+   * signed stands for theirs (docs/cta.md, "The policy"). Runs in the caller's transaction, which
+   * records the envelope's outcome with it.
    *
    * @param evidence what the provider's API says of the envelope and its signers
    * @return the signed copy, or empty when the journey does not wait for one (then nothing is
@@ -202,7 +232,10 @@ public class CtaService implements DocumentQuery {
    */
   public Optional<SignedCta> acceptFromESignature(
       Offboarding offboarding, byte[] pdf, EnvelopeEvidence evidence) {
-    SignedCtaInspector.Inspection inspection = SignedCtaInspector.inspect(pdf);
+    CtaSignatures.Verified verified =
+        signatures.verify(pdf, issuedForVerification(offboarding.id()));
+    SignatureReport report = verified.report();
+    SignaturePolicy.check(report, 0);
     if (offboarding.resellerAction() != ResellerAction.SIGN_CTA) {
       return Optional.empty();
     }
@@ -218,10 +251,15 @@ public class CtaService implements DocumentQuery {
             sha256,
             OffsetDateTime.now(clock),
             evidence.provider());
-    documents.insert(document, pdf);
+    documents.insert(document, pdf, report);
     SignedCta signed =
         new SignedCta(
-            document.id(), sha256, pdf.length, inspection.pageCount(), inspection.signatureCount());
+            document.id(),
+            sha256,
+            pdf.length,
+            verified.inspection().pageCount(),
+            verified.inspection().signatureCount(),
+            report);
     if (!journey.signedCtaReceivedFromESignature(offboarding, signed, evidence.provider())) {
       throw new IllegalStateException(
           "The journey of offboarding " + offboarding.id() + " did not take the signed CTA");

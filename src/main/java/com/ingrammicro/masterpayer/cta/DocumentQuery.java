@@ -1,6 +1,7 @@
 package com.ingrammicro.masterpayer.cta;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -14,4 +15,10 @@ public interface DocumentQuery {
 
   /** A document's stored bytes. */
   byte[] content(Document document);
+
+  /**
+   * The signature report stored with a signed copy; empty for the issued CTA and for copies stored
+   * before signatures were verified.
+   */
+  Optional<SignatureReport> signatureReport(Document document);
 }

@@ -1,5 +1,7 @@
 package com.ingrammicro.masterpayer.cta;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -22,17 +24,31 @@ class DocumentRepository {
   private static final RowMapper<Document> ROW = DocumentRepository::map;
 
   private final JdbcClient jdbc;
+  private final ObjectMapper json;
 
-  DocumentRepository(JdbcClient jdbc) {
+  DocumentRepository(JdbcClient jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   void insert(Document document, byte[] content) {
+    insert(document, content, null);
+  }
+
+  /** Stores a document; {@code report} is the signature report of a signed copy, else null. */
+  void insert(Document document, byte[] content, SignatureReport report) {
+    String reportJson;
+    try {
+      reportJson = report == null ? null : json.writeValueAsString(report);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the signature report as JSON", e);
+    }
     jdbc.sql(
             """
             insert into document (id, offboarding_id, kind, file_name, content_type, size_bytes, sha256, content,
-              created_at, created_by)
-            values (:id, :offboardingId, :kind, :fileName, :contentType, :size, :sha256, :content, :createdAt, :createdBy)""")
+              created_at, created_by, signature_report)
+            values (:id, :offboardingId, :kind, :fileName, :contentType, :size, :sha256, :content, :createdAt, :createdBy,
+              :signatureReport)""")
         .param("id", document.id())
         .param("offboardingId", document.offboardingId())
         .param("kind", document.kind().name())
@@ -43,7 +59,25 @@ class DocumentRepository {
         .param("content", content)
         .param("createdAt", document.createdAt())
         .param("createdBy", document.createdBy())
+        .param("signatureReport", reportJson)
         .update();
+  }
+
+  Optional<SignatureReport> signatureReport(UUID documentId) {
+    return jdbc.sql("select signature_report from document where id = :id")
+        .param("id", documentId)
+        .query((rs, n) -> Optional.ofNullable(rs.getString("signature_report")))
+        .optional()
+        .flatMap(found -> found)
+        .map(this::report);
+  }
+
+  private SignatureReport report(String stored) {
+    try {
+      return json.readValue(stored, SignatureReport.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A stored signature report cannot be read", e);
+    }
   }
 
   Optional<Document> findLatest(UUID offboardingId, DocumentKind kind) {

@@ -3,6 +3,7 @@ package com.ingrammicro.masterpayer.cta;
 import com.ingrammicro.masterpayer.system.Problems;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -51,7 +52,7 @@ final class SignedCtaInspector {
    */
   private static final long MAX_PARSER_MEMORY = 64L * 1024 * 1024;
 
-  private static final long TIME_BUDGET_NANOS = 5_000_000_000L;
+  static final long TIME_BUDGET_NANOS = 5_000_000_000L;
 
   private static final COSName LAUNCH = COSName.getPDFName("Launch");
   private static final COSName FILE_ATTACHMENT = COSName.getPDFName("FileAttachment");
@@ -59,19 +60,40 @@ final class SignedCtaInspector {
 
   private SignedCtaInspector() {}
 
+  /** A PDF opened after the checks passed; its document is the caller's to close. */
+  record Opened(PDDocument document, Inspection inspection) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      document.close();
+    }
+  }
+
   static Inspection inspect(byte[] content) {
+    try (Opened opened = open(content, System.nanoTime() + TIME_BUDGET_NANOS)) {
+      return opened.inspection();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Opens {@code content} with bounded memory, checks it as {@link #inspect(byte[])} does, by
+   * {@code deadline} ({@link System#nanoTime()}), and hands the open document over.
+   */
+  static Opened open(byte[] content, long deadline) {
     if (content.length < PDF_MAGIC.length
         || !Arrays.equals(content, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length)) {
       throw notAPdf("The upload does not start like a PDF file.");
     }
-    long deadline = System.nanoTime() + TIME_BUDGET_NANOS;
-    try (PDDocument pdf =
-        Loader.loadPDF(
-            content,
-            "",
-            null,
-            null,
-            MemoryUsageSetting.setupMainMemoryOnly(MAX_PARSER_MEMORY).streamCache)) {
+    PDDocument pdf = null;
+    try {
+      pdf =
+          Loader.loadPDF(
+              content,
+              "",
+              null,
+              null,
+              MemoryUsageSetting.setupMainMemoryOnly(MAX_PARSER_MEMORY).streamCache);
       int pages =
           countPages(
               pdf.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PAGES), deadline);
@@ -79,13 +101,27 @@ final class SignedCtaInspector {
         throw notAPdf("The PDF has no pages.");
       }
       new ContentScan(deadline).scan(pdf.getDocument());
-      return new Inspection(pages, pdf.getSignatureDictionaries().size());
+      Opened opened = new Opened(pdf, new Inspection(pages, pdf.getSignatureDictionaries().size()));
+      pdf = null;
+      return opened;
     } catch (InvalidPasswordException e) {
       throw notAPdf("The PDF is password-protected; upload it without an open password.");
     } catch (IOException e) {
       throw notAPdf("The PDF cannot be read: " + e.getMessage());
     } catch (StackOverflowError e) {
       throw unsafe("its objects are nested too deeply to be read");
+    } finally {
+      closeQuietly(pdf);
+    }
+  }
+
+  private static void closeQuietly(PDDocument pdf) {
+    if (pdf != null) {
+      try {
+        pdf.close();
+      } catch (IOException ignored) {
+        // only memory buffers to release
+      }
     }
   }
 
@@ -253,7 +289,7 @@ final class SignedCtaInspector {
     }
   }
 
-  private static void checkTime(long deadline) {
+  static void checkTime(long deadline) {
     if (System.nanoTime() > deadline) {
       throw unsafe("it takes too long to read");
     }
@@ -264,7 +300,7 @@ final class SignedCtaInspector {
         HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-pdf", "Not a readable PDF", detail);
   }
 
-  private static ErrorResponseException unsafe(String reason) {
+  static ErrorResponseException unsafe(String reason) {
     return Problems.problem(
         HttpStatus.UNPROCESSABLE_ENTITY,
         "unsafe-pdf",

@@ -11,6 +11,8 @@ import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.SliceApi;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import com.ingrammicro.masterpayer.system.SliceSecurity;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,17 +67,47 @@ class CtaControllerTest {
   }
 
   @Test
-  void anUploadWithinTheLimitGoesToTheServiceAsTheResellersPdf() {
+  void anUploadWithinTheLimitGoesToTheServiceAsTheResellersPdfAndAnswersWithTheReport() {
     UUID id = UUID.randomUUID();
     byte[] pdf = TestPdf.withText("signed by Acme and Contoso");
+    SignatureReport.Signature signature =
+        new SignatureReport.Signature(
+            SignatureReport.Kind.SIGNATURE,
+            "CN=Alice Assignor",
+            "CN=Signing CA",
+            "1f",
+            Instant.parse("2026-11-27T10:15:30Z"),
+            SignatureReport.SigningTimeSource.SIGNING_TIME_ATTRIBUTE,
+            null,
+            true,
+            false,
+            true,
+            "No chain to a trusted root was found.",
+            List.of());
     when(ctas.acceptSigned(any(), any(), any()))
-        .thenReturn(new SignedCta(UUID.randomUUID(), "digest", pdf.length, 1, 0));
+        .thenReturn(
+            new SignedCta(
+                UUID.randomUUID(),
+                "digest",
+                pdf.length,
+                1,
+                1,
+                new SignatureReport(List.of(signature), true, true, List.of(), false)));
 
     Api.Response upload =
         api.put("acme", "/api/offboardings/" + id + "/cta/signed", "application/pdf", pdf);
 
     assertThat(upload.status()).as(upload.toString()).isEqualTo(202);
     assertThat(upload.header("Location")).isEqualTo("/api/offboardings/" + id + "/cta/signed");
+    assertThat(upload.json().path("signatureCount").asInt()).isEqualTo(1);
+    assertThat(upload.json().path("derivedFromIssuedCta").asBoolean()).isTrue();
+    assertThat(upload.json().path("changesAfterSigning").isArray()).isTrue();
+    assertThat(upload.json().path("signatures").get(0).path("signer").asText())
+        .isEqualTo("CN=Alice Assignor");
+    assertThat(upload.json().path("signatures").get(0).path("signedAt").asText())
+        .isEqualTo("2026-11-27T10:15:30Z");
+    assertThat(upload.json().path("signatures").get(0).path("trusted").asBoolean()).isFalse();
+    assertThat(upload.json().has("report")).as("the report's fields are the answer's").isFalse();
     verify(ctas).requireAwaitingSignature(any(), eq(id));
     verify(ctas).acceptSigned(any(), eq(id), eq(pdf));
   }

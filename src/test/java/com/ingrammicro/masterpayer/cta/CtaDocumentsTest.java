@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ingrammicro.masterpayer.support.TestPdf;
+import com.ingrammicro.masterpayer.system.Digests;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -49,6 +51,39 @@ class CtaDocumentsTest {
             "outstanding balance",
             "5b0c8f3e-0000-4000-8000-000000000001",
             "Moving to another distributor");
+  }
+
+  @Test
+  void issuedCtaIsTheRenderedDocumentPlusAnUpdateThatPrintsItsIdentityOnEveryPage()
+      throws Exception {
+    CtaPdf.Terms terms = terms("Moving on " + "word ".repeat(900));
+    byte[] rendered = CtaPdf.render(terms);
+
+    byte[] issued = CtaPdf.withIdentity(rendered, identity(terms, rendered));
+
+    assertThat(issued.length).isGreaterThan(rendered.length);
+    assertThat(Arrays.equals(issued, 0, rendered.length, rendered, 0, rendered.length))
+        .as("the rendered CTA is a byte prefix of the issued file")
+        .isTrue();
+    String line =
+        "CTA 5b0c8f3e-0000-4000-8000-000000000001 \u00b7 SHA-256 " + Digests.sha256Hex(rendered);
+    try (PDDocument document = Loader.loadPDF(issued)) {
+      assertThat(document.getNumberOfPages()).isGreaterThan(1);
+      for (int page = 1; page <= document.getNumberOfPages(); page++) {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        assertThat(stripper.getText(document)).as("page " + page).contains(line);
+      }
+      assertThat(document.getDocumentInformation().getCustomMetadataValue("CtaContentSha256"))
+          .isEqualTo(Digests.sha256Hex(rendered));
+    }
+    assertThat(CtaPdf.identityOf(issued)).contains(identity(terms, rendered));
+    assertThat(CtaPdf.identityOf(rendered)).isEmpty();
+  }
+
+  private static CtaPdf.Identity identity(CtaPdf.Terms terms, byte[] rendered) {
+    return new CtaPdf.Identity(terms.offboardingId(), Digests.sha256Hex(rendered));
   }
 
   @Test

@@ -6,12 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ingrammicro.masterpayer.cta.ESignatureEnvelope;
 import com.ingrammicro.masterpayer.cta.ESignatureQuery;
+import com.ingrammicro.masterpayer.cta.TestPki;
+import com.ingrammicro.masterpayer.cta.TestSigning;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.OnH2;
 import com.ingrammicro.masterpayer.support.TestDocuSign;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -139,6 +143,48 @@ class ESignatureIT extends JourneyScenario {
                     + "&variableName=signedCtaSha256")
             .json();
     assertThat(variables.get(0).path("value").asText()).isEqualTo(sha256(signed));
+  }
+
+  @Test
+  void aCombinedDocumentWhoseSealIsBrokenIsRefusedWithTheReasonAndTheJourneyKeepsWaiting() {
+    String id = start("acme", randomPayer());
+    String envelopeId = sentForSignature(id);
+    byte[] sealed =
+        TestSigning.sign(
+            TestPdf.withText("CTA signed in DocuSign by Acme and Contoso"),
+            TestPki.issue(
+                "CN=DocuSign Inc.,O=DocuSign Inc.,C=US",
+                Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(365))));
+    sealed[11] ^= 0x01; // inside the signed range
+    DOCUSIGN.completed(
+        envelopeId,
+        "Acme Cloud Solutions Ltd",
+        "ops@acme.example",
+        "Contoso Distribution",
+        "billing@contoso.example",
+        sealed);
+    byte[] body =
+        TestDocuSign.notification("envelope-completed", TestDocuSign.ACCOUNT_ID, envelopeId);
+
+    Api.Response answer =
+        connect(
+            body,
+            Map.of(
+                "X-DocuSign-Signature-1", TestDocuSign.hmac(TestDocuSign.CURRENT_HMAC_KEY, body)));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    ESignatureEnvelope envelope = envelopes.envelope(asUuid(id)).orElseThrow();
+    assertThat(envelope.signedDocumentId()).isNull();
+    assertThat(envelope.statusReason())
+        .contains("refused")
+        .contains("Signature 1 (CN=DocuSign Inc.")
+        .contains("the document was changed after it was signed");
+    assertThat(api.get("acme", "/api/offboardings/" + id + "/cta/signed").status())
+        .as("nothing stored")
+        .isEqualTo(409);
+    assertThat(hasAction(api.get("acme", "/api/offboardings/" + id).json(), "UPLOAD_SIGNED_CTA"))
+        .isTrue();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ingrammicro.masterpayer.cta.CtaJourney;
+import com.ingrammicro.masterpayer.cta.SignatureReport;
 import com.ingrammicro.masterpayer.cta.SignedCta;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourneys;
@@ -63,7 +64,14 @@ abstract class ResellerEngineAccessScenarios extends RunningApplication {
     journeys.work("sales", id, "Task_ReviewRequest", Map.of("approved", true));
     journeys.awaitView("acme", id, view -> Journeys.hasAction(view, "UPLOAD_SIGNED_CTA"));
     Offboarding acmes = offboardings.get(ACME, UUID.fromString(id));
-    SignedCta signed = new SignedCta(UUID.randomUUID(), "0".repeat(64), 1000, 1, 2);
+    SignedCta signed =
+        new SignedCta(
+            UUID.randomUUID(),
+            "0".repeat(64),
+            1000,
+            1,
+            2,
+            new SignatureReport(List.of(), false, false, List.of(), false));
 
     // the calls the API makes, handed another reseller's offboarding
     assertThatThrownBy(

@@ -1,5 +1,10 @@
 package com.ingrammicro.masterpayer.support;
 
+import com.ingrammicro.masterpayer.cta.TestPki;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -37,9 +42,29 @@ public abstract class RunningApplication {
     registry.add("offboarding.cleanup.iam-endpoint", AWS::endpoint);
     registry.add(
         "offboarding.cleanup.distributor-accounts.ingram-micro", () -> FakeAws.INGRAM_ACCOUNT);
+    // signed CTAs are trusted when they chain to the test PKI's root (cta/TestPki)
+    registry.add("offboarding.cta.trust-store", () -> CtaTrustStore.LOCATION);
+    registry.add("offboarding.cta.trust-store-password", () -> TestPki.TRUST_STORE_PASSWORD);
     // the engine's own credentials, as the AWS default credential chain finds them
     System.setProperty("aws.accessKeyId", FakeAws.ENGINE_ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", FakeAws.ENGINE_SECRET_KEY);
+  }
+
+  /** The test PKI's trust store, written once per test JVM. */
+  private static final class CtaTrustStore {
+    static final String LOCATION;
+
+    static {
+      try {
+        Path directory = Files.createTempDirectory("cta-trust-store");
+        directory.toFile().deleteOnExit();
+        Path file = TestPki.writeTrustStore(directory);
+        file.toFile().deleteOnExit();
+        LOCATION = file.toUri().toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   @LocalServerPort protected int port;
