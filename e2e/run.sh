@@ -22,8 +22,8 @@ CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 [ -x "$CHROMIUM" ] || { echo "No Chromium at $CHROMIUM: install Debian's chromium package (apt-get install chromium) or set CHROMIUM" >&2; exit 1; }
 command -v node >/dev/null || { echo "Node.js 20 or later is needed" >&2; exit 1; }
 
-if [ -z "$(app_jar "$ROOT")" ]; then
-  echo "Building the application jar"
+if [ -z "$(app_jar "$ROOT")" ] || [ ! -d "$ROOT/target/test-classes" ]; then
+  echo "Building the application jar (and the test classes, whose TestSigning signs the CTA)"
   (cd "$ROOT" && ./mvnw -B -ntp -q -DskipTests package)
 fi
 JAR="$(app_jar "$ROOT")"
@@ -52,6 +52,8 @@ echo "Starting the application on port $PORT (database $DB)"
 await_app application "$PORT" "$APP" out/app.log
 
 status=0
+# The reseller's signatures: cta/SignForBrowserSuite from the test classes, run from the jar
+E2E_SIGN_JAR="$JAR" E2E_TEST_CLASSES="$ROOT/target/test-classes" \
 E2E_BASE_URL="http://localhost:$PORT" E2E_MAIL_DIR="$E2E/out/mail" E2E_SCREENSHOTS="$E2E/screenshots" CHROMIUM="$CHROMIUM" \
   node --test --test-concurrency=1 --test-reporter=spec tests/ || status=$?
 echo "Screenshots: $(ls screenshots | wc -l) in $E2E/screenshots"

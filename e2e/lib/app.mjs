@@ -1,7 +1,9 @@
 // What the suite knows of the running application: its address, the REST API as each user calls it,
 // the mails it wrote, and the browser the people use.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -26,6 +28,23 @@ export async function api(user, method, pathAndQuery, { json, body, contentType 
   const type = response.headers.get('content-type') ?? '';
   const payload = type.includes('json') ? await response.json() : Buffer.from(await response.arrayBuffer());
   return { status: response.status, type, body: payload };
+}
+
+/**
+ * The CTA signed as the assignor and then the assignee: real PAdES signatures made by the test
+ * classes' cta/SignForBrowserSuite, run from the application's jar (e2e/run.sh says where).
+ */
+export function signTwice(pdf) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-cta-'));
+  const issued = path.join(dir, 'issued.pdf');
+  const signed = path.join(dir, 'signed.pdf');
+  fs.writeFileSync(issued, pdf);
+  execFileSync('java', ['-cp', process.env.E2E_SIGN_JAR, `-Dloader.path=${process.env.E2E_TEST_CLASSES}`,
+    '-Dloader.main=com.ingrammicro.masterpayer.cta.SignForBrowserSuite',
+    'org.springframework.boot.loader.launch.PropertiesLauncher', issued, signed], { stdio: 'inherit' });
+  const content = fs.readFileSync(signed);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return content;
 }
 
 /** Polls until check returns a truthy value; fails with the description when time runs out. */

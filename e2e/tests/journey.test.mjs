@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  BASE_URL, api, eventually, launchBrowser, mailsAbout, randomPayer, registeredName, screenshot, startOffboarding,
+  BASE_URL, api, eventually, launchBrowser, mailsAbout, randomPayer, registeredName, screenshot, signTwice, startOffboarding,
 } from '../lib/app.mjs';
 import { Tasklist } from '../lib/tasklist.mjs';
 
@@ -82,12 +82,14 @@ test('sales approves the request', async () => {
     async () => (await view()).openActions?.some((action) => action.action === 'UPLOAD_SIGNED_CTA'));
 });
 
-test('the reseller downloads the CTA and uploads the signed copy over REST', async () => {
+test('the reseller downloads the CTA, signs it twice and uploads the signed copy over REST', async () => {
   const cta = await api('acme', 'GET', `/api/offboardings/${id}/cta`);
   assert.equal(cta.status, 200);
   assert.equal(cta.type, 'application/pdf');
-  const upload = await api('acme', 'PUT', `/api/offboardings/${id}/cta/signed`, { body: cta.body, contentType: 'application/pdf' });
+  const upload = await api('acme', 'PUT', `/api/offboardings/${id}/cta/signed`, { body: signTwice(cta.body), contentType: 'application/pdf' });
   assert.equal(upload.status, 202, JSON.stringify(upload.body));
+  assert.equal(upload.body.derivedFromIssuedCta, true);
+  assert.deepEqual(upload.body.signatures.map((signature) => signature.valid), [true, true]);
 });
 
 test('sales countersigns, with the issued and the signed CTA linked in the form', async () => {
@@ -102,7 +104,12 @@ test('sales countersigns, with the issued and the signed CTA linked in the form'
     assert.equal(pdf.status(), 200, `${document} opens`);
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
   }
-  assert.match(await sales.formText(), /SHA-256\s+[0-9a-f]{64}, \d+ page\(s\), \d+ digital signature\(s\)/);
+  assert.match(await sales.formText(), /SHA-256\s+[0-9a-f]{64}, \d+ page\(s\), 2 digital signature\(s\)/);
+  const fields = await sales.formFields();
+  assert.match(fields['Same document as issued?'], /^Same document as issued/);
+  const signatures = fields['Digital signatures, as the engine verified them'];
+  assert.match(signatures, /^1\. Signature by CN=Alice Assignor/);
+  assert.match(signatures, /2\. Signature by CN=Bob Assignee[^]*valid, not trusted, covers the whole document/);
   await sales.tick('Checkbox_CtaAccepted');
   await screenshot(sales.page, 'sales-countersigns');
   await sales.completeAndWait(`Countersign CTA – payer ${payer} (ACME)`);

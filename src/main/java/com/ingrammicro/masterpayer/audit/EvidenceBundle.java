@@ -6,6 +6,9 @@ import com.ingrammicro.masterpayer.cleanup.AccessRemovalEvidence;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalEvidenceQuery;
 import com.ingrammicro.masterpayer.cta.Document;
 import com.ingrammicro.masterpayer.cta.DocumentQuery;
+import com.ingrammicro.masterpayer.cta.ESignatureEnvelope;
+import com.ingrammicro.masterpayer.cta.ESignatureQuery;
+import com.ingrammicro.masterpayer.cta.SignatureReport;
 import com.ingrammicro.masterpayer.system.Digests;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The evidence of one offboarding as a zip an auditor can verify offline: {@code trail.json}, every
- * stored document (the CTA as issued and each signed copy), {@code access-removal.json} (the plan,
+ * stored document (the CTA as issued and each signed copy, the latter with its signature report
+ * beside it as {@code ….signature-report.json}), {@code esignature.json} (the e-signature envelope
+ * and its evidence, when the CTA went out for e-signature), {@code access-removal.json} (the plan,
  * every IAM call with AWS's request id, the verification), {@code manifest.json} with the SHA-256
  * and size of every file (and, for documents, the digest recorded when they were stored), and
  * {@code SHA256SUMS} for {@code sha256sum -c}.
@@ -32,21 +37,25 @@ import org.springframework.stereotype.Component;
 class EvidenceBundle {
 
   static final String TRAIL = "trail.json";
+  static final String ESIGNATURE = "esignature.json";
   static final String ACCESS_REMOVAL = "access-removal.json";
   static final String MANIFEST = "manifest.json";
   static final String CHECKSUMS = "SHA256SUMS";
 
   private final DocumentQuery documents;
+  private final ESignatureQuery envelopes;
   private final AccessRemovalEvidenceQuery accessRemoval;
   private final ObjectMapper json;
   private final Clock clock;
 
   EvidenceBundle(
       DocumentQuery documents,
+      ESignatureQuery envelopes,
       AccessRemovalEvidenceQuery accessRemoval,
       ObjectMapper json,
       Clock clock) {
     this.documents = documents;
+    this.envelopes = envelopes;
     this.accessRemoval = accessRemoval;
     this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     this.clock = clock;
@@ -70,6 +79,20 @@ class EvidenceBundle {
         recorded.put("recordedSha256", document.sha256());
         recorded.put("matchesRecord", document.sha256().equals(Digests.sha256Hex(content)));
         add(zip, path, content, files, checksums, recorded);
+        Optional<SignatureReport> report = documents.signatureReport(document);
+        if (report.isPresent()) {
+          add(
+              zip,
+              path.replaceFirst("\\.pdf$", "") + ".signature-report.json",
+              json.writeValueAsBytes(report.get()),
+              files,
+              checksums,
+              Map.of("documentId", document.id()));
+        }
+      }
+      Optional<ESignatureEnvelope> envelope = envelopes.envelope(trail.offboarding().id());
+      if (envelope.isPresent()) {
+        add(zip, ESIGNATURE, json.writeValueAsBytes(envelope.get()), files, checksums, Map.of());
       }
       Optional<AccessRemovalEvidence> removal = accessRemoval.evidence(trail.offboarding().id());
       if (removal.isPresent()) {

@@ -94,6 +94,11 @@ record Trail(
     JOB_RETRIED,
     MAIL_SENT,
     DOCUMENT_STORED,
+    /**
+     * The CTA's e-signature envelope: sent, and how it ended with who signed when (the provider's
+     * API's evidence).
+     */
+    ESIGNATURE_ENVELOPE,
     /** The journey ended, with the offboarding's outcome and reason. */
     ENDED
   }

@@ -221,10 +221,11 @@ public class CtaService implements DocumentQuery {
    * Stores the signed CTA that an e-signature provider returned for a completed envelope and hands
    * it to the journey, as an upload is (the same inspection and signature verification, stored with
    * its report; the document's creator is the provider). Refused (422) when a signature in it is
-   * not valid or it changed after a signature; the number of signatures is not asked for: the
-   * provider's document carries the provider's seal, and the envelope's evidence that both parties
-   * signed stands for theirs (docs/cta.md, "The policy"). Runs in the caller's transaction, which
-   * records the envelope's outcome with it.
+   * not valid or it changed after a signature; instead of the number of signatures the policy asks
+   * for as many signers who all signed in the envelope's evidence: the provider's document carries
+   * the provider's seal, and the envelope's evidence that both parties signed stands for theirs
+   * (docs/cta.md, "The policy"). Runs in the caller's transaction, which records the envelope's
+   * outcome with it.
    *
    * @param evidence what the provider's API says of the envelope and its signers
    * @return the signed copy, or empty when the journey does not wait for one (then nothing is
@@ -236,6 +237,7 @@ public class CtaService implements DocumentQuery {
         signatures.verify(pdf, issuedForVerification(offboarding.id()));
     SignatureReport report = verified.report();
     SignaturePolicy.check(report, 0);
+    SignaturePolicy.checkEnvelope(evidence, report, properties.requireDigitalSignatures());
     if (offboarding.resellerAction() != ResellerAction.SIGN_CTA) {
       return Optional.empty();
     }

@@ -62,6 +62,33 @@ final class SignaturePolicy {
     }
   }
 
+  /**
+   * Refuses a provider's signed copy with 422 when the envelope does not show at least {@code
+   * required} signers who all signed: the provider seals the document once, so its recipients stand
+   * for the parties' signatures (docs/cta.md, "The policy").
+   */
+  static void checkEnvelope(EnvelopeEvidence evidence, SignatureReport report, int required) {
+    if (required == 0) {
+      return;
+    }
+    if (!evidence.allSigned() || evidence.recipients().size() < required) {
+      long signed =
+          evidence.recipients().stream().filter(recipient -> recipient.signedAt() != null).count();
+      throw refused(
+          "too-few-signatures",
+          "The signed CTA needs "
+              + required
+              + " signers; envelope "
+              + evidence.envelopeId()
+              + " shows "
+              + signed
+              + " of its "
+              + evidence.recipients().size()
+              + " recipients as signed.",
+          report);
+    }
+  }
+
   private static String name(SignatureReport.Signature signature, int number) {
     String what =
         signature.kind() == SignatureReport.Kind.DOCUMENT_TIMESTAMP

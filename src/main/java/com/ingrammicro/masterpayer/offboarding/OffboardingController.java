@@ -36,10 +36,15 @@ class OffboardingController {
       List<OffboardingView> content, int page, int size, long totalElements, long totalPages) {}
 
   private final OffboardingService offboardings;
+  private final SignedCtaProgress signedCta;
   private final AccessRemovalProgress accessRemoval;
 
-  OffboardingController(OffboardingService offboardings, AccessRemovalProgress accessRemoval) {
+  OffboardingController(
+      OffboardingService offboardings,
+      SignedCtaProgress signedCta,
+      AccessRemovalProgress accessRemoval) {
     this.offboardings = offboardings;
+    this.signedCta = signedCta;
     this.accessRemoval = accessRemoval;
   }
 
@@ -95,7 +100,10 @@ class OffboardingController {
   OffboardingView get(@AuthenticationPrincipal AppUser user, @PathVariable UUID id) {
     Offboarding offboarding = offboardings.get(user, id);
     return OffboardingView.of(
-        offboarding, accessRemoval.automated(), accessRemoval.of(id).orElse(null));
+        offboarding,
+        signedCta.of(id).orElse(null),
+        accessRemoval.automated(),
+        accessRemoval.of(id).orElse(null));
   }
 
   @PostMapping("/{id}/withdrawal")

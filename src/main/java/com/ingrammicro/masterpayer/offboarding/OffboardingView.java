@@ -24,19 +24,26 @@ record OffboardingView(
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
     OffsetDateTime endedAt,
+    SignedCtaProgress.Summary signedCta,
     AccessRemovalProgress.Summary accessRemoval) {
 
   /** Something the reseller can or must do now, with the request that does it. */
   record OpenAction(String action, String description, String method, String href, String detail) {}
 
-  /** The view in lists: without the access removal's details. */
+  /** The view in lists: without the signed CTA's report and the access removal's details. */
   static OffboardingView of(Offboarding o) {
-    return of(o, false, null);
+    return of(o, null, false, null);
   }
 
-  /** The view of one offboarding, with where the removal of the distributor's access stands. */
+  /**
+   * The view of one offboarding, with the latest signed CTA's report and where the removal of the
+   * distributor's access stands.
+   */
   static OffboardingView of(
-      Offboarding o, boolean automatedRemoval, AccessRemovalProgress.Summary accessRemoval) {
+      Offboarding o,
+      SignedCtaProgress.Summary signedCta,
+      boolean automatedRemoval,
+      AccessRemovalProgress.Summary accessRemoval) {
     return new OffboardingView(
         o.id(),
         o.resellerId(),
@@ -55,6 +62,7 @@ record OffboardingView(
         o.createdAt(),
         o.updatedAt(),
         o.endedAt(),
+        signedCta,
         accessRemoval);
   }
 

@@ -3,6 +3,7 @@ package com.ingrammicro.masterpayer.process;
 import static com.ingrammicro.masterpayer.process.ProcessVariable.variables;
 
 import com.ingrammicro.masterpayer.cta.CtaJourney;
+import com.ingrammicro.masterpayer.cta.SignatureReportText;
 import com.ingrammicro.masterpayer.cta.SignedCta;
 import com.ingrammicro.masterpayer.offboarding.Offboarding;
 import com.ingrammicro.masterpayer.offboarding.OffboardingJourneys;
@@ -89,15 +90,7 @@ class CamundaJourneys implements OffboardingJourneys, CtaJourney {
   @Override
   public boolean signedCtaReceived(Offboarding offboarding, SignedCta signed, AppUser actor) {
     return correlate(
-        actor,
-        offboarding,
-        OffboardingProcess.Messages.CTA_SIGNED,
-        variables(
-            OffboardingProcess.SIGNED_CTA_DOCUMENT_ID.with(signed.documentId().toString()),
-            OffboardingProcess.SIGNED_CTA_SHA256.with(signed.sha256()),
-            OffboardingProcess.SIGNED_CTA_SIZE_BYTES.with(signed.sizeBytes()),
-            OffboardingProcess.SIGNED_CTA_PAGE_COUNT.with(signed.pageCount()),
-            OffboardingProcess.SIGNED_CTA_SIGNATURE_COUNT.with(signed.signatureCount())));
+        actor, offboarding, OffboardingProcess.Messages.CTA_SIGNED, signedCtaVariables(signed));
   }
 
   @Override
@@ -107,12 +100,23 @@ class CamundaJourneys implements OffboardingJourneys, CtaJourney {
         providerUserId,
         offboarding,
         OffboardingProcess.Messages.CTA_SIGNED,
-        variables(
-            OffboardingProcess.SIGNED_CTA_DOCUMENT_ID.with(signed.documentId().toString()),
-            OffboardingProcess.SIGNED_CTA_SHA256.with(signed.sha256()),
-            OffboardingProcess.SIGNED_CTA_SIZE_BYTES.with(signed.sizeBytes()),
-            OffboardingProcess.SIGNED_CTA_PAGE_COUNT.with(signed.pageCount()),
-            OffboardingProcess.SIGNED_CTA_SIGNATURE_COUNT.with(signed.signatureCount())));
+        signedCtaVariables(signed));
+  }
+
+  /** What the journey and the countersignature form know of a signed copy. */
+  private static Map<String, Object> signedCtaVariables(SignedCta signed) {
+    return variables(
+        OffboardingProcess.SIGNED_CTA_DOCUMENT_ID.with(signed.documentId().toString()),
+        OffboardingProcess.SIGNED_CTA_SHA256.with(signed.sha256()),
+        OffboardingProcess.SIGNED_CTA_SIZE_BYTES.with(signed.sizeBytes()),
+        OffboardingProcess.SIGNED_CTA_PAGE_COUNT.with(signed.pageCount()),
+        OffboardingProcess.SIGNED_CTA_SIGNATURE_COUNT.with(signed.signatureCount()),
+        OffboardingProcess.SIGNED_CTA_SIGNATURES.with(
+            SignatureReportText.signatures(signed.report())),
+        OffboardingProcess.SIGNED_CTA_ISSUED_CTA_VERDICT.with(
+            SignatureReportText.issuedCta(signed.report())),
+        OffboardingProcess.SIGNED_CTA_DERIVED_FROM_ISSUED.with(
+            signed.report().derivedFromIssuedCta()));
   }
 
   @Override

@@ -163,6 +163,17 @@ public final class OffboardingProcess {
   public static final ProcessVariable<Integer> SIGNED_CTA_SIGNATURE_COUNT =
       integerVariable("signedCtaSignatureCount");
 
+  /** The signed copy's signatures in words, for the countersigner (cta/SignatureReportText). */
+  public static final ProcessVariable<String> SIGNED_CTA_SIGNATURES =
+      stringVariable("signedCtaSignatures");
+
+  /** Whether the signed copy is the issued CTA, in words. */
+  public static final ProcessVariable<String> SIGNED_CTA_ISSUED_CTA_VERDICT =
+      stringVariable("signedCtaIssuedCtaVerdict");
+
+  public static final ProcessVariable<Boolean> SIGNED_CTA_DERIVED_FROM_ISSUED =
+      booleanVariable("signedCtaDerivedFromIssuedCta");
+
   // the CTA's e-signature (offboarding.esignature.provider): the envelope, and how it ended when it
   // ended unsigned (DECLINED or VOIDED, with the provider's reason)
   public static final ProcessVariable<String> ESIGNATURE_PROVIDER =

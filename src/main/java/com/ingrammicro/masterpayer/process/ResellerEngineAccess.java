@@ -6,6 +6,7 @@ import com.ingrammicro.masterpayer.system.EngineSetup;
 import com.ingrammicro.masterpayer.system.Grants;
 import com.ingrammicro.masterpayer.system.Role;
 import java.sql.SQLException;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -100,18 +101,24 @@ class ResellerEngineAccess implements EngineSetup {
   }
 
   /**
-   * An integrity constraint violation (SQL state class 23), here the unique key of a user's grant.
+   * An integrity constraint violation (SQL state class 23), here the unique key of a user's grant;
+   * or a wait for a concurrent transaction's identical grant that ran out (H2's lock timeout {@code
+   * HYT00}, by default 2 s; PostgreSQL's {@code 55P03}, {@code 40001}, {@code 40P01}): both mean a
+   * concurrent call got there first, and running the caller's transaction again finds it.
    */
   private static boolean violatesAConstraint(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       for (SQLException sql = cause instanceof SQLException e ? e : null;
           sql != null;
           sql = sql.getNextException()) {
-        if (sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+        String state = sql.getSQLState();
+        if (state != null && (state.startsWith("23") || CONCURRENT_WAITS.contains(state))) {
           return true;
         }
       }
     }
     return false;
   }
+
+  private static final Set<String> CONCURRENT_WAITS = Set.of("HYT00", "55P03", "40001", "40P01");
 }

@@ -643,6 +643,11 @@ abstract class AuditScenarios extends RunningApplication {
             "documents/02-CTA_SIGNED-consent-to-assignment-"
                 + trail.path("offboarding").path("payerAccountId").asText()
                 + "-signed.pdf",
+            "documents/02-CTA_SIGNED-consent-to-assignment-"
+                + trail.path("offboarding").path("payerAccountId").asText()
+                + "-signed.signature-report.json",
+            // the test applications send the CTA through DocuSign on loopback (RunningApplication)
+            "esignature.json",
             "access-removal.json",
             "manifest.json",
             "SHA256SUMS");

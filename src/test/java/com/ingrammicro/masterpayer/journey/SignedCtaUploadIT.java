@@ -3,6 +3,7 @@ package com.ingrammicro.masterpayer.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ingrammicro.masterpayer.cta.Document;
 import com.ingrammicro.masterpayer.cta.DocumentQuery;
 import com.ingrammicro.masterpayer.cta.SignatureReport;
@@ -11,9 +12,16 @@ import com.ingrammicro.masterpayer.cta.TestSigning;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.OnH2;
 import com.ingrammicro.masterpayer.support.TestPdf;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -107,5 +115,75 @@ class SignedCtaUploadIT extends JourneyScenario {
         .extracting(SignatureReport.Signature::signer)
         .containsExactly(TestPki.assignor().subject(), TestPki.assignee().subject());
     assertThat(storedReport.derivedFromIssuedCta()).isTrue();
+  }
+
+  @Test
+  void theReportReachesTheResellersViewTheCountersignerTheTrailAndTheEvidenceBundle()
+      throws IOException {
+    String id = start("acme", randomPayer());
+    submit("sales", awaitTask("sales", id, "Task_ReviewRequest"), Map.of("approved", true));
+    awaitView("acme", id, view -> hasAction(view, "UPLOAD_SIGNED_CTA"));
+    byte[] issued = api.get("acme", "/api/offboardings/" + id + "/cta").body();
+    byte[] signed =
+        TestSigning.sign(TestSigning.sign(issued, TestPki.assignor()), TestPki.untrusted());
+    assertThat(
+            api.put("acme", "/api/offboardings/" + id + "/cta/signed", "application/pdf", signed)
+                .status())
+        .isEqualTo(202);
+
+    JsonNode view = api.get("acme", "/api/offboardings/" + id).json().path("signedCta");
+    assertThat(view.path("derivedFromIssuedCta").asBoolean()).as(view.toString()).isTrue();
+    assertThat(view.path("signatures").size()).isEqualTo(2);
+    assertThat(view.path("signatures").get(0).path("signer").asText())
+        .isEqualTo(TestPki.assignor().subject());
+    assertThat(view.path("signatures").get(0).path("trusted").asBoolean()).isTrue();
+    assertThat(view.path("signatures").get(1).path("valid").asBoolean()).isTrue();
+    assertThat(view.path("signatures").get(1).path("trusted").asBoolean()).isFalse();
+    assertThat(view.path("signatures").get(1).path("coversWholeDocument").asBoolean()).isTrue();
+
+    String task = awaitTask("sales", id, "Task_CountersignCta");
+    JsonNode form = api.get("sales", "/engine-rest/task/" + task + "/form-variables").json();
+    assertThat(form.path("signedCtaIssuedCtaVerdict").path("value").asText())
+        .startsWith("Same document as issued");
+    assertThat(form.path("signedCtaSignatures").path("value").asText())
+        .contains("1. Signature by " + TestPki.assignor().subject())
+        .contains("valid, trusted, later revisions follow it")
+        .contains("2. Signature by " + TestPki.untrusted().subject())
+        .contains("valid, not trusted, covers the whole document");
+
+    JsonNode stored =
+        StreamSupport.stream(
+                api.get("auditor", "/api/audit/offboardings/" + id + "/trail")
+                    .json()
+                    .path("entries")
+                    .spliterator(),
+                false)
+            .filter(entry -> entry.path("type").asText().equals("DOCUMENT_STORED"))
+            .filter(entry -> entry.path("details").path("kind").asText().equals("CTA_SIGNED"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(stored.path("summary").asText())
+        .contains("2 valid digital signature(s), 1 trusted; the issued CTA");
+    assertThat(stored.path("details").path("signatureReport").path("signatures").size())
+        .isEqualTo(2);
+
+    Map<String, byte[]> bundle = new HashMap<>();
+    try (ZipInputStream zip =
+        new ZipInputStream(
+            new ByteArrayInputStream(
+                api.get("auditor", "/api/audit/offboardings/" + id + "/evidence").body()))) {
+      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        bundle.put(entry.getName(), zip.readAllBytes());
+      }
+    }
+    String reportFile =
+        bundle.keySet().stream()
+            .filter(name -> name.endsWith("-signed.signature-report.json"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(bundle.keySet().toString()));
+    JsonNode bundled = new ObjectMapper().readTree(bundle.get(reportFile));
+    assertThat(bundled.path("signatures").get(1).path("signer").asText())
+        .isEqualTo(TestPki.untrusted().subject());
+    assertThat(new String(bundle.get("SHA256SUMS"), StandardCharsets.UTF_8)).contains(reportFile);
   }
 }

@@ -41,6 +41,7 @@ class OffboardingControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean OffboardingService offboardings;
   @MockitoBean AccessRemovalProgress accessRemoval;
+  @MockitoBean SignedCtaProgress signedCta;
 
   SliceApi api;
 
