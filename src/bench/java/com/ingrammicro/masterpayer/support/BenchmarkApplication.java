@@ -46,6 +46,7 @@ public final class BenchmarkApplication {
       case "Task_ConfirmPaymentClearance" -> Map.of("paymentCleared", true);
       case "Task_HandOverBilling" ->
           Map.of("billingHandedOver", true, "taxSettingsUpdated", true, "contactsUpdated", true);
+      case "Task_ApproveRemovalPlan" -> Map.of("planApproved", true);
       case "Task_RemoveAccessManually" ->
           Map.of("accessRemoved", true, "notes", "Removed IMBillingRole and CloudCheckr roles");
       default -> throw new IllegalStateException("Unknown task " + taskDefinitionKey);

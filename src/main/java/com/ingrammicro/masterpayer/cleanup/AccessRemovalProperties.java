@@ -37,6 +37,8 @@ import org.springframework.validation.annotation.Validated;
  * @param deleteConflictAttempts attempts per entity when IAM answers DeleteConflict (eventual
  *     consistency)
  * @param deleteConflictBackoff the first wait between those attempts, doubled each time
+ * @param planApproval whether a person approves each plan before anything is removed ({@code
+ *     required}), or the configuration does ({@code automatic}, recorded as approved by the engine)
  */
 @Validated
 @ConfigurationProperties("offboarding.cleanup")
@@ -57,7 +59,16 @@ record AccessRemovalProperties(
             distributorAccounts,
     @Min(1) @Max(20) int maxAttempts,
     @Min(1) @Max(10) int deleteConflictAttempts,
-    @NotNull Duration deleteConflictBackoff) {
+    @NotNull Duration deleteConflictBackoff,
+    @NotNull PlanApproval planApproval) {
+
+  /** Who approves a removal plan. */
+  enum PlanApproval {
+    /** A member of Ingram IaaS sales, in the task "Approve removal plan". */
+    REQUIRED,
+    /** Nobody: the plan is recorded as approved by the engine as soon as it is made. */
+    AUTOMATIC
+  }
 
   @AssertTrue(
       message =

@@ -94,6 +94,12 @@ class IamRemovalTest {
             "DetachRolePolicy",
             "DeleteRolePermissionsBoundary",
             "DeleteRole");
+    assertThat(plan.warnings())
+        .containsExactlyInAnyOrder(
+            "role IMBillingRole was last used 2026-11-20T08:15:00Z in us-east-1: whatever still uses"
+                + " it loses that access",
+            "removing policy CloudCheckrBoundary as the permissions boundary of user cost-robot"
+                + " widens what it may do to everything its own policies allow");
     assertThat(target(plan, "IMMasterBilling").steps())
         .extracting(AccessRemovalPlan.Step::action)
         .containsExactly(
@@ -104,7 +110,7 @@ class IamRemovalTest {
             "DeletePolicyVersion",
             "DeletePolicy");
 
-    cleanup().remove(plan, journal::add);
+    cleanup().remove(plan, 1, journal::add);
     AccessRemovalPlan after = cleanup().discover(account.id(), session.roleArn());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -142,6 +148,35 @@ class IamRemovalTest {
   }
 
   @Test
+  void aCallThatThePlanDoesNotHaveStopsTheRemovalBeforeItIsMade() {
+    AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
+    String masterBilling = "arn:aws:iam::" + account.id() + ":policy/IMMasterBilling";
+    account.user("late-analyst", masterBilling); // attached after the plan was approved
+
+    assertThatThrownBy(() -> cleanup().remove(plan, 1, journal::add))
+        .isInstanceOfSatisfying(
+            AccessRemovalPlanOutdatedException.class,
+            outdated ->
+                assertThat(outdated.changes())
+                    .containsExactly(
+                        "the call DetachUserPolicy late-analyst (policy IMMasterBilling) is not in"
+                            + " it"));
+
+    assertThat(account.attachedToUser("late-analyst")).containsExactly(masterBilling);
+    assertThat(account.policyNames()).contains("IMMasterBilling");
+    assertThat(journal)
+        .extracting(AwsCall::entity)
+        .doesNotContain("policy IMMasterBilling")
+        .allMatch(entity -> plan.targets().anyMatch(target -> target.label().equals(entity)));
+    assertThat(journal)
+        .allMatch(
+            call ->
+                plan.calls()
+                    .contains(
+                        new AccessRemovalPlan.Call(call.entity(), call.action(), call.subject())));
+  }
+
+  @Test
   void aRunInterruptedHalfwayIsFinishedByTheNextRunWithoutErrors() {
     AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
     AtomicInteger made = new AtomicInteger();
@@ -151,14 +186,14 @@ class IamRemovalTest {
             throw new IllegalStateException("the engine died here");
           }
         };
-    assertThatThrownBy(() -> cleanup().remove(plan, crashingAtTheSeventhChange))
+    assertThatThrownBy(() -> cleanup().remove(plan, 1, crashingAtTheSeventhChange))
         .hasMessage("the engine died here");
     assertThat(account.roleNames())
         .as("half done")
         .doesNotContain("IMBillingRole")
         .contains("CloudCheckr-CostOps");
 
-    cleanup().remove(plan, journal::add);
+    cleanup().remove(plan, 1, journal::add);
 
     assertThat(cleanup().discover(account.id(), session.roleArn()).isEmpty()).isTrue();
     assertThat(journal).extracting(AwsCall::outcome).doesNotContain(AwsCall.Outcome.FAILED);
@@ -177,7 +212,7 @@ class IamRemovalTest {
     aws.fail("DeletePolicy", 1, 409, "DeleteConflict");
 
     AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
-    cleanup().remove(plan, journal::add);
+    cleanup().remove(plan, 1, journal::add);
 
     assertThat(cleanup().discover(account.id(), session.roleArn()).isEmpty()).isTrue();
     assertThat(session.counter().attempts()).isGreaterThan(session.counter().calls());
@@ -188,7 +223,7 @@ class IamRemovalTest {
     AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
     aws.fail("DeleteRole", -1, 500, "ServiceFailure");
 
-    assertThatThrownBy(() -> cleanup().remove(plan, journal::add))
+    assertThatThrownBy(() -> cleanup().remove(plan, 1, journal::add))
         .isInstanceOf(AwsServiceException.class)
         .isNotInstanceOf(AccessRemovalBlockedException.class);
     assertThat(journal).last().extracting(AwsCall::outcome).isEqualTo(AwsCall.Outcome.FAILED);
@@ -200,7 +235,7 @@ class IamRemovalTest {
     AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
     aws.fail("DeleteRolePolicy", -1, status, code);
 
-    assertThatThrownBy(() -> cleanup().remove(plan, journal::add))
+    assertThatThrownBy(() -> cleanup().remove(plan, 1, journal::add))
         .isInstanceOfSatisfying(
             AccessRemovalBlockedException.class,
             blocked -> {
@@ -249,6 +284,7 @@ class IamRemovalTest {
         Map.of("cloudcheckr", FakeAws.CLOUDCHECKR_ACCOUNT, "ingram-micro", FakeAws.INGRAM_ACCOUNT),
         5,
         3,
-        Duration.ofMillis(10));
+        Duration.ofMillis(10),
+        AccessRemovalProperties.PlanApproval.REQUIRED);
   }
 }

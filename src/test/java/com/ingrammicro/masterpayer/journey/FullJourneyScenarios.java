@@ -8,6 +8,7 @@ import com.ingrammicro.masterpayer.support.FakeAws;
 import com.ingrammicro.masterpayer.support.PayerAccounts;
 import com.ingrammicro.masterpayer.support.TestPdf;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -127,7 +128,29 @@ abstract class FullJourneyScenarios extends JourneyScenario {
                 .status())
         .isEqualTo(204);
 
-    // the engine removes the distributor's access on its own, verifies it, and keeps the evidence
+    // sales approve the plan their task shows; only then does the engine remove anything
+    String approval = awaitTask("sales", id, "Task_ApproveRemovalPlan");
+    assertThat(
+            api.get("sales", "/engine-rest/task/" + approval + "/deployed-form")
+                .json()
+                .path("id")
+                .asText())
+        .isEqualTo("Form_ApproveRemovalPlan");
+    assertThat(account.roleNames())
+        .as("nothing removed before the approval")
+        .contains("IMBillingRole");
+    JsonNode shown = journeys.approveRemovalPlan(id);
+    assertThat(shown.path("cleanupPlan").path("value").asText())
+        .contains("- role IMBillingRole (named IMBillingRole): 4 calls");
+    assertThat(shown.path("cleanupPlanCalls").path("value").asText())
+        .contains(
+            "DeleteRole IMBillingRole (role IMBillingRole)", "25. DeletePolicy arn:aws:iam::");
+    assertThat(shown.path("cleanupPlanLeftAlone").path("value").asText())
+        .contains("role CloudCheckr: service-linked role");
+    assertThat(shown.path("cleanupPlanWarnings").path("value").asText())
+        .contains("role IMBillingRole was last used", "permissions boundary of user cost-robot");
+
+    // the engine removes the distributor's access, verifies it, and keeps the evidence
     JsonNode completed =
         awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
     assertThat(completed.path("stagesDone").asInt()).isEqualTo(5);
@@ -152,6 +175,15 @@ abstract class FullJourneyScenarios extends JourneyScenario {
     assertThat(evidence.path("status").asText()).isEqualTo("VERIFIED");
     assertThat(evidence.path("plan").path("roleArn").asText())
         .isEqualTo("arn:aws:iam::" + payer + ":role/" + PayerAccounts.CLEANUP_ROLE);
+    JsonNode round = evidence.path("rounds").get(0);
+    assertThat(evidence.path("rounds")).hasSize(1);
+    assertThat(round.path("decision").asText()).isEqualTo("APPROVED");
+    assertThat(round.path("decidedBy").asText()).isEqualTo("sales");
+    assertThat(round.path("sha256").asText())
+        .as("the digest shown is that of the plan's canonical text as recorded")
+        .isEqualTo(shown.path("cleanupPlanSha256").path("value").asText())
+        .isEqualTo(evidence.path("planSha256").asText())
+        .isEqualTo(sha256(round.path("plan").asText().getBytes(StandardCharsets.UTF_8)));
     assertThat(evidence.path("calls"))
         .hasSize(22)
         .allSatisfy(
@@ -188,6 +220,7 @@ abstract class FullJourneyScenarios extends JourneyScenario {
         .extracting(activity -> activity.path("activityId").asText())
         .contains(
             "ServiceTask_PlanAccessRemoval",
+            "Task_ApproveRemovalPlan",
             "ServiceTask_RemoveDistributorAccess",
             "ServiceTask_VerifyAccessRemoved")
         .as("no manual work")

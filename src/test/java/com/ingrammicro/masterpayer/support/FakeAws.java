@@ -237,6 +237,14 @@ public final class FakeAws implements AutoCloseable {
       return this;
     }
 
+    /** When and where the role was last used, as IAM's GetRole reports it (RoleLastUsed). */
+    public synchronized Account lastUsed(String roleName, String date, String region) {
+      Role role = role(roleName);
+      role.lastUsedDate = date;
+      role.lastUsedRegion = region;
+      return this;
+    }
+
     public synchronized Account boundary(String roleName, String policyArn) {
       role(roleName).boundary = policyArn;
       return this;
@@ -340,6 +348,8 @@ public final class FakeAws implements AutoCloseable {
     final Set<String> attached = new LinkedHashSet<>();
     final Map<String, String> inline = new LinkedHashMap<>();
     String boundary;
+    String lastUsedDate;
+    String lastUsedRegion;
 
     Role(String name, String path, String arn, String trust) {
       this.name = name;
@@ -857,6 +867,13 @@ public final class FakeAws implements AutoCloseable {
                 "AssumeRolePolicyDocument",
                 URLEncoder.encode(role.trust, StandardCharsets.UTF_8).replace("+", "%20"))
             + el("MaxSessionDuration", "3600");
+    if (withBoundary && role.lastUsedDate != null) {
+      xml +=
+          "<RoleLastUsed>"
+              + el("LastUsedDate", role.lastUsedDate)
+              + el("Region", role.lastUsedRegion)
+              + "</RoleLastUsed>";
+    }
     if (withBoundary && role.boundary != null) {
       xml +=
           "<PermissionsBoundary>"

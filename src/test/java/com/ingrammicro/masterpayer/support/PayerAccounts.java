@@ -53,7 +53,8 @@ public final class PayerAccounts {
         .role("/", "IMBillingRole", trust("arn:aws:iam::" + INGRAM_ACCOUNT + ":root"))
         .attachToRole("IMBillingRole", masterBilling)
         .attachToRole("IMBillingRole", billing)
-        .attachToRole("IMBillingRole", support);
+        .attachToRole("IMBillingRole", support)
+        .lastUsed("IMBillingRole", "2026-11-20T08:15:00Z", "us-east-1");
     account
         .role("/", "CloudCheckrRole", trust(CLOUDCHECKR_ACCOUNT))
         .inlinePolicy("CloudCheckrRole", "CloudCheckr-Inventory")

@@ -121,6 +121,11 @@ class ConfigurationBindingTest {
               "tasks.confirm-payment-clearance.reminder",
               "P1D",
               "confirm-payment-clearance=TaskSla[due=PT96H, reminder=PT24H]"),
+          sla("tasks.approve-removal-plan.due", "PT6H", "approve-removal-plan=TaskSla[due=PT6H,"),
+          sla(
+              "tasks.approve-removal-plan.reminder",
+              "PT1H",
+              "approve-removal-plan=TaskSla[due=PT6H, reminder=PT1H]"),
           sla("tasks.remove-access.due", "P2D", "remove-access=TaskSla[due=PT48H,"),
           sla(
               "tasks.remove-access.reminder",
@@ -155,6 +160,7 @@ class ConfigurationBindingTest {
           cleanup(
               "target-policy-names", "PolicyA*,PolicyB", "targetPolicyNames=[PolicyA*, PolicyB]"),
           cleanup("distributor-accounts.ingram-micro", "333333333333", "ingram-micro=333333333333"),
+          cleanup("plan-approval", "automatic", "planApproval=AUTOMATIC"),
           cleanup("max-attempts", "7", "maxAttempts=7"),
           cleanup("delete-conflict-attempts", "6", "deleteConflictAttempts=6"),
           cleanup("delete-conflict-backoff", "PT3S", "deleteConflictBackoff=PT3S"),
