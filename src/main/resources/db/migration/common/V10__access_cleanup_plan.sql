@@ -22,3 +22,6 @@ alter table access_cleanup drop constraint ck_access_cleanup_status;
 alter table access_cleanup add constraint ck_access_cleanup_status check (status in
     ('AWAITING', 'PLANNED', 'APPROVED', 'REJECTED', 'REMOVED', 'BLOCKED', 'REMAINING', 'UNVERIFIABLE',
      'VERIFIED', 'ATTESTED'));
+
+-- what else a call leaves as evidence: a deleted stack's events, a bucket policy before and after
+alter table access_cleanup_call add column detail varchar(100000);

@@ -33,6 +33,8 @@ public final class BenchmarkApplication {
             "--offboarding.cleanup.engine-principal=" + FakeAws.ENGINE_PRINCIPAL,
             "--offboarding.cleanup.sts-endpoint=" + aws.endpoint(),
             "--offboarding.cleanup.iam-endpoint=" + aws.endpoint(),
+            "--offboarding.cleanup.cloudformation-endpoint=" + aws.endpoint(),
+            "--offboarding.cleanup.s3-endpoint=" + aws.endpoint(),
             "--offboarding.cleanup.distributor-accounts.ingram-micro=" + FakeAws.INGRAM_ACCOUNT,
             "--logging.level.root=WARN",
             "--logging.level.org.camunda.bpm.engine.context=OFF"));

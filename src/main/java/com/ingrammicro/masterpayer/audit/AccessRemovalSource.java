@@ -49,7 +49,9 @@ class AccessRemovalSource implements TrailSource {
                         + plan.roles().size()
                         + " roles and "
                         + plan.policies().size()
-                        + " customer-managed policies from payer account "
+                        + " customer-managed policies and "
+                        + plan.stacks().size()
+                        + " stacks from payer account "
                         + plan.payerAccountId()
                         + " ("
                         + plan.stepCount()
@@ -68,6 +70,8 @@ class AccessRemovalSource implements TrailSource {
                         plan.roles(),
                         "policies",
                         plan.policies(),
+                        "stacks",
+                        plan.stacks(),
                         "skipped",
                         plan.skipped(),
                         "warnings",

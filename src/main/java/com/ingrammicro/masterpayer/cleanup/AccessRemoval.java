@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,10 +78,7 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
         assume(offboardingId, payerAccountId, externalId, List.of())) {
       AccessRemovalPlan plan =
           blockingOnRefusal(
-              offboardingId,
-              session,
-              List.of(),
-              () -> inAccount(session).discover(payerAccountId, session.roleArn()));
+              offboardingId, session, List.of(), () -> discover(session, payerAccountId));
       String canonical = CanonicalPlan.write(plan);
       String sha256 = CanonicalPlan.sha256(canonical);
       boolean automatic =
@@ -95,12 +93,13 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
               automatic ? PlanRound.ENGINE : null,
               session.counter());
       log.info(
-          "Access removal planned for offboarding {}, round {} ({}): {} roles, {} policies, {} calls; {} IAM calls",
+          "Access removal planned for offboarding {}, round {} ({}): {} roles, {} policies, {} stacks, {} calls; {} AWS calls",
           offboardingId,
           round,
           automatic ? "approved by the configuration" : "awaiting approval",
           plan.roles().size(),
           plan.policies().size(),
+          plan.stacks().size(),
           plan.stepCount(),
           session.counter().calls());
       return new PlannedRemoval(plan, round, sha256, !automatic, history(offboardingId, round));
@@ -228,21 +227,20 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
             session,
             everything,
             () -> {
-              IamRemoval iam = inAccount(session);
-              List<String> unplanned =
-                  unplanned(plan, iam.discover(payerAccountId, session.roleArn()));
+              List<String> unplanned = unplanned(plan, discover(session, payerAccountId));
               if (!unplanned.isEmpty()) {
                 throw new AccessRemovalPlanOutdatedException(approved.round(), unplanned);
               }
-              iam.remove(
-                  plan,
-                  approved.round(),
+              Consumer<AwsCall> journal =
                   call -> {
                     repository.recordCall(offboardingId, call);
                     if (call.outcome() == AwsCall.Outcome.DONE) {
                       changes.incrementAndGet();
                     }
-                  });
+                  };
+              inAccount(session).remove(plan, approved.round(), journal);
+              stacks(session).remove(plan, journal);
+              buckets(session).remove(plan, approved.round(), journal);
               return null;
             });
       } catch (AccessRemovalPlanOutdatedException outdated) {
@@ -255,7 +253,7 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
       repository.saveStatus(
           offboardingId, AccessRemovalStatus.REMOVED, null, session.counter(), now());
       log.info(
-          "Access removal for offboarding {} made {} changes ({} planned, round {}) with {} IAM calls ({} HTTP attempts)",
+          "Access removal for offboarding {} made {} changes ({} planned, round {}) with {} AWS calls ({} HTTP attempts)",
           offboardingId,
           changes.get(),
           plan.stepCount(),
@@ -306,7 +304,7 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
       try (CrossAccountSession session =
           aws.assume(payerAccountId, record.externalId(), offboardingId.toString())) {
         calls = session.counter();
-        AccessRemovalPlan found = inAccount(session).discover(payerAccountId, session.roleArn());
+        AccessRemovalPlan found = discover(session, payerAccountId);
         List<String> remaining = found.targets().map(AccessRemovalPlan.Target::label).toList();
         verification =
             new Verification(
@@ -433,6 +431,24 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
 
   private static String disabledReason() {
     return "Automated removal is not enabled on this engine (offboarding.cleanup.enabled=false).";
+  }
+
+  /**
+   * The distributor's footprint in the account: IAM's, with the stacks that hold it, and its grants
+   * in bucket policies.
+   */
+  private AccessRemovalPlan discover(CrossAccountSession session, String payerAccountId) {
+    return buckets(session)
+        .assign(
+            stacks(session).assign(inAccount(session).discover(payerAccountId, session.roleArn())));
+  }
+
+  private BucketPolicyRemoval buckets(CrossAccountSession session) {
+    return new BucketPolicyRemoval(session, footprint, clock);
+  }
+
+  private StackRemoval stacks(CrossAccountSession session) {
+    return new StackRemoval(session, clock, properties.deleteConflictBackoff());
   }
 
   private IamRemoval inAccount(CrossAccountSession session) {

@@ -13,6 +13,10 @@ import java.util.stream.Stream;
  *
  * @param roles the distributor's roles, each with the calls that remove it
  * @param policies the distributor's customer-managed policies, each with the calls that remove it
+ * @param stacks the CloudFormation stacks that hold only the distributor's roles and policies: each
+ *     is deleted as a whole (its roles and policies are then not listed apart)
+ * @param bucketPolicies the S3 bucket policies with statements that grant a distributor account:
+ *     those statements are taken out, every other one stays
  * @param skipped entities that looked like the distributor's but are left alone, and why
  * @param warnings what a person should weigh before approving: a permissions boundary whose removal
  *     widens someone's permissions, a role in recent use
@@ -23,22 +27,37 @@ public record AccessRemovalPlan(
     Instant discoveredAt,
     List<Target> roles,
     List<Target> policies,
+    List<Target> stacks,
+    List<Target> bucketPolicies,
     List<Skipped> skipped,
     List<String> warnings) {
 
   public AccessRemovalPlan {
     roles = List.copyOf(roles);
     policies = List.copyOf(policies);
+    stacks = stacks == null ? List.of() : List.copyOf(stacks);
+    bucketPolicies = bucketPolicies == null ? List.of() : List.copyOf(bucketPolicies);
     skipped = skipped == null ? List.of() : List.copyOf(skipped);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
-  /** One entity to remove. */
-  public record Target(Kind kind, String name, String arn, String reason, List<Step> steps) {
+  /**
+   * One entity to remove.
+   *
+   * @param arn the entity's ARN (a stack's id)
+   * @param stack the CloudFormation stack a role belongs to, by its {@code
+   *     aws:cloudformation:stack-id} tag; null when none
+   */
+  public record Target(
+      Kind kind, String name, String arn, String reason, List<Step> steps, String stack) {
+
+    public Target(Kind kind, String name, String arn, String reason, List<Step> steps) {
+      this(kind, name, arn, reason, steps, null);
+    }
 
     /** The entity as people read it: "role IMBillingRole". */
     public String label() {
-      return kind.name().toLowerCase() + " " + name;
+      return kind.words() + " " + name;
     }
   }
 
@@ -51,18 +70,26 @@ public record AccessRemovalPlan(
   /** The kinds of entities the cleanup removes. */
   public enum Kind {
     ROLE,
-    POLICY
+    POLICY,
+    STACK,
+    BUCKET_POLICY;
+
+    /** As people read it: "bucket policy". */
+    public String words() {
+      return name().toLowerCase().replace('_', ' ');
+    }
   }
 
   /** One call of the plan, with the entity it belongs to: what an approval allows. */
   public record Call(String entity, String action, String subject) {}
 
+  /** Every entity to remove, in the order of removal: roles, policies, stacks, bucket policies. */
   public Stream<Target> targets() {
-    return Stream.concat(roles.stream(), policies.stream());
+    return Stream.of(roles, policies, stacks, bucketPolicies).flatMap(List::stream);
   }
 
   public boolean isEmpty() {
-    return roles.isEmpty() && policies.isEmpty();
+    return targets().findAny().isEmpty();
   }
 
   /** Every call of the plan, in the order they will be made. */
@@ -118,8 +145,7 @@ public record AccessRemovalPlan(
   public String leftAloneSummary() {
     return TaskTexts.bullets(
         skipped.stream()
-            .map(
-                skip -> skip.kind().name().toLowerCase() + " " + skip.name() + ": " + skip.reason())
+            .map(skip -> skip.kind().words() + " " + skip.name() + ": " + skip.reason())
             .toList(),
         "Nothing that looked like the distributor's is left alone.");
   }

@@ -25,8 +25,8 @@ import org.springframework.validation.annotation.Validated;
  *     assumes
  * @param sessionDuration how long an assumed session lasts (STS allows 15 minutes to 1 hour)
  * @param region the STS region; IAM is global
- * @param stsEndpoint / iamEndpoint override AWS's endpoints (tests, local IAM sandboxes); empty for
- *     AWS
+ * @param stsEndpoint / iamEndpoint / cloudformationEndpoint / s3Endpoint override AWS's endpoints
+ *     (tests, local sandboxes; S3's with path-style requests); empty for AWS
  * @param targetRoleNames roles removed by exact name (case-insensitive, as IAM compares names)
  * @param targetPolicyNames customer-managed policies removed by name; {@code *} matches any
  *     characters
@@ -50,6 +50,8 @@ record AccessRemovalProperties(
     @NotBlank String region,
     URI stsEndpoint,
     URI iamEndpoint,
+    URI cloudformationEndpoint,
+    URI s3Endpoint,
     @NotEmpty List<@NotBlank String> targetRoleNames,
     @NotEmpty List<@NotBlank String> targetPolicyNames,
     @NotNull

@@ -286,8 +286,9 @@ class AccessRemovalRepository {
             jdbc.sql(
                     """
             insert into access_cleanup_call (id, offboarding_id, entity, action, subject, outcome, error_code,
-              request_id, called_at)
-            values (:id, :offboardingId, :entity, :action, :subject, :outcome, :errorCode, :requestId, :calledAt)""")
+              request_id, called_at, detail)
+            values (:id, :offboardingId, :entity, :action, :subject, :outcome, :errorCode, :requestId, :calledAt,
+              :detail)""")
                 .param("id", UUID.randomUUID())
                 .param("offboardingId", offboardingId)
                 .param("entity", call.entity())
@@ -297,13 +298,14 @@ class AccessRemovalRepository {
                 .param("errorCode", call.errorCode())
                 .param("requestId", call.requestId())
                 .param("calledAt", call.calledAt().atOffset(ZoneOffset.UTC))
+                .param("detail", call.detail())
                 .update());
   }
 
   List<AwsCall> calls(UUID offboardingId) {
     return jdbc.sql(
             """
-            select entity, action, subject, outcome, error_code, request_id, called_at from access_cleanup_call
+            select entity, action, subject, outcome, error_code, request_id, called_at, detail from access_cleanup_call
             where offboarding_id = :id order by called_at, id""")
         .param("id", offboardingId)
         .query(
@@ -315,7 +317,8 @@ class AccessRemovalRepository {
                     AwsCall.Outcome.valueOf(rs.getString("outcome")),
                     rs.getString("error_code"),
                     rs.getString("request_id"),
-                    rs.getObject("called_at", OffsetDateTime.class).toInstant()))
+                    rs.getObject("called_at", OffsetDateTime.class).toInstant(),
+                    rs.getString("detail")))
         .list();
   }
 

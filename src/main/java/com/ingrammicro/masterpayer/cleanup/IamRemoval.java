@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.iam.model.PolicyUsageType;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.RoleLastUsed;
+import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
  * The IAM work in one payer account: discovery of the distributor's footprint, its removal in the
@@ -73,7 +74,12 @@ final class IamRemoval {
               listing -> {
                 roles.add(
                     new Target(
-                        Kind.ROLE, role.roleName(), role.arn(), reason.get(), listing.steps()));
+                        Kind.ROLE,
+                        role.roleName(),
+                        role.arn(),
+                        reason.get(),
+                        listing.steps(),
+                        listing.stack()));
                 if (listing.lastUsed() != null) {
                   warnings.add(
                       "role "
@@ -103,7 +109,15 @@ final class IamRemoval {
     }
     warnings.addAll(wideningBoundaries(roles, policies));
     return new AccessRemovalPlan(
-        payerAccountId, roleArn, clock.instant(), roles, policies, skipped, warnings);
+        payerAccountId,
+        roleArn,
+        clock.instant(),
+        roles,
+        policies,
+        List.of(),
+        List.of(),
+        skipped,
+        warnings);
   }
 
   /**
@@ -133,8 +147,11 @@ final class IamRemoval {
     return warnings;
   }
 
-  /** The calls that remove a role and when it was last used, as GetRole tells. */
-  private record RoleListing(List<Step> steps, String lastUsed) {}
+  /**
+   * The calls that remove a role, when it was last used and the stack that made it, as GetRole
+   * tells.
+   */
+  private record RoleListing(List<Step> steps, String lastUsed, String stack) {}
 
   private Optional<List<Step>> roleSteps(String roleName) {
     return roleListing(roleName).map(RoleListing::steps);
@@ -170,7 +187,12 @@ final class IamRemoval {
               steps,
               used == null || used.lastUsedDate() == null
                   ? null
-                  : used.lastUsedDate() + (used.region() == null ? "" : " in " + used.region()));
+                  : used.lastUsedDate() + (used.region() == null ? "" : " in " + used.region()),
+              role.tags().stream()
+                  .filter(tag -> tag.key().equals("aws:cloudformation:stack-id"))
+                  .map(Tag::value)
+                  .findFirst()
+                  .orElse(null));
         });
   }
 
@@ -243,7 +265,8 @@ final class IamRemoval {
    */
   void remove(AccessRemovalPlan plan, int round, Consumer<AwsCall> journal) {
     List<Target> targets = plan.targets().toList();
-    for (int i = 0; i < targets.size(); i++) {
+    int iamTargets = plan.roles().size() + plan.policies().size();
+    for (int i = 0; i < iamTargets; i++) {
       Target target = targets.get(i);
       try {
         removeWithConflictRetries(plan, round, target, journal);

@@ -151,7 +151,7 @@ abstract class AuditScenarios extends RunningApplication {
               assertThat(decided.path("details").path("sha256").asText()).isEqualTo(planSha256);
             });
     assertThat(entries(trail, "AWS_CALL"))
-        .hasSize(22)
+        .hasSize(25)
         .allSatisfy(
             call -> {
               assertThat(call.path("details").path("outcome").asText()).isEqualTo("DONE");

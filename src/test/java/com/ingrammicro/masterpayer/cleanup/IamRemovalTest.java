@@ -76,10 +76,17 @@ class IamRemovalTest {
 
     assertThat(plan.roles())
         .extracting(AccessRemovalPlan.Target::name)
-        .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_ROLES);
+        .containsAll(PayerAccounts.DISTRIBUTOR_ROLES)
+        .contains(PayerAccounts.CLOUDCHECKR_STACK_ROLE)
+        .hasSize(PayerAccounts.DISTRIBUTOR_ROLES.size() + 1);
     assertThat(plan.policies())
         .extracting(AccessRemovalPlan.Target::name)
-        .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_POLICIES);
+        .containsAll(PayerAccounts.DISTRIBUTOR_POLICIES)
+        .contains(PayerAccounts.CLOUDCHECKR_STACK_POLICY)
+        .hasSize(PayerAccounts.DISTRIBUTOR_POLICIES.size() + 1);
+    assertThat(target(plan, "IMBillingRole").stack())
+        .as("CloudFormation's tag on the role")
+        .contains(":stack/" + PayerAccounts.MIXED_STACK + "/");
     assertThat(plan.skipped())
         .extracting(AccessRemovalPlan.Skipped::name)
         .containsExactlyInAnyOrder("CloudCheckr", PayerAccounts.CLEANUP_ROLE);
@@ -133,10 +140,10 @@ class IamRemovalTest {
               assertThat(call.outcome()).isEqualTo(AwsCall.Outcome.DONE);
               assertThat(call.requestId()).as("AWS request id of " + call).isNotBlank();
             });
-    // 25 planned, 22 made: deleting IMBillingRole and CloudCheckr-CostOps already detached three of
-    // the policies
-    assertThat(plan.stepCount()).isEqualTo(25);
-    assertThat(journal).hasSize(22);
+    // 29 planned, 25 made: deleting IMBillingRole, CloudCheckr-CostOps and CloudCheckr-API already
+    // detached four of the policies
+    assertThat(plan.stepCount()).isEqualTo(29);
+    assertThat(journal).hasSize(25);
     System.out.printf(
         "Cleanup of the seeded payer account (plan, remove, verify): 1 STS call and %d IAM calls "
             + "(%d HTTP attempts), %d of them changes, in %d ms; list page size %d%n",
@@ -277,6 +284,8 @@ class IamRemovalTest {
         PayerAccounts.CLEANUP_ROLE,
         Duration.ofMinutes(15),
         "us-east-1",
+        aws.endpoint(),
+        aws.endpoint(),
         aws.endpoint(),
         aws.endpoint(),
         List.of("IMBillingRole", "CloudCheckr", "CloudCheckrRole", "CloudCheckr-Role"),

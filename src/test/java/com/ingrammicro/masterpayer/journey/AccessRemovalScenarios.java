@@ -273,6 +273,41 @@ abstract class AccessRemovalScenarios extends JourneyScenario {
   }
 
   @Test
+  void aStackDeletionThatFailsBecomesAManualStepWithTheStacksEvents() {
+    String id = start("acme", randomPayer());
+    FakeAws.Account account =
+        PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null)
+            .failStackDeletion(
+                PayerAccounts.CLOUDCHECKR_STACK,
+                "Resource is protected by a service control policy");
+    driveToAccessRemoval(id);
+    journeys.approveRemovalPlan(id);
+
+    String removal = awaitTask("sales", id, "Task_RemoveAccessManually");
+    JsonNode form = api.get("sales", "/engine-rest/task/" + removal + "/form-variables").json();
+    assertThat(form.path("cleanupFailure").path("value").asText())
+        .contains(
+            "could not delete stack cc-iam-stack-api (DELETE_FAILED)",
+            "CloudCheckrRole AWS::IAM::Role DELETE_FAILED: Resource is protected by a service control"
+                + " policy");
+    assertThat(form.path("cleanupRemaining").path("value").asText())
+        .isEqualTo("- stack cc-iam-stack-api\n");
+    assertThat(account.roleNames())
+        .as("everything else of the plan was removed")
+        .doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES)
+        .contains(PayerAccounts.CLOUDCHECKR_STACK_ROLE);
+    JsonNode evidence = api.get("acme", "/api/offboardings/" + id + "/access-removal").json();
+    assertThat(evidence.path("calls"))
+        .filteredOn(call -> call.path("action").asText().equals("DeleteStack"))
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.path("outcome").asText()).isEqualTo("FAILED");
+              assertThat(call.path("detail").asText()).contains("DELETE_FAILED");
+            });
+  }
+
+  @Test
   void cleanupAccessGivesTheResellerALeastPrivilegeRoleForThisOffboardingOnly() {
     String payer = randomPayer();
     String id = start("acme", payer);

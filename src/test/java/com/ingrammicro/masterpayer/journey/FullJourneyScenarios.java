@@ -144,11 +144,18 @@ abstract class FullJourneyScenarios extends JourneyScenario {
         .contains("- role IMBillingRole (named IMBillingRole): 4 calls");
     assertThat(shown.path("cleanupPlanCalls").path("value").asText())
         .contains(
-            "DeleteRole IMBillingRole (role IMBillingRole)", "25. DeletePolicy arn:aws:iam::");
+            "DeleteRole IMBillingRole (role IMBillingRole)",
+            "26. DeleteStack cc-iam-stack-api (stack cc-iam-stack-api)");
     assertThat(shown.path("cleanupPlanLeftAlone").path("value").asText())
-        .contains("role CloudCheckr: service-linked role");
+        .contains(
+            "role CloudCheckr: service-linked role",
+            "stack billing-integration: holds the customer's resources too");
     assertThat(shown.path("cleanupPlanWarnings").path("value").asText())
-        .contains("role IMBillingRole was last used", "permissions boundary of user cost-robot");
+        .contains(
+            "role IMBillingRole was last used",
+            "permissions boundary of user cost-robot",
+            "stack cc-iam-stack-api will be deleted as a whole",
+            "leaves the stack drifted");
 
     // the engine removes the distributor's access, verifies it, and keeps the evidence
     JsonNode completed =
@@ -165,7 +172,10 @@ abstract class FullJourneyScenarios extends JourneyScenario {
             "role CloudCheckr-CostOps",
             "policy IMMasterBilling",
             "policy CloudCheckrCostPolicy",
-            "policy CloudCheckrBoundary");
+            "policy CloudCheckrBoundary",
+            "stack cc-iam-stack-api",
+            "bucket policy " + PayerAccounts.curBucket(payer),
+            "bucket policy " + PayerAccounts.cloudTrailBucket(payer));
     assertThat(completed.path("accessRemoval").path("remaining")).isEmpty();
     assertThat(account.roleNames())
         .doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES)
@@ -184,8 +194,21 @@ abstract class FullJourneyScenarios extends JourneyScenario {
         .isEqualTo(shown.path("cleanupPlanSha256").path("value").asText())
         .isEqualTo(evidence.path("planSha256").asText())
         .isEqualTo(sha256(round.path("plan").asText().getBytes(StandardCharsets.UTF_8)));
+    assertThat(account.stackStatus(PayerAccounts.CLOUDCHECKR_STACK)).isEqualTo("DELETE_COMPLETE");
+    assertThat(account.stackStatus(PayerAccounts.MIXED_STACK)).isEqualTo("CREATE_COMPLETE");
+    assertThat(account.bucketPolicy(PayerAccounts.curBucket(payer)))
+        .contains("AllowCurDelivery", "CustomerAnalytics")
+        .doesNotContain(FakeAws.CLOUDCHECKR_ACCOUNT);
+    assertThat(account.bucketPolicy(PayerAccounts.cloudTrailBucket(payer))).isNull();
     assertThat(evidence.path("calls"))
-        .hasSize(22)
+        .filteredOn(call -> call.path("action").asText().equals("PutBucketPolicy"))
+        .singleElement()
+        .satisfies(
+            call ->
+                assertThat(call.path("detail").asText())
+                    .contains("\"before\"", "CloudCheckrReadCur", "\"after\""));
+    assertThat(evidence.path("calls"))
+        .hasSize(25)
         .allSatisfy(
             call -> {
               assertThat(call.path("outcome").asText()).isEqualTo("DONE");

@@ -160,6 +160,8 @@ public final class ProcessTestEngine {
             List.of(),
             List.of(),
             List.of(),
+            List.of(),
+            List.of(),
             List.of()),
         round,
         String.valueOf(round).repeat(64),

@@ -156,6 +156,11 @@ class ConfigurationBindingTest {
           cleanup("region", "eu-west-1", "region=eu-west-1"),
           cleanup("sts-endpoint", "http://127.0.0.1:4599", "stsEndpoint=http://127.0.0.1:4599"),
           cleanup("iam-endpoint", "http://127.0.0.1:4598", "iamEndpoint=http://127.0.0.1:4598"),
+          cleanup(
+              "cloudformation-endpoint",
+              "http://127.0.0.1:4597",
+              "cloudformationEndpoint=http://127.0.0.1:4597"),
+          cleanup("s3-endpoint", "http://127.0.0.1:4596", "s3Endpoint=http://127.0.0.1:4596"),
           cleanup("target-role-names", "RoleA,RoleB", "targetRoleNames=[RoleA, RoleB]"),
           cleanup(
               "target-policy-names", "PolicyA*,PolicyB", "targetPolicyNames=[PolicyA*, PolicyB]"),
