@@ -155,6 +155,7 @@ test('sales approves the removal plan that the form shows, and nothing is remove
   assert.match(fields['Warnings: weigh these before approving'], /role IMBillingRole was last used/);
   await sales.claim();
   await sales.tick('Checkbox_PlanApproved');
+  await sales.page.getByText('Every call the engine will make, in this order').scrollIntoViewIfNeeded();
   await screenshot(sales.page, 'sales-approves-removal-plan');
   await sales.completeAndWait(`Approve removal plan – payer ${payer} (ACME)`);
   assert.deepEqual(sales.submissions.at(-1), ['planApproved'], 'the form submits its outcome, not the plan it shows');

@@ -135,7 +135,7 @@ class AccessRemovalController {
   @GetMapping("/access-removal")
   @Operation(
       summary =
-          "The removal of the distributor's access: plan, every IAM call with AWS's request id, verification",
+          "The removal of the distributor's access: each plan round with its SHA-256 and approval, every call with AWS's request id, verification",
       description = "404 before the removal started.")
   AccessRemovalEvidence evidence(@AuthenticationPrincipal AppUser user, @PathVariable UUID id) {
     offboardings.get(user, id);

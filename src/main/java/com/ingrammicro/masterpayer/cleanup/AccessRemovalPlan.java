@@ -125,7 +125,7 @@ public record AccessRemovalPlan(
                         + target.reason()
                         + "): "
                         + target.steps().size()
-                        + " calls")
+                        + (target.steps().size() == 1 ? " call" : " calls"))
             .toList(),
         "Nothing of the distributor found in payer account " + payerAccountId + ".");
   }
