@@ -53,6 +53,8 @@ start_node() { # name port
     --spring.datasource.username="$PGUSER" --spring.datasource.password="${PGPASSWORD:-}" \
     --offboarding.cleanup.sts-endpoint="http://127.0.0.1:$SANDBOX_PORT" \
     --offboarding.cleanup.iam-endpoint="http://127.0.0.1:$SANDBOX_PORT" \
+    --offboarding.cleanup.cloudformation-endpoint="http://127.0.0.1:$SANDBOX_PORT" \
+    --offboarding.cleanup.s3-endpoint="http://127.0.0.1:$SANDBOX_PORT" \
     --offboarding.mail.drop-folder="$WORK/mail" \
     --offboarding.node-name="$1" \
     --spring.datasource.hikari.maximum-pool-size=10 \

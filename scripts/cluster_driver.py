@@ -26,6 +26,7 @@ OUTCOMES = {
     "Task_CountersignCta": {"ctaAccepted": True},
     "Task_HandOverBilling": {"billingHandedOver": True, "taxSettingsUpdated": True, "contactsUpdated": True},
     "Task_ConfirmPaymentClearance": {"paymentCleared": True},
+    "Task_ApproveRemovalPlan": {"planApproved": True},
     "Task_RemoveAccessManually": {"accessRemoved": True, "notes": "removed by hand"},
 }
 

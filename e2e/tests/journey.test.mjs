@@ -143,19 +143,31 @@ test('finance confirms payment clearance and sees only its own group\'s work', a
   assert.deepEqual(finance.submissions.at(-1), ['paymentCleared']);
 });
 
-test('sales removes the distributor\'s access by hand and confirms it', async () => {
-  // this application runs without an AWS account: the automation hands the removal to sales at once
-  await sales.openTask("My group's open tasks", 'Remove distributor access manually', payer);
-  const form = await sales.formText();
-  assert.ok(form.includes('Why the automated removal stopped'), 'the form says why');
-  assert.ok(form.includes('IMBillingRole'), 'the form says what to remove');
-  assert.ok((await sales.formFields())['What AWS or the verification answered'], 'the form shows what AWS answered');
+test('sales approves the removal plan that the form shows, and nothing is removed before', async () => {
+  // the application removes access through the AWS sandbox: its plan waits for a person
+  await sales.openTask("My group's open tasks", 'Approve removal plan', payer);
+  const fields = await sales.formFields();
+  const evidence = (await api('sales', 'GET', `/api/offboardings/${id}/access-removal`)).body;
+  assert.equal(evidence.status, 'PLANNED', 'nothing removed yet');
+  assert.equal(fields['SHA-256 of the plan (its canonical JSON, as recorded)'], evidence.planSha256,
+    'the form shows the digest of the plan as recorded');
+  const targets = fields["What will be removed, and why it is the distributor's"];
+  assert.match(targets, /role IMBillingRole \(named IMBillingRole\)/, 'each target with why');
+  assert.match(targets, /stack cc-iam-stack-api \(holds only the distributor's/);
+  assert.match(targets, /bucket policy \d{12}-cur-reports \(its policy grants cloudcheckr/);
+  const calls = fields['Every call the engine will make, in this order'];
+  assert.match(calls, /^1\. /m, 'every call, numbered');
+  assert.match(calls, /DeleteStack cc-iam-stack-api/);
+  assert.match(calls, /PutBucketPolicy \d{12}-cur-reports without statement CloudCheckrReadCur/);
+  assert.match(fields['Left alone, and why'], /role CloudCheckr: service-linked role/);
+  assert.match(fields['Warnings: weigh these before approving'], /permissions boundary of user cost-robot widens/);
+  assert.match(fields['Warnings: weigh these before approving'], /role IMBillingRole was last used/);
   await sales.claim();
-  await sales.tick('Checkbox_AccessRemoved');
-  await sales.type('Textarea_Notes', 'IMBillingRole, IMMasterBilling and the CloudCheckr roles deleted in the console');
-  await screenshot(sales.page, 'sales-confirms-access-removal');
-  await sales.completeAndWait(`Remove distributor access manually – payer ${payer} (ACME)`);
-  assert.deepEqual(sales.submissions.at(-1), ['accessRemoved', 'notes', 'retryAutomation']);
+  await sales.tick('Checkbox_PlanApproved');
+  await sales.page.getByText('Every call the engine will make, in this order').scrollIntoViewIfNeeded();
+  await screenshot(sales.page, 'sales-approves-removal-plan');
+  await sales.completeAndWait(`Approve removal plan – payer ${payer} (ACME)`);
+  assert.deepEqual(sales.submissions.at(-1), ['planApproved'], 'the form submits its outcome, not the plan it shows');
 });
 
 test('the journey completes and the reseller is told', async () => {
@@ -163,7 +175,10 @@ test('the journey completes and the reseller is told', async () => {
     const current = await view();
     return current.status === 'COMPLETED' && current;
   });
-  assert.equal(completed.accessRemoval.status, 'ATTESTED');
+  assert.equal(completed.accessRemoval.status, 'VERIFIED');
+  const evidence = (await api('acme', 'GET', `/api/offboardings/${id}/access-removal`)).body;
+  assert.equal(evidence.rounds[0].decision, 'APPROVED');
+  assert.equal(evidence.rounds[0].decidedBy, 'sales', 'the approval is recorded in the approver\'s name');
   await eventually('the completion mail is written',
     () => mailsAbout(payer).some((mail) => mail.includes('X-Offboarding-Notification: OFFBOARDING_COMPLETED')));
 });
@@ -192,7 +207,7 @@ test('the auditor sees the timeline and the highlighted diagram on the audit pag
   await page.waitForSelector('#timeline li');
   await page.waitForSelector('#diagram g.node.visited[data-element-id="EndEvent_Completed"]');
   for (const step of ['Task_ReviewRequest', 'Task_CountersignCta', 'Task_HandOverBilling', 'Task_ConfirmPaymentClearance',
-    'Task_RemoveAccessManually']) {
+    'Task_ApproveRemovalPlan', 'ServiceTask_RemoveDistributorAccess']) {
     assert.ok(await page.$(`#diagram g.node.visited[data-element-id="${step}"]`), `${step} is highlighted as passed`);
   }
   const timeline = await page.$eval('#timeline', (list) => list.innerText);

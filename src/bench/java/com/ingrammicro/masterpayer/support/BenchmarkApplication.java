@@ -33,6 +33,8 @@ public final class BenchmarkApplication {
             "--offboarding.cleanup.engine-principal=" + FakeAws.ENGINE_PRINCIPAL,
             "--offboarding.cleanup.sts-endpoint=" + aws.endpoint(),
             "--offboarding.cleanup.iam-endpoint=" + aws.endpoint(),
+            "--offboarding.cleanup.cloudformation-endpoint=" + aws.endpoint(),
+            "--offboarding.cleanup.s3-endpoint=" + aws.endpoint(),
             "--offboarding.cleanup.distributor-accounts.ingram-micro=" + FakeAws.INGRAM_ACCOUNT,
             "--logging.level.root=WARN",
             "--logging.level.org.camunda.bpm.engine.context=OFF"));
@@ -46,6 +48,7 @@ public final class BenchmarkApplication {
       case "Task_ConfirmPaymentClearance" -> Map.of("paymentCleared", true);
       case "Task_HandOverBilling" ->
           Map.of("billingHandedOver", true, "taxSettingsUpdated", true, "contactsUpdated", true);
+      case "Task_ApproveRemovalPlan" -> Map.of("planApproved", true);
       case "Task_RemoveAccessManually" ->
           Map.of("accessRemoved", true, "notes", "Removed IMBillingRole and CloudCheckr roles");
       default -> throw new IllegalStateException("Unknown task " + taskDefinitionKey);

@@ -21,7 +21,7 @@ public final class IamSandbox {
     long delayMillis = args.length > 1 ? Long.parseLong(args[1]) : 0;
     FakeAws sandbox = new FakeAws(port).seedOnFirstUse().callDelay(delayMillis);
     System.out.println(
-        "IAM/STS SANDBOX - NOT AWS - listening on "
+        "AWS SANDBOX (IAM, STS, CloudFormation, S3) - NOT AWS - listening on "
             + sandbox.endpoint()
             + (delayMillis > 0 ? ", each IAM call answered after " + delayMillis + " ms" : ""));
     System.out.println(
@@ -34,7 +34,12 @@ public final class IamSandbox {
             + PayerAccounts.DISTRIBUTOR_ROLES
             + ", policies "
             + PayerAccounts.DISTRIBUTOR_POLICIES
-            + " and the customer's own roles. Ctrl-C stops it.");
+            + ", the stacks "
+            + PayerAccounts.CLOUDCHECKR_STACK
+            + " and "
+            + PayerAccounts.MIXED_STACK
+            + ", CUR and CloudTrail buckets whose policies grant CloudCheckr, and the customer's own"
+            + " roles. Ctrl-C stops it.");
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
     Thread.currentThread().join();
   }

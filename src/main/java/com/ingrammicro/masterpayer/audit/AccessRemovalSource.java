@@ -8,14 +8,16 @@ import com.ingrammicro.masterpayer.cleanup.AccessRemovalEvidence;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalEvidenceQuery;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan;
 import com.ingrammicro.masterpayer.cleanup.AwsCall;
+import com.ingrammicro.masterpayer.cleanup.PlanRound;
 import com.ingrammicro.masterpayer.cleanup.Verification;
 import com.ingrammicro.masterpayer.process.OffboardingProcess;
 import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;
 
 /**
- * The access removal's own evidence: the plan, every IAM call that changed the account, the
- * verification and a person's attestation, each at the step of the journey it belongs to.
+ * The access removal's own evidence: each plan round and its approval, every call that changed the
+ * account, the verification and a person's attestation, each at the step of the journey it belongs
+ * to.
  */
 @Component
 class AccessRemovalSource implements TrailSource {
@@ -32,34 +34,89 @@ class AccessRemovalSource implements TrailSource {
         .evidence(subject.offboarding().id())
         .ifPresent(
             evidence -> {
-              AccessRemovalPlan plan = evidence.plan();
-              if (plan != null) {
+              for (PlanRound round : evidence.rounds()) {
+                AccessRemovalPlan plan = round.content();
                 timeline.add(
-                    plan.discoveredAt().atOffset(ZoneOffset.UTC),
+                    round.plannedAt(),
                     Phase.ACCESS_REMOVAL,
                     EntryType.ACCESS_REMOVAL_PLANNED,
                     OffboardingProcess.Elements.PLAN_ACCESS_REMOVAL,
                     null,
                     null,
-                    "Planned the removal of "
+                    "Planned (round "
+                        + round.round()
+                        + ") the removal of "
                         + plan.roles().size()
                         + " roles and "
                         + plan.policies().size()
-                        + " customer-managed policies from payer account "
+                        + " customer-managed policies and "
+                        + plan.stacks().size()
+                        + " stacks from payer account "
                         + plan.payerAccountId()
                         + " ("
                         + plan.stepCount()
-                        + " IAM calls), through "
-                        + plan.roleArn(),
+                        + " calls), through "
+                        + plan.roleArn()
+                        + "; plan SHA-256 "
+                        + round.sha256(),
                     details(
+                        "round",
+                        round.round(),
+                        "sha256",
+                        round.sha256(),
                         "roleArn",
                         plan.roleArn(),
                         "roles",
                         plan.roles(),
                         "policies",
                         plan.policies(),
+                        "stacks",
+                        plan.stacks(),
                         "skipped",
-                        plan.skipped()));
+                        plan.skipped(),
+                        "warnings",
+                        plan.warnings()));
+                if (round.decidedAt() != null) {
+                  timeline.add(
+                      round.decidedAt(),
+                      Phase.ACCESS_REMOVAL,
+                      EntryType.ACCESS_REMOVAL_PLAN_DECIDED,
+                      round.decision() == PlanRound.Decision.SUPERSEDED
+                          ? OffboardingProcess.Elements.REMOVE_DISTRIBUTOR_ACCESS
+                          : OffboardingProcess.Tasks.APPROVE_REMOVAL_PLAN,
+                      null,
+                      round.decision() == PlanRound.Decision.SUPERSEDED ? null : round.decidedBy(),
+                      switch (round.decision()) {
+                        case APPROVED ->
+                            "Plan round "
+                                + round.round()
+                                + " (SHA-256 "
+                                + round.sha256()
+                                + ") approved by "
+                                + round.decidedBy();
+                        case REJECTED ->
+                            "Plan round "
+                                + round.round()
+                                + " rejected by "
+                                + round.decidedBy()
+                                + ": "
+                                + round.reason();
+                        case SUPERSEDED ->
+                            "Plan round " + round.round() + " superseded: " + round.reason();
+                        case PROPOSED -> "Plan round " + round.round() + " awaits approval";
+                      },
+                      details(
+                          "round",
+                          round.round(),
+                          "sha256",
+                          round.sha256(),
+                          "decision",
+                          round.decision(),
+                          "decidedBy",
+                          round.decidedBy(),
+                          "reason",
+                          round.reason()));
+                }
               }
               for (AwsCall call : evidence.calls()) {
                 timeline.add(

@@ -76,8 +76,16 @@ record Trail(
      * {@code AccessRemovalVariables}), JSON parsed.
      */
     CLEANUP,
-    /** The access removal's plan, recorded before any change: every entity, why, and every call. */
+    /**
+     * A round of the access removal's plan, recorded before any change: every entity, why, every
+     * call, and the SHA-256 of the plan's canonical text.
+     */
     ACCESS_REMOVAL_PLANNED,
+    /**
+     * What became of a plan round: approved (by a person, or by the configuration as "engine"),
+     * rejected with a reason, or superseded because the account changed.
+     */
+    ACCESS_REMOVAL_PLAN_DECIDED,
     /** One IAM call that changed (or tried to change) the payer account, with AWS's request id. */
     AWS_CALL,
     /** What verification through AWS found (the latest verification). */

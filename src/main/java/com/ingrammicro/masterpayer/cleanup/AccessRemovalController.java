@@ -80,6 +80,8 @@ class AccessRemovalController {
             (name, account) ->
                 removes.add("any role whose trust policy names " + name + " (" + account + ")"));
     properties.targetPolicyNames().forEach(name -> removes.add("customer-managed policy " + name));
+    removes.add(
+        "any CloudFormation stack that holds only such roles and policies (deleted as a whole)");
     List<String> instructions =
         List.of(
             "Save cloudFormationTemplate as cleanup-role.json (or download it from "
@@ -89,9 +91,12 @@ class AccessRemovalController {
             "In payer account "
                 + offboarding.payerAccountId()
                 + ": aws cloudformation deploy --template-file cleanup-role.json "
-                + "--stack-name ingram-micro-offboarding-cleanup --capabilities CAPABILITY_NAMED_IAM",
+                + "--stack-name "
+                + CleanupRoleTemplate.CLEANUP_STACK
+                + " --capabilities CAPABILITY_NAMED_IAM",
             "Keep the stack until the offboarding is COMPLETED, then delete it: "
-                + "aws cloudformation delete-stack --stack-name ingram-micro-offboarding-cleanup");
+                + "aws cloudformation delete-stack --stack-name "
+                + CleanupRoleTemplate.CLEANUP_STACK);
     return new CleanupAccessView(
         id,
         offboarding.payerAccountId(),
@@ -130,7 +135,7 @@ class AccessRemovalController {
   @GetMapping("/access-removal")
   @Operation(
       summary =
-          "The removal of the distributor's access: plan, every IAM call with AWS's request id, verification",
+          "The removal of the distributor's access: each plan round with its SHA-256 and approval, every call with AWS's request id, verification",
       description = "404 before the removal started.")
   AccessRemovalEvidence evidence(@AuthenticationPrincipal AppUser user, @PathVariable UUID id) {
     offboardings.get(user, id);

@@ -39,7 +39,8 @@ class AccessRemovalProgressView implements AccessRemovalProgress {
                         .filter(
                             call ->
                                 call.action().equals("DeleteRole")
-                                    || call.action().equals("DeletePolicy"))
+                                    || call.action().equals("DeletePolicy")
+                                    || call.action().equals("DeleteStack"))
                         .filter(call -> call.outcome() != AwsCall.Outcome.FAILED)
                         .map(AwsCall::entity)
                         .filter(Objects::nonNull)

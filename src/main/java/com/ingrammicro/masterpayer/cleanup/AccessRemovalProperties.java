@@ -25,8 +25,8 @@ import org.springframework.validation.annotation.Validated;
  *     assumes
  * @param sessionDuration how long an assumed session lasts (STS allows 15 minutes to 1 hour)
  * @param region the STS region; IAM is global
- * @param stsEndpoint / iamEndpoint override AWS's endpoints (tests, local IAM sandboxes); empty for
- *     AWS
+ * @param stsEndpoint / iamEndpoint / cloudformationEndpoint / s3Endpoint override AWS's endpoints
+ *     (tests, local sandboxes; S3's with path-style requests); empty for AWS
  * @param targetRoleNames roles removed by exact name (case-insensitive, as IAM compares names)
  * @param targetPolicyNames customer-managed policies removed by name; {@code *} matches any
  *     characters
@@ -37,6 +37,8 @@ import org.springframework.validation.annotation.Validated;
  * @param deleteConflictAttempts attempts per entity when IAM answers DeleteConflict (eventual
  *     consistency)
  * @param deleteConflictBackoff the first wait between those attempts, doubled each time
+ * @param planApproval whether a person approves each plan before anything is removed ({@code
+ *     required}), or the configuration does ({@code automatic}, recorded as approved by the engine)
  */
 @Validated
 @ConfigurationProperties("offboarding.cleanup")
@@ -48,6 +50,8 @@ record AccessRemovalProperties(
     @NotBlank String region,
     URI stsEndpoint,
     URI iamEndpoint,
+    URI cloudformationEndpoint,
+    URI s3Endpoint,
     @NotEmpty List<@NotBlank String> targetRoleNames,
     @NotEmpty List<@NotBlank String> targetPolicyNames,
     @NotNull
@@ -57,7 +61,16 @@ record AccessRemovalProperties(
             distributorAccounts,
     @Min(1) @Max(20) int maxAttempts,
     @Min(1) @Max(10) int deleteConflictAttempts,
-    @NotNull Duration deleteConflictBackoff) {
+    @NotNull Duration deleteConflictBackoff,
+    @NotNull PlanApproval planApproval) {
+
+  /** Who approves a removal plan. */
+  enum PlanApproval {
+    /** A member of Ingram IaaS sales, in the task "Approve removal plan". */
+    REQUIRED,
+    /** Nobody: the plan is recorded as approved by the engine as soon as it is made. */
+    AUTOMATIC
+  }
 
   @AssertTrue(
       message =

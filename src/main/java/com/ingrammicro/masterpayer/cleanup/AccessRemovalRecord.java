@@ -11,6 +11,7 @@ record AccessRemovalRecord(
     String externalId,
     AccessRemovalStatus status,
     String planJson,
+    Integer planRound,
     String verificationJson,
     String failure,
     int iamCalls,

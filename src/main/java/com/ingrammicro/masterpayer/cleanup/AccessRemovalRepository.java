@@ -68,19 +68,160 @@ class AccessRemovalRepository {
         .update();
   }
 
-  void savePlan(
-      UUID offboardingId, String planJson, AwsClients.CallCounter calls, OffsetDateTime now) {
+  /**
+   * Records a new plan round and makes it the current plan: approved at once when {@code
+   * approvedBy} is given (the configuration approves), else waiting for a person. An older round
+   * still waiting is superseded by it.
+   *
+   * @return the new round's number
+   */
+  int addRound(
+      UUID offboardingId,
+      String planJson,
+      String sha256,
+      OffsetDateTime now,
+      String approvedBy,
+      AwsClients.CallCounter calls) {
+    // the offboarding's row is locked first: two plan jobs of one offboarding never race for a
+    // round
+    jdbc.sql("update access_cleanup set updated_at = :now where offboarding_id = :id")
+        .param("id", offboardingId)
+        .param("now", now)
+        .update();
+    int round =
+        jdbc.sql(
+                "select coalesce(max(round), 0) + 1 from access_cleanup_plan where offboarding_id = :id")
+            .param("id", offboardingId)
+            .query(Integer.class)
+            .single();
     jdbc.sql(
             """
-            update access_cleanup set status = 'PLANNED', plan = :plan, failure = null,
+            update access_cleanup_plan set decision = 'SUPERSEDED', reason = :reason, decided_at = :now
+            where offboarding_id = :id and decision = 'PROPOSED'""")
+        .param("id", offboardingId)
+        .param("reason", "Replaced by plan round " + round + " before anyone decided.")
+        .param("now", now)
+        .update();
+    jdbc.sql(
+            """
+            insert into access_cleanup_plan (offboarding_id, round, plan, sha256, planned_at, decision,
+              decided_by, decided_at)
+            values (:id, :round, :plan, :sha256, :now, :decision, :decidedBy, :decidedAt)""")
+        .param("id", offboardingId)
+        .param("round", round)
+        .param("plan", planJson)
+        .param("sha256", sha256)
+        .param("now", now)
+        .param("decision", approvedBy == null ? "PROPOSED" : "APPROVED")
+        .param("decidedBy", approvedBy)
+        .param("decidedAt", approvedBy == null ? null : now)
+        .update();
+    jdbc.sql(
+            """
+            update access_cleanup set status = :status, plan = :plan, plan_round = :round, failure = null,
               iam_calls = iam_calls + :calls, iam_attempts = iam_attempts + :attempts, updated_at = :now
             where offboarding_id = :id""")
         .param("id", offboardingId)
+        .param("status", approvedBy == null ? "PLANNED" : "APPROVED")
         .param("plan", planJson)
+        .param("round", round)
         .param("calls", calls.calls())
         .param("attempts", calls.attempts())
         .param("now", now)
         .update();
+    return round;
+  }
+
+  /**
+   * Decides the current round, if it is {@code round}, still waits for a decision and holds the
+   * plan whose SHA-256 is {@code sha256}.
+   *
+   * @return whether it was decided so
+   */
+  boolean decide(
+      UUID offboardingId,
+      int round,
+      String sha256,
+      PlanRound.Decision decision,
+      String user,
+      String reason,
+      OffsetDateTime now) {
+    int decided =
+        jdbc.sql(
+                """
+            update access_cleanup_plan set decision = :decision, decided_by = :user, decided_at = :now,
+              reason = :reason
+            where offboarding_id = :id and round = :round and sha256 = :sha256 and decision = 'PROPOSED'
+              and round = (select plan_round from access_cleanup where offboarding_id = :id)""")
+            .param("id", offboardingId)
+            .param("round", round)
+            .param("sha256", sha256)
+            .param("decision", decision.name())
+            .param("user", user)
+            .param("reason", reason)
+            .param("now", now)
+            .update();
+    if (decided == 1) {
+      jdbc.sql(
+              """
+              update access_cleanup set status = :status, failure = :failure, updated_at = :now
+              where offboarding_id = :id""")
+          .param("id", offboardingId)
+          .param("status", decision.name())
+          .param("failure", decision == PlanRound.Decision.REJECTED ? reason : null)
+          .param("now", now)
+          .update();
+    }
+    return decided == 1;
+  }
+
+  /** Ends an approved round whose plan no longer matches the account; a new round follows. */
+  void supersede(
+      UUID offboardingId,
+      int round,
+      String reason,
+      AwsClients.CallCounter calls,
+      OffsetDateTime now) {
+    jdbc.sql(
+            """
+            update access_cleanup_plan set decision = 'SUPERSEDED', reason = :reason
+            where offboarding_id = :id and round = :round""")
+        .param("id", offboardingId)
+        .param("round", round)
+        .param("reason", TaskTexts.limit(reason))
+        .update();
+    saveStatus(offboardingId, AccessRemovalStatus.PLANNED, TaskTexts.limit(reason), calls, now);
+  }
+
+  Optional<PlanRound> currentRound(UUID offboardingId) {
+    return jdbc.sql(
+            """
+            select p.* from access_cleanup_plan p join access_cleanup c
+              on c.offboarding_id = p.offboarding_id and c.plan_round = p.round
+            where p.offboarding_id = :id""")
+        .param("id", offboardingId)
+        .query(AccessRemovalRepository::round)
+        .optional();
+  }
+
+  /** Every round, oldest first. */
+  List<PlanRound> rounds(UUID offboardingId) {
+    return jdbc.sql("select * from access_cleanup_plan where offboarding_id = :id order by round")
+        .param("id", offboardingId)
+        .query(AccessRemovalRepository::round)
+        .list();
+  }
+
+  private static PlanRound round(ResultSet rs, int rowNum) throws SQLException {
+    return new PlanRound(
+        rs.getInt("round"),
+        rs.getString("sha256"),
+        rs.getObject("planned_at", OffsetDateTime.class),
+        PlanRound.Decision.valueOf(rs.getString("decision")),
+        rs.getString("decided_by"),
+        rs.getObject("decided_at", OffsetDateTime.class),
+        rs.getString("reason"),
+        rs.getString("plan"));
   }
 
   void saveStatus(
@@ -145,8 +286,9 @@ class AccessRemovalRepository {
             jdbc.sql(
                     """
             insert into access_cleanup_call (id, offboarding_id, entity, action, subject, outcome, error_code,
-              request_id, called_at)
-            values (:id, :offboardingId, :entity, :action, :subject, :outcome, :errorCode, :requestId, :calledAt)""")
+              request_id, called_at, detail)
+            values (:id, :offboardingId, :entity, :action, :subject, :outcome, :errorCode, :requestId, :calledAt,
+              :detail)""")
                 .param("id", UUID.randomUUID())
                 .param("offboardingId", offboardingId)
                 .param("entity", call.entity())
@@ -156,13 +298,14 @@ class AccessRemovalRepository {
                 .param("errorCode", call.errorCode())
                 .param("requestId", call.requestId())
                 .param("calledAt", call.calledAt().atOffset(ZoneOffset.UTC))
+                .param("detail", call.detail())
                 .update());
   }
 
   List<AwsCall> calls(UUID offboardingId) {
     return jdbc.sql(
             """
-            select entity, action, subject, outcome, error_code, request_id, called_at from access_cleanup_call
+            select entity, action, subject, outcome, error_code, request_id, called_at, detail from access_cleanup_call
             where offboarding_id = :id order by called_at, id""")
         .param("id", offboardingId)
         .query(
@@ -174,7 +317,8 @@ class AccessRemovalRepository {
                     AwsCall.Outcome.valueOf(rs.getString("outcome")),
                     rs.getString("error_code"),
                     rs.getString("request_id"),
-                    rs.getObject("called_at", OffsetDateTime.class).toInstant()))
+                    rs.getObject("called_at", OffsetDateTime.class).toInstant(),
+                    rs.getString("detail")))
         .list();
   }
 
@@ -184,6 +328,7 @@ class AccessRemovalRepository {
         rs.getString("external_id"),
         AccessRemovalStatus.valueOf(rs.getString("status")),
         rs.getString("plan"),
+        rs.getObject("plan_round", Integer.class),
         rs.getString("verification"),
         rs.getString("failure"),
         rs.getInt("iam_calls"),

@@ -4,8 +4,12 @@ package com.ingrammicro.masterpayer.cleanup;
 enum AccessRemovalStatus {
   /** Not started: the reseller may still be deploying the cleanup role. */
   AWAITING,
-  /** The distributor's entities were found and the plan recorded. */
+  /** The distributor's entities were found and the plan recorded; it awaits approval. */
   PLANNED,
+  /** The current plan round is approved (by a person, or by the configuration). */
+  APPROVED,
+  /** A person rejected the plan; Ingram IaaS sales remove the access by hand. */
+  REJECTED,
   /** Every planned call was made; verification follows. */
   REMOVED,
   /** AWS refused; Ingram IaaS sales take over by hand. */

@@ -17,16 +17,18 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The engine's AWS clients: one STS client with the engine's own credentials (the default
- * credential chain: environment, profile, container or instance role), and per offboarding an IAM
- * client that works with the credentials of the assumed cleanup role. All share one connection
- * pool, made on first use: an engine that never removes access automatically opens none.
+ * credential chain: environment, profile, container or instance role), and per offboarding IAM and
+ * CloudFormation clients that work with the credentials of the assumed cleanup role. All share one
+ * connection pool, made on first use: an engine that never removes access automatically opens none.
  */
 @Component
 class AwsClients implements DisposableBean {
@@ -56,6 +58,12 @@ class AwsClients implements DisposableBean {
                         .durationSeconds((int) properties.sessionDuration().toSeconds()));
     Credentials credentials = assumed.credentials();
     CallCounter counter = new CallCounter();
+    StaticCredentialsProvider session =
+        StaticCredentialsProvider.create(
+            AwsSessionCredentials.create(
+                credentials.accessKeyId(),
+                credentials.secretAccessKey(),
+                credentials.sessionToken()));
     IamClient iam =
         IamClient.builder()
             .httpClient(http)
@@ -66,16 +74,39 @@ class AwsClients implements DisposableBean {
                     builder.endpointOverride(properties.iamEndpoint());
                   }
                 })
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsSessionCredentials.create(
-                        credentials.accessKeyId(),
-                        credentials.secretAccessKey(),
-                        credentials.sessionToken())))
+            .credentialsProvider(session)
             .overrideConfiguration(overrides().addExecutionInterceptor(counter).build())
             .build();
     return new CrossAccountSession(
         iam,
+        region ->
+            CloudFormationClient.builder()
+                .httpClient(http)
+                .region(Region.of(region))
+                .applyMutation(
+                    builder -> {
+                      if (properties.cloudformationEndpoint() != null) {
+                        builder.endpointOverride(properties.cloudformationEndpoint());
+                      }
+                    })
+                .credentialsProvider(session)
+                .overrideConfiguration(overrides().addExecutionInterceptor(counter).build())
+                .build(),
+        region ->
+            S3Client.builder()
+                .httpClient(http)
+                .region(Region.of(region))
+                .applyMutation(
+                    builder -> {
+                      if (properties.s3Endpoint() != null) {
+                        // a sandbox has no bucket host names: path-style requests
+                        builder.endpointOverride(properties.s3Endpoint()).forcePathStyle(true);
+                      }
+                    })
+                .credentialsProvider(session)
+                .overrideConfiguration(overrides().addExecutionInterceptor(counter).build())
+                .build(),
+        properties.region(),
         roleArn,
         assumed.responseMetadata().requestId(),
         assumed.assumedRoleUser().arn(),

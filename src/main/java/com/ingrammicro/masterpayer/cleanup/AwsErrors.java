@@ -33,6 +33,13 @@ final class AwsErrors {
     return "NoSuchEntity".equals(code(e));
   }
 
+  /** CloudFormation answers a stack it does not know with ValidationError "… does not exist". */
+  static boolean isNoStack(Throwable e) {
+    return "ValidationError".equals(code(e))
+        && message(e) != null
+        && message(e).contains("does not exist");
+  }
+
   static boolean isDeleteConflict(Throwable e) {
     return "DeleteConflict".equals(code(e));
   }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The CloudFormation template of the temporary cleanup role the reseller deploys in the payer
  * account: it trusts only the engine's principal, only with this offboarding's ExternalId, and may
- * only read IAM and remove what the cleanup removes. It cannot change itself.
+ * only read IAM and CloudFormation and remove what the cleanup removes (roles, the distributor's
+ * policies, stacks). It cannot change itself, nor delete the stack it was deployed with.
  */
 final class CleanupRoleTemplate {
 
@@ -30,6 +31,16 @@ final class CleanupRoleTemplate {
           "iam:DeleteRolePermissionsBoundary",
           "iam:DeleteRole");
 
+  /** The stacks of the distributor's footprint: found, read, their deletions followed. */
+  private static final List<String> READ_STACKS =
+      List.of(
+          "cloudformation:DescribeStackResources",
+          "cloudformation:DescribeStacks",
+          "cloudformation:DescribeStackEvents");
+
+  /** The stack the reseller deploys this role with (the cleanup-access instructions name it). */
+  static final String CLEANUP_STACK = "ingram-micro-offboarding-cleanup";
+
   private CleanupRoleTemplate() {}
 
   static String roleArn(String accountId, String roleName) {
@@ -42,6 +53,7 @@ final class CleanupRoleTemplate {
       String payerAccountId,
       String externalId) {
     String account = "arn:aws:iam::" + payerAccountId + ":";
+    String stacks = "arn:aws:cloudformation:*:" + payerAccountId + ":stack/";
     List<String> policyArns = new ArrayList<>();
     for (String name : properties.targetPolicyNames()) {
       policyArns.add(account + "policy/" + name);
@@ -74,6 +86,30 @@ final class CleanupRoleTemplate {
                 List.of("iam:DeleteUserPermissionsBoundary"),
                 List.of(account + "user/*"),
                 Map.of("ArnLike", Map.of("iam:PermissionsBoundary", policyArns))),
+            statement("ReadStacks", "Allow", READ_STACKS, List.of("*"), null),
+            statement("ListBuckets", "Allow", List.of("s3:ListAllMyBuckets"), List.of("*"), null),
+            statement(
+                "ChangeDistributorGrantsInBucketPolicies",
+                "Allow",
+                List.of(
+                    "s3:GetBucketLocation",
+                    "s3:GetBucketPolicy",
+                    "s3:PutBucketPolicy",
+                    "s3:DeleteBucketPolicy"),
+                List.of("arn:aws:s3:::*"),
+                null),
+            statement(
+                "DeleteDistributorStacks",
+                "Allow",
+                List.of("cloudformation:DeleteStack"),
+                List.of(stacks + "*/*"),
+                null),
+            statement(
+                "NeverDeleteThisRolesStack",
+                "Deny",
+                List.of("cloudformation:DeleteStack"),
+                List.of(stacks + CLEANUP_STACK + "/*"),
+                null),
             statement(
                 "NeverChangeThisRole",
                 "Deny",

@@ -83,6 +83,14 @@ final class DistributorFootprint {
     return trusted.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", trusted));
   }
 
+  /** The distributor account, as "name (id)", that an AWS principal belongs to; empty if none. */
+  Optional<String> distributorAccount(String principal) {
+    return accounts.entrySet().stream()
+        .filter(account -> names(principal, account.getValue()))
+        .map(account -> account.getKey() + " (" + account.getValue() + ")")
+        .findFirst();
+  }
+
   private static boolean names(String principal, String accountId) {
     return principal.equals(accountId)
         || principal.matches("arn:aws[a-z-]*:(iam|sts)::" + accountId + ":.*");

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 import software.amazon.awssdk.services.iam.model.PolicyUsageType;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
 import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.RoleLastUsed;
+import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
  * The IAM work in one payer account: discovery of the distributor's footprint, its removal in the
@@ -55,26 +57,38 @@ final class IamRemoval {
     List<Target> roles = new ArrayList<>();
     List<Target> policies = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     for (Role role : iam.listRolesPaginator(request -> {}).roles()) {
-      footprint
-          .roleReason(role.roleName(), role.assumeRolePolicyDocument())
+      Optional<String> reason =
+          footprint.roleReason(role.roleName(), role.assumeRolePolicyDocument());
+      if (reason.isEmpty()) {
+        continue;
+      }
+      Optional<String> protection = footprint.protectedRole(role.roleName(), role.path());
+      if (protection.isPresent()) {
+        skipped.add(new Skipped(Kind.ROLE, role.roleName(), protection.get()));
+        continue;
+      }
+      roleListing(role.roleName())
           .ifPresent(
-              reason ->
-                  footprint
-                      .protectedRole(role.roleName(), role.path())
-                      .ifPresentOrElse(
-                          why -> skipped.add(new Skipped(Kind.ROLE, role.roleName(), why)),
-                          () ->
-                              roleSteps(role.roleName())
-                                  .ifPresent(
-                                      steps ->
-                                          roles.add(
-                                              new Target(
-                                                  Kind.ROLE,
-                                                  role.roleName(),
-                                                  role.arn(),
-                                                  reason,
-                                                  steps)))));
+              listing -> {
+                roles.add(
+                    new Target(
+                        Kind.ROLE,
+                        role.roleName(),
+                        role.arn(),
+                        reason.get(),
+                        listing.steps(),
+                        listing.stack()));
+                if (listing.lastUsed() != null) {
+                  warnings.add(
+                      "role "
+                          + role.roleName()
+                          + " was last used "
+                          + listing.lastUsed()
+                          + ": whatever still uses it loses that access");
+                }
+              });
     }
     for (Policy policy :
         iam.listPoliciesPaginator(request -> request.scope(PolicyScopeType.LOCAL)).policies()) {
@@ -93,12 +107,58 @@ final class IamRemoval {
                                       reason,
                                       steps))));
     }
+    warnings.addAll(wideningBoundaries(roles, policies));
     return new AccessRemovalPlan(
-        payerAccountId, roleArn, clock.instant(), roles, policies, skipped);
+        payerAccountId,
+        roleArn,
+        clock.instant(),
+        roles,
+        policies,
+        List.of(),
+        List.of(),
+        skipped,
+        warnings);
+  }
+
+  /**
+   * A distributor policy that is the permissions boundary of a user or role that stays: removing
+   * the boundary lets that principal do everything its own policies allow.
+   */
+  private static List<String> wideningBoundaries(List<Target> roles, List<Target> policies) {
+    List<String> removedRoles = roles.stream().map(Target::name).toList();
+    List<String> warnings = new ArrayList<>();
+    for (Target policy : policies) {
+      for (Step step : policy.steps()) {
+        boolean user = step.action().equals("DeleteUserPermissionsBoundary");
+        boolean role =
+            step.action().equals("DeleteRolePermissionsBoundary")
+                && !removedRoles.contains(step.subject());
+        if (user || role) {
+          warnings.add(
+              "removing policy "
+                  + policy.name()
+                  + " as the permissions boundary of "
+                  + (user ? "user " : "role ")
+                  + step.subject()
+                  + " widens what it may do to everything its own policies allow");
+        }
+      }
+    }
+    return warnings;
+  }
+
+  /**
+   * The calls that remove a role, when it was last used and the stack that made it, as GetRole
+   * tells.
+   */
+  private record RoleListing(List<Step> steps, String lastUsed, String stack) {}
+
+  private Optional<List<Step>> roleSteps(String roleName) {
+    return roleListing(roleName).map(RoleListing::steps);
   }
 
   /** The calls that remove a role, in IAM's order; empty when the role is already gone. */
-  private Optional<List<Step>> roleSteps(String roleName) {
+  private Optional<RoleListing> roleListing(String roleName) {
     return unlessGone(
         () -> {
           List<Step> steps = new ArrayList<>();
@@ -115,14 +175,24 @@ final class IamRemoval {
           iam.listRolePoliciesPaginator(request -> request.roleName(roleName))
               .policyNames()
               .forEach(policyName -> steps.add(new Step("DeleteRolePolicy", policyName)));
-          // ListRoles does not return permissions boundaries; GetRole does.
-          AttachedPermissionsBoundary boundary =
-              iam.getRole(request -> request.roleName(roleName)).role().permissionsBoundary();
+          // ListRoles returns neither permissions boundaries nor the last use; GetRole does.
+          Role role = iam.getRole(request -> request.roleName(roleName)).role();
+          AttachedPermissionsBoundary boundary = role.permissionsBoundary();
           if (boundary != null && boundary.permissionsBoundaryArn() != null) {
             steps.add(new Step("DeleteRolePermissionsBoundary", boundary.permissionsBoundaryArn()));
           }
           steps.add(new Step("DeleteRole", roleName));
-          return steps;
+          RoleLastUsed used = role.roleLastUsed();
+          return new RoleListing(
+              steps,
+              used == null || used.lastUsedDate() == null
+                  ? null
+                  : used.lastUsedDate() + (used.region() == null ? "" : " in " + used.region()),
+              role.tags().stream()
+                  .filter(tag -> tag.key().equals("aws:cloudformation:stack-id"))
+                  .map(Tag::value)
+                  .findFirst()
+                  .orElse(null));
         });
   }
 
@@ -171,7 +241,7 @@ final class IamRemoval {
   }
 
   /** Listing an entity that vanished meanwhile answers NoSuchEntity: nothing left to do for it. */
-  private static Optional<List<Step>> unlessGone(Supplier<List<Step>> listing) {
+  private static <T> Optional<T> unlessGone(Supplier<T> listing) {
     try {
       return Optional.of(listing.get());
     } catch (AwsServiceException e) {
@@ -185,19 +255,21 @@ final class IamRemoval {
   // --- removal ---------------------------------------------------------------------------------
 
   /**
-   * Removes every target of the plan: roles first (which detaches their policies), then policies.
-   * Each entity's steps are listed again just before they run, so what changed since the plan (an
-   * attachment added, a crash halfway) is handled. Calls that change something go to {@code
-   * journal}.
+   * Removes every target of the approved plan: roles first (which detaches their policies), then
+   * policies. Each entity's calls are listed again just before they run, so what has gone since the
+   * plan (a crash halfway, a detach by hand) is skipped; a call the plan does not list stops the
+   * removal before it is made. Calls that change something go to {@code journal}.
    *
    * @throws AccessRemovalBlockedException when AWS refuses for a reason retrying will not fix
+   * @throws AccessRemovalPlanOutdatedException when the account needs a call the plan does not have
    */
-  void remove(AccessRemovalPlan plan, Consumer<AwsCall> journal) {
+  void remove(AccessRemovalPlan plan, int round, Consumer<AwsCall> journal) {
     List<Target> targets = plan.targets().toList();
-    for (int i = 0; i < targets.size(); i++) {
+    int iamTargets = plan.roles().size() + plan.policies().size();
+    for (int i = 0; i < iamTargets; i++) {
       Target target = targets.get(i);
       try {
-        removeWithConflictRetries(target, journal);
+        removeWithConflictRetries(plan, round, target, journal);
       } catch (AwsServiceException e) {
         List<String> remaining =
             targets.subList(i, targets.size()).stream().map(Target::label).toList();
@@ -216,7 +288,8 @@ final class IamRemoval {
    * answer DeleteConflict. List again, wait and retry; what still conflicts goes to the job's
    * retries.
    */
-  private void removeWithConflictRetries(Target target, Consumer<AwsCall> journal) {
+  private void removeWithConflictRetries(
+      AccessRemovalPlan plan, int round, Target target, Consumer<AwsCall> journal) {
     Duration wait = deleteConflictBackoff;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -233,6 +306,15 @@ final class IamRemoval {
                   null,
                   clock.instant()));
           return;
+        }
+        List<String> unplanned =
+            steps.get().stream()
+                .filter(step -> !plan.allows(target, step))
+                .map(step -> step.action() + " " + step.subject() + " (" + target.label() + ")")
+                .toList();
+        if (!unplanned.isEmpty()) {
+          throw new AccessRemovalPlanOutdatedException(
+              round, unplanned.stream().map(call -> "the call " + call + " is not in it").toList());
         }
         for (Step step : steps.get()) {
           call(target, step, journal);

@@ -18,12 +18,17 @@ final class TaskTexts {
    * not fit.
    */
   static String bullets(List<String> items, String whenEmpty) {
+    return lines(items.stream().map(item -> "- " + item).toList(), whenEmpty);
+  }
+
+  /** One line per item, cut short with a count of what did not fit. */
+  static String lines(List<String> items, String whenEmpty) {
     if (items.isEmpty()) {
       return whenEmpty;
     }
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < items.size(); i++) {
-      String line = "- " + items.get(i) + "\n";
+      String line = items.get(i) + "\n";
       if (text.length() + line.length() > MAX_TEXT - 40) {
         text.append("- … and ").append(items.size() - i).append(" more\n");
         break;

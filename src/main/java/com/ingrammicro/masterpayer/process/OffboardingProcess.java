@@ -40,6 +40,9 @@ public final class OffboardingProcess {
     /** The automated removal of access cannot go on; Ingram IaaS sales take over. */
     public static final String ACCESS_CLEANUP_BLOCKED = "ACCESS_CLEANUP_BLOCKED";
 
+    /** The payer account changed since the plan was approved; a new plan round is needed. */
+    public static final String ACCESS_REMOVAL_PLAN_OUTDATED = "ACCESS_REMOVAL_PLAN_OUTDATED";
+
     private Errors() {}
   }
 
@@ -49,6 +52,7 @@ public final class OffboardingProcess {
     public static final String COUNTERSIGN_CTA = "Task_CountersignCta";
     public static final String HAND_OVER_BILLING = "Task_HandOverBilling";
     public static final String CONFIRM_PAYMENT_CLEARANCE = "Task_ConfirmPaymentClearance";
+    public static final String APPROVE_REMOVAL_PLAN = "Task_ApproveRemovalPlan";
     public static final String REMOVE_ACCESS_MANUALLY = "Task_RemoveAccessManually";
 
     private Tasks() {}
@@ -64,6 +68,11 @@ public final class OffboardingProcess {
   /** Every user task's deadline, by task definition key. */
   public static final Map<String, TaskSla> TASK_SLAS =
       Map.of(
+          Tasks.APPROVE_REMOVAL_PLAN,
+              new TaskSla(
+                  "approve-removal-plan",
+                  "BoundaryEvent_PlanApprovalReminder",
+                  "BoundaryEvent_PlanApprovalOverdue"),
           Tasks.REVIEW_REQUEST,
               new TaskSla(
                   "review-request", "BoundaryEvent_ReviewReminder", "BoundaryEvent_ReviewOverdue"),
@@ -95,6 +104,9 @@ public final class OffboardingProcess {
     public static final String PAYMENT_GRACE_PERIOD = "TimerEvent_PaymentGracePeriod";
     public static final String SUBPROCESS_AGREE_UNLINKING = "SubProcess_AgreeUnlinking";
     public static final String PLAN_ACCESS_REMOVAL = "ServiceTask_PlanAccessRemoval";
+    public static final String PLAN_APPROVAL_REQUIRED_GATEWAY = "Gateway_PlanApprovalRequired";
+    public static final String PLAN_APPROVED_GATEWAY = "Gateway_PlanApproved";
+    public static final String PLAN_OUTDATED = "BoundaryEvent_PlanOutdated";
     public static final String REMOVE_DISTRIBUTOR_ACCESS = "ServiceTask_RemoveDistributorAccess";
     public static final String VERIFY_ACCESS_REMOVED = "ServiceTask_VerifyAccessRemoved";
     public static final String RETRY_AUTOMATION_GATEWAY = "Gateway_RetryAutomation";
@@ -200,6 +212,9 @@ public final class OffboardingProcess {
   public static final ProcessVariable<Boolean> PAYMENT_CLEARED = booleanVariable("paymentCleared");
   public static final ProcessVariable<Number> OUTSTANDING_AMOUNT =
       numberVariable("outstandingAmount");
+  public static final ProcessVariable<Boolean> PLAN_APPROVED = booleanVariable("planApproved");
+  public static final ProcessVariable<String> PLAN_REJECTION_REASON =
+      stringVariable("planRejectionReason");
   public static final ProcessVariable<Boolean> ACCESS_REMOVED = booleanVariable("accessRemoved");
 
   /**
@@ -215,6 +230,18 @@ public final class OffboardingProcess {
   // publishes for the audit trail (the full evidence is in its tables)
   public static final ProcessVariable<String> CLEANUP_PLAN =
       stringVariable(AccessRemovalVariables.PLAN);
+  public static final ProcessVariable<String> CLEANUP_PLAN_CALLS =
+      stringVariable(AccessRemovalVariables.PLAN_CALLS);
+  public static final ProcessVariable<String> CLEANUP_PLAN_LEFT_ALONE =
+      stringVariable(AccessRemovalVariables.PLAN_LEFT_ALONE);
+  public static final ProcessVariable<String> CLEANUP_PLAN_WARNINGS =
+      stringVariable(AccessRemovalVariables.PLAN_WARNINGS);
+  public static final ProcessVariable<String> CLEANUP_PLAN_HISTORY =
+      stringVariable(AccessRemovalVariables.PLAN_HISTORY);
+  public static final ProcessVariable<Integer> CLEANUP_PLAN_ROUND =
+      integerVariable(AccessRemovalVariables.PLAN_ROUND);
+  public static final ProcessVariable<String> CLEANUP_PLAN_SHA256 =
+      stringVariable(AccessRemovalVariables.PLAN_SHA256);
   public static final ProcessVariable<String> CLEANUP_REPORT =
       stringVariable(AccessRemovalVariables.REPORT);
   public static final ProcessVariable<String> CLEANUP_FAILURE =
@@ -225,6 +252,13 @@ public final class OffboardingProcess {
   /** The name of the verification's {@code Result}: VERIFIED, REMAINING or UNVERIFIABLE. */
   public static final ProcessVariable<String> ACCESS_VERIFICATION =
       stringVariable("accessVerification");
+
+  /**
+   * Gateway "Approved by a person?": the plan waits for the task "Approve removal plan", or the
+   * configuration approved it ({@code offboarding.cleanup.plan-approval}).
+   */
+  public static final ProcessVariable<Boolean> PLAN_APPROVAL_REQUIRED =
+      booleanVariable("planApprovalRequired");
 
   /** Gateway "Access removed?": the journey may complete. */
   public static final ProcessVariable<Boolean> ACCESS_REMOVAL_DONE =

@@ -68,6 +68,8 @@ abstract class AuditScenarios extends RunningApplication {
         id,
         "Task_HandOverBilling",
         Map.of("billingHandedOver", true, "taxSettingsUpdated", true, "contactsUpdated", true));
+    String planSha256 =
+        journeys.approveRemovalPlan(id).path("cleanupPlanSha256").path("value").asText();
     journeys.awaitStatus("acme", id, "COMPLETED");
 
     JsonNode trail = awaitEndedTrail(id);
@@ -89,6 +91,7 @@ abstract class AuditScenarios extends RunningApplication {
             "Task_ConfirmPaymentClearance",
             "EndEvent_UnlinkingAgreed",
             "ServiceTask_PlanAccessRemoval",
+            "Task_ApproveRemovalPlan",
             "ServiceTask_RemoveDistributorAccess",
             "ServiceTask_VerifyAccessRemoved",
             "Event_OffboardingCompleted",
@@ -100,6 +103,7 @@ abstract class AuditScenarios extends RunningApplication {
     assertHumanStep(trail, "Task_CountersignCta", "iaas-sales", "sales");
     assertHumanStep(trail, "Task_ConfirmPaymentClearance", "finance", "finance");
     assertHumanStep(trail, "Task_HandOverBilling", "iaas-sales", "sales");
+    assertHumanStep(trail, "Task_ApproveRemovalPlan", "iaas-sales", "sales");
     assertThat(step(trail, "Task_ReviewRequest").path("outcome").path("approved").asBoolean())
         .isTrue();
 
@@ -122,22 +126,33 @@ abstract class AuditScenarios extends RunningApplication {
             "Task_ReviewRequest",
             "Task_CountersignCta",
             "Task_ConfirmPaymentClearance",
-            "Task_HandOverBilling");
+            "Task_HandOverBilling",
+            "Task_ApproveRemovalPlan");
     assertThat(decisions)
         .extracting(d -> d.path("actor").asText())
-        .containsExactly("sales", "sales", "finance", "sales");
+        .containsExactly("sales", "sales", "finance", "sales", "sales");
     assertThat(entries(trail, "CLEANUP"))
         .extracting(c -> c.path("details").path("name").asText())
         .contains("cleanupPlan", "cleanupReport");
     assertThat(entries(trail, "ACCESS_REMOVAL_PLANNED"))
         .singleElement()
         .satisfies(
-            plan ->
-                assertThat(plan.path("details").path("roles"))
-                    .extracting(role -> role.path("name").asText())
-                    .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_ROLES));
+            plan -> {
+              assertThat(plan.path("details").path("roles"))
+                  .extracting(role -> role.path("name").asText())
+                  .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_ROLES);
+              assertThat(plan.path("details").path("sha256").asText()).isEqualTo(planSha256);
+            });
+    assertThat(entries(trail, "ACCESS_REMOVAL_PLAN_DECIDED"))
+        .singleElement()
+        .satisfies(
+            decided -> {
+              assertThat(decided.path("actor").asText()).isEqualTo("sales");
+              assertThat(decided.path("details").path("decision").asText()).isEqualTo("APPROVED");
+              assertThat(decided.path("details").path("sha256").asText()).isEqualTo(planSha256);
+            });
     assertThat(entries(trail, "AWS_CALL"))
-        .hasSize(22)
+        .hasSize(25)
         .allSatisfy(
             call -> {
               assertThat(call.path("details").path("outcome").asText()).isEqualTo("DONE");

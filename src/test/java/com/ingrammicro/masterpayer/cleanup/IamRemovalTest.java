@@ -76,10 +76,17 @@ class IamRemovalTest {
 
     assertThat(plan.roles())
         .extracting(AccessRemovalPlan.Target::name)
-        .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_ROLES);
+        .containsAll(PayerAccounts.DISTRIBUTOR_ROLES)
+        .contains(PayerAccounts.CLOUDCHECKR_STACK_ROLE)
+        .hasSize(PayerAccounts.DISTRIBUTOR_ROLES.size() + 1);
     assertThat(plan.policies())
         .extracting(AccessRemovalPlan.Target::name)
-        .containsExactlyInAnyOrderElementsOf(PayerAccounts.DISTRIBUTOR_POLICIES);
+        .containsAll(PayerAccounts.DISTRIBUTOR_POLICIES)
+        .contains(PayerAccounts.CLOUDCHECKR_STACK_POLICY)
+        .hasSize(PayerAccounts.DISTRIBUTOR_POLICIES.size() + 1);
+    assertThat(target(plan, "IMBillingRole").stack())
+        .as("CloudFormation's tag on the role")
+        .contains(":stack/" + PayerAccounts.MIXED_STACK + "/");
     assertThat(plan.skipped())
         .extracting(AccessRemovalPlan.Skipped::name)
         .containsExactlyInAnyOrder("CloudCheckr", PayerAccounts.CLEANUP_ROLE);
@@ -94,6 +101,12 @@ class IamRemovalTest {
             "DetachRolePolicy",
             "DeleteRolePermissionsBoundary",
             "DeleteRole");
+    assertThat(plan.warnings())
+        .containsExactlyInAnyOrder(
+            "role IMBillingRole was last used 2026-11-20T08:15:00Z in us-east-1: whatever still uses"
+                + " it loses that access",
+            "removing policy CloudCheckrBoundary as the permissions boundary of user cost-robot"
+                + " widens what it may do to everything its own policies allow");
     assertThat(target(plan, "IMMasterBilling").steps())
         .extracting(AccessRemovalPlan.Step::action)
         .containsExactly(
@@ -104,7 +117,7 @@ class IamRemovalTest {
             "DeletePolicyVersion",
             "DeletePolicy");
 
-    cleanup().remove(plan, journal::add);
+    cleanup().remove(plan, 1, journal::add);
     AccessRemovalPlan after = cleanup().discover(account.id(), session.roleArn());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -127,10 +140,10 @@ class IamRemovalTest {
               assertThat(call.outcome()).isEqualTo(AwsCall.Outcome.DONE);
               assertThat(call.requestId()).as("AWS request id of " + call).isNotBlank();
             });
-    // 25 planned, 22 made: deleting IMBillingRole and CloudCheckr-CostOps already detached three of
-    // the policies
-    assertThat(plan.stepCount()).isEqualTo(25);
-    assertThat(journal).hasSize(22);
+    // 29 planned, 25 made: deleting IMBillingRole, CloudCheckr-CostOps and CloudCheckr-API already
+    // detached four of the policies
+    assertThat(plan.stepCount()).isEqualTo(29);
+    assertThat(journal).hasSize(25);
     System.out.printf(
         "Cleanup of the seeded payer account (plan, remove, verify): 1 STS call and %d IAM calls "
             + "(%d HTTP attempts), %d of them changes, in %d ms; list page size %d%n",
@@ -139,6 +152,35 @@ class IamRemovalTest {
         journal.size(),
         took.toMillis(),
         PAGE_SIZE);
+  }
+
+  @Test
+  void aCallThatThePlanDoesNotHaveStopsTheRemovalBeforeItIsMade() {
+    AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
+    String masterBilling = "arn:aws:iam::" + account.id() + ":policy/IMMasterBilling";
+    account.user("late-analyst", masterBilling); // attached after the plan was approved
+
+    assertThatThrownBy(() -> cleanup().remove(plan, 1, journal::add))
+        .isInstanceOfSatisfying(
+            AccessRemovalPlanOutdatedException.class,
+            outdated ->
+                assertThat(outdated.changes())
+                    .containsExactly(
+                        "the call DetachUserPolicy late-analyst (policy IMMasterBilling) is not in"
+                            + " it"));
+
+    assertThat(account.attachedToUser("late-analyst")).containsExactly(masterBilling);
+    assertThat(account.policyNames()).contains("IMMasterBilling");
+    assertThat(journal)
+        .extracting(AwsCall::entity)
+        .doesNotContain("policy IMMasterBilling")
+        .allMatch(entity -> plan.targets().anyMatch(target -> target.label().equals(entity)));
+    assertThat(journal)
+        .allMatch(
+            call ->
+                plan.calls()
+                    .contains(
+                        new AccessRemovalPlan.Call(call.entity(), call.action(), call.subject())));
   }
 
   @Test
@@ -151,14 +193,14 @@ class IamRemovalTest {
             throw new IllegalStateException("the engine died here");
           }
         };
-    assertThatThrownBy(() -> cleanup().remove(plan, crashingAtTheSeventhChange))
+    assertThatThrownBy(() -> cleanup().remove(plan, 1, crashingAtTheSeventhChange))
         .hasMessage("the engine died here");
     assertThat(account.roleNames())
         .as("half done")
         .doesNotContain("IMBillingRole")
         .contains("CloudCheckr-CostOps");
 
-    cleanup().remove(plan, journal::add);
+    cleanup().remove(plan, 1, journal::add);
 
     assertThat(cleanup().discover(account.id(), session.roleArn()).isEmpty()).isTrue();
     assertThat(journal).extracting(AwsCall::outcome).doesNotContain(AwsCall.Outcome.FAILED);
@@ -177,7 +219,7 @@ class IamRemovalTest {
     aws.fail("DeletePolicy", 1, 409, "DeleteConflict");
 
     AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
-    cleanup().remove(plan, journal::add);
+    cleanup().remove(plan, 1, journal::add);
 
     assertThat(cleanup().discover(account.id(), session.roleArn()).isEmpty()).isTrue();
     assertThat(session.counter().attempts()).isGreaterThan(session.counter().calls());
@@ -188,7 +230,7 @@ class IamRemovalTest {
     AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
     aws.fail("DeleteRole", -1, 500, "ServiceFailure");
 
-    assertThatThrownBy(() -> cleanup().remove(plan, journal::add))
+    assertThatThrownBy(() -> cleanup().remove(plan, 1, journal::add))
         .isInstanceOf(AwsServiceException.class)
         .isNotInstanceOf(AccessRemovalBlockedException.class);
     assertThat(journal).last().extracting(AwsCall::outcome).isEqualTo(AwsCall.Outcome.FAILED);
@@ -200,7 +242,7 @@ class IamRemovalTest {
     AccessRemovalPlan plan = cleanup().discover(account.id(), session.roleArn());
     aws.fail("DeleteRolePolicy", -1, status, code);
 
-    assertThatThrownBy(() -> cleanup().remove(plan, journal::add))
+    assertThatThrownBy(() -> cleanup().remove(plan, 1, journal::add))
         .isInstanceOfSatisfying(
             AccessRemovalBlockedException.class,
             blocked -> {
@@ -244,11 +286,14 @@ class IamRemovalTest {
         "us-east-1",
         aws.endpoint(),
         aws.endpoint(),
+        aws.endpoint(),
+        aws.endpoint(),
         List.of("IMBillingRole", "CloudCheckr", "CloudCheckrRole", "CloudCheckr-Role"),
         List.of("IMMasterBilling", "CloudCheckr*"),
         Map.of("cloudcheckr", FakeAws.CLOUDCHECKR_ACCOUNT, "ingram-micro", FakeAws.INGRAM_ACCOUNT),
         5,
         3,
-        Duration.ofMillis(10));
+        Duration.ofMillis(10),
+        AccessRemovalProperties.PlanApproval.REQUIRED);
   }
 }

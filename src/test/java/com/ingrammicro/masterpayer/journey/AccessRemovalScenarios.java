@@ -91,6 +91,7 @@ abstract class AccessRemovalScenarios extends JourneyScenario {
                     Map.of("retryAutomation", true, "notes", "Role deployed by Acme today"))
                 .status())
         .isEqualTo(204);
+    journeys.approveRemovalPlan(id);
 
     JsonNode completed =
         awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
@@ -113,6 +114,7 @@ abstract class AccessRemovalScenarios extends JourneyScenario {
         PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null)
             .fail("DeleteRolePolicy", -1, 403, "AccessDenied");
     driveToAccessRemoval(id);
+    journeys.approveRemovalPlan(id);
 
     String removal = awaitTask("sales", id, "Task_RemoveAccessManually");
     JsonNode form = api.get("sales", "/engine-rest/task/" + removal + "/form-variables").json();
@@ -177,11 +179,132 @@ abstract class AccessRemovalScenarios extends JourneyScenario {
             .withException()
             .singleResult();
     managementService.setJobRetries(failed.getId(), 1);
+    journeys.approveRemovalPlan(id);
 
     JsonNode completed =
         awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
     assertThat(completed.path("accessRemoval").path("status").asText()).isEqualTo("VERIFIED");
     assertThat(account.roleNames()).doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES);
+  }
+
+  @Test
+  void aRejectedPlanRemovesNothingAndHandsTheWorkToSalesWithTheReason() {
+    String id = start("acme", randomPayer());
+    FakeAws.Account account = PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null);
+    driveToAccessRemoval(id);
+
+    String approval = awaitTask("sales", id, "Task_ApproveRemovalPlan");
+    Api.Response withoutReason = submit("sales", approval, Map.of("planApproved", false));
+    assertThat(withoutReason.status()).isEqualTo(400);
+    assertThat(withoutReason.body()).asString().contains("planRejectionReason");
+    assertThat(
+            submit(
+                    "sales",
+                    approval,
+                    Map.of(
+                        "planApproved",
+                        false,
+                        "planRejectionReason",
+                        "The customer removes CloudCheckr itself next week"))
+                .status())
+        .isEqualTo(204);
+
+    String removal = awaitTask("sales", id, "Task_RemoveAccessManually");
+    JsonNode form = api.get("sales", "/engine-rest/task/" + removal + "/form-variables").json();
+    assertThat(form.path("cleanupFailure").path("value").asText())
+        .isEqualTo(
+            "Removal plan round 1 was rejected by sales: The customer removes CloudCheckr itself next week");
+    assertThat(form.path("cleanupRemaining").path("value").asText())
+        .contains("- role IMBillingRole");
+    JsonNode evidence = api.get("acme", "/api/offboardings/" + id + "/access-removal").json();
+    assertThat(evidence.path("status").asText()).isEqualTo("REJECTED");
+    assertThat(evidence.path("rounds").get(0).path("decision").asText()).isEqualTo("REJECTED");
+    assertThat(evidence.path("rounds").get(0).path("decidedBy").asText()).isEqualTo("sales");
+    assertThat(evidence.path("calls")).as("nothing removed").isEmpty();
+    assertThat(account.roleNames()).containsAll(PayerAccounts.DISTRIBUTOR_ROLES);
+  }
+
+  @Test
+  void aRoleAppearingBetweenApprovalAndRemovalStopsTheRemovalAndItsNewPlanIsApprovedAgain() {
+    String id = start("acme", randomPayer());
+    FakeAws.Account account = PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null);
+    driveToAccessRemoval(id);
+    String firstSha256 =
+        api.get(
+                "sales",
+                "/engine-rest/task/"
+                    + awaitTask("sales", id, "Task_ApproveRemovalPlan")
+                    + "/form-variables")
+            .json()
+            .path("cleanupPlanSha256")
+            .path("value")
+            .asText();
+
+    // CloudCheckr's onboarding runs once more while the plan waits for its approval
+    account.role("/", "CloudCheckr-Role", FakeAws.trust(FakeAws.CLOUDCHECKR_ACCOUNT));
+    journeys.approveRemovalPlan(id);
+
+    JsonNode again = journeys.approveRemovalPlan(id);
+    assertThat(again.path("cleanupPlanRound").path("value").asInt()).isEqualTo(2);
+    assertThat(again.path("cleanupPlanSha256").path("value").asText()).isNotEqualTo(firstSha256);
+    assertThat(again.path("cleanupPlan").path("value").asText()).contains("role CloudCheckr-Role");
+    assertThat(again.path("cleanupPlanHistory").path("value").asText())
+        .contains("round 1", "SUPERSEDED after its approval by sales", "role CloudCheckr-Role");
+
+    JsonNode completed =
+        awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
+    assertThat(completed.path("accessRemoval").path("status").asText()).isEqualTo("VERIFIED");
+    assertThat(account.roleNames()).doesNotContain("CloudCheckr-Role", "IMBillingRole");
+    JsonNode evidence = api.get("auditor", "/api/offboardings/" + id + "/access-removal").json();
+    assertThat(evidence.path("rounds"))
+        .extracting(round -> round.path("decision").asText())
+        .containsExactly("SUPERSEDED", "APPROVED");
+    assertThat(evidence.path("planRound").asInt()).isEqualTo(2);
+    assertThat(evidence.path("calls"))
+        .extracting(call -> call.path("entity").asText())
+        .contains("role CloudCheckr-Role");
+    String approvedAt = evidence.path("rounds").get(1).path("decidedAt").asText();
+    assertThat(evidence.path("calls"))
+        .as("no call before the second approval")
+        .allSatisfy(
+            call ->
+                assertThat(java.time.OffsetDateTime.parse(call.path("calledAt").asText()))
+                    .isAfterOrEqualTo(java.time.OffsetDateTime.parse(approvedAt)));
+  }
+
+  @Test
+  void aStackDeletionThatFailsBecomesAManualStepWithTheStacksEvents() {
+    String id = start("acme", randomPayer());
+    FakeAws.Account account =
+        PayerAccounts.seed(journeys.deployCleanupRole(AWS, "acme", id), null)
+            .failStackDeletion(
+                PayerAccounts.CLOUDCHECKR_STACK,
+                "Resource is protected by a service control policy");
+    driveToAccessRemoval(id);
+    journeys.approveRemovalPlan(id);
+
+    String removal = awaitTask("sales", id, "Task_RemoveAccessManually");
+    JsonNode form = api.get("sales", "/engine-rest/task/" + removal + "/form-variables").json();
+    assertThat(form.path("cleanupFailure").path("value").asText())
+        .contains(
+            "could not delete stack cc-iam-stack-api (DELETE_FAILED)",
+            "CloudCheckrRole AWS::IAM::Role DELETE_FAILED: Resource is protected by a service control"
+                + " policy");
+    assertThat(form.path("cleanupRemaining").path("value").asText())
+        .isEqualTo("- stack cc-iam-stack-api\n");
+    assertThat(account.roleNames())
+        .as("everything else of the plan was removed")
+        .doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES)
+        .contains(PayerAccounts.CLOUDCHECKR_STACK_ROLE);
+    JsonNode evidence = api.get("acme", "/api/offboardings/" + id + "/access-removal").json();
+    assertThat(evidence.path("calls"))
+        .filteredOn(call -> call.path("action").asText().equals("DeleteStack"))
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.path("outcome").asText()).isEqualTo("FAILED");
+              assertThat(call.path("detail").asText()).contains("DELETE_FAILED");
+            });
   }
 
   @Test

@@ -234,7 +234,36 @@ abstract class FullJourneyScenarios extends JourneyScenario {
                 .status())
         .isEqualTo(204);
 
-    // the engine removes the distributor's access on its own, verifies it, and keeps the evidence
+    // sales approve the plan their task shows; only then does the engine remove anything
+    String approval = awaitTask("sales", id, "Task_ApproveRemovalPlan");
+    assertThat(
+            api.get("sales", "/engine-rest/task/" + approval + "/deployed-form")
+                .json()
+                .path("id")
+                .asText())
+        .isEqualTo("Form_ApproveRemovalPlan");
+    assertThat(account.roleNames())
+        .as("nothing removed before the approval")
+        .contains("IMBillingRole");
+    JsonNode shown = journeys.approveRemovalPlan(id);
+    assertThat(shown.path("cleanupPlan").path("value").asText())
+        .contains("- role IMBillingRole (named IMBillingRole): 4 calls");
+    assertThat(shown.path("cleanupPlanCalls").path("value").asText())
+        .contains(
+            "DeleteRole IMBillingRole (role IMBillingRole)",
+            "26. DeleteStack cc-iam-stack-api (stack cc-iam-stack-api)");
+    assertThat(shown.path("cleanupPlanLeftAlone").path("value").asText())
+        .contains(
+            "role CloudCheckr: service-linked role",
+            "stack billing-integration: holds the customer's resources too");
+    assertThat(shown.path("cleanupPlanWarnings").path("value").asText())
+        .contains(
+            "role IMBillingRole was last used",
+            "permissions boundary of user cost-robot",
+            "stack cc-iam-stack-api will be deleted as a whole",
+            "leaves the stack drifted");
+
+    // the engine removes the distributor's access, verifies it, and keeps the evidence
     JsonNode completed =
         awaitView("acme", id, view -> view.path("status").asText().equals("COMPLETED"));
     assertThat(completed.path("stagesDone").asInt()).isEqualTo(5);
@@ -249,7 +278,10 @@ abstract class FullJourneyScenarios extends JourneyScenario {
             "role CloudCheckr-CostOps",
             "policy IMMasterBilling",
             "policy CloudCheckrCostPolicy",
-            "policy CloudCheckrBoundary");
+            "policy CloudCheckrBoundary",
+            "stack cc-iam-stack-api",
+            "bucket policy " + PayerAccounts.curBucket(payer),
+            "bucket policy " + PayerAccounts.cloudTrailBucket(payer));
     assertThat(completed.path("accessRemoval").path("remaining")).isEmpty();
     assertThat(account.roleNames())
         .doesNotContainAnyElementsOf(PayerAccounts.DISTRIBUTOR_ROLES)
@@ -259,8 +291,30 @@ abstract class FullJourneyScenarios extends JourneyScenario {
     assertThat(evidence.path("status").asText()).isEqualTo("VERIFIED");
     assertThat(evidence.path("plan").path("roleArn").asText())
         .isEqualTo("arn:aws:iam::" + payer + ":role/" + PayerAccounts.CLEANUP_ROLE);
+    JsonNode round = evidence.path("rounds").get(0);
+    assertThat(evidence.path("rounds")).hasSize(1);
+    assertThat(round.path("decision").asText()).isEqualTo("APPROVED");
+    assertThat(round.path("decidedBy").asText()).isEqualTo("sales");
+    assertThat(round.path("sha256").asText())
+        .as("the digest shown is that of the plan's canonical text as recorded")
+        .isEqualTo(shown.path("cleanupPlanSha256").path("value").asText())
+        .isEqualTo(evidence.path("planSha256").asText())
+        .isEqualTo(sha256(round.path("plan").asText().getBytes(StandardCharsets.UTF_8)));
+    assertThat(account.stackStatus(PayerAccounts.CLOUDCHECKR_STACK)).isEqualTo("DELETE_COMPLETE");
+    assertThat(account.stackStatus(PayerAccounts.MIXED_STACK)).isEqualTo("CREATE_COMPLETE");
+    assertThat(account.bucketPolicy(PayerAccounts.curBucket(payer)))
+        .contains("AllowCurDelivery", "CustomerAnalytics")
+        .doesNotContain(FakeAws.CLOUDCHECKR_ACCOUNT);
+    assertThat(account.bucketPolicy(PayerAccounts.cloudTrailBucket(payer))).isNull();
     assertThat(evidence.path("calls"))
-        .hasSize(22)
+        .filteredOn(call -> call.path("action").asText().equals("PutBucketPolicy"))
+        .singleElement()
+        .satisfies(
+            call ->
+                assertThat(call.path("detail").asText())
+                    .contains("\"before\"", "CloudCheckrReadCur", "\"after\""));
+    assertThat(evidence.path("calls"))
+        .hasSize(25)
         .allSatisfy(
             call -> {
               assertThat(call.path("outcome").asText()).isEqualTo("DONE");
@@ -295,6 +349,7 @@ abstract class FullJourneyScenarios extends JourneyScenario {
         .extracting(activity -> activity.path("activityId").asText())
         .contains(
             "ServiceTask_PlanAccessRemoval",
+            "Task_ApproveRemovalPlan",
             "ServiceTask_RemoveDistributorAccess",
             "ServiceTask_VerifyAccessRemoved")
         .as("no manual work")

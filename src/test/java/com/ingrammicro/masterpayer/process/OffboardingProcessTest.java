@@ -18,11 +18,14 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.OFFBOARDING
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.OUTSTANDING_AMOUNT;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.PAYER_ACCOUNT_ID;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.PAYMENT_CLEARED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.PLAN_APPROVED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.PLAN_REJECTION_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.REJECTION_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.RESELLER_ID;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.RETRY_AUTOMATION;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.SIGNED_CTA_SHA256;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.TAX_SETTINGS_UPDATED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.APPROVE_REMOVAL_PLAN;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.CONFIRM_PAYMENT_CLEARANCE;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.COUNTERSIGN_CTA;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.Tasks.HAND_OVER_BILLING;
@@ -43,6 +46,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -53,7 +57,8 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalBlockedException;
-import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan;
+import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlanOutdatedException;
+import com.ingrammicro.masterpayer.cleanup.RemovalPlanNotCurrentException;
 import com.ingrammicro.masterpayer.cleanup.Verification;
 import com.ingrammicro.masterpayer.cta.ESignatureEnvelope;
 import com.ingrammicro.masterpayer.notification.Notification;
@@ -97,6 +102,7 @@ import org.mockito.ArgumentCaptor;
       "bpmn/forms/countersign-cta.form",
       "bpmn/forms/hand-over-billing.form",
       "bpmn/forms/confirm-payment-clearance.form",
+      "bpmn/forms/approve-removal-plan.form",
       "bpmn/forms/remove-access-manually.form"
     })
 class OffboardingProcessTest {
@@ -141,6 +147,7 @@ class OffboardingProcessTest {
             Elements.AWAIT_SIGNED_CTA,
             COUNTERSIGN_CTA,
             Elements.PLAN_ACCESS_REMOVAL,
+            APPROVE_REMOVAL_PLAN,
             Elements.REMOVE_DISTRIBUTOR_ACCESS,
             Elements.VERIFY_ACCESS_REMOVED,
             "Event_OffboardingCompleted",
@@ -216,14 +223,7 @@ class OffboardingProcessTest {
         .thenThrow(
             new AccessRemovalBlockedException(
                 "The cleanup role could not be assumed (AccessDenied)", List.of()))
-        .thenReturn(
-            new AccessRemovalPlan(
-                ProcessTestEngine.PAYER,
-                "arn:aws:iam::123456789012:role/cleanup",
-                NOW,
-                List.of(),
-                List.of(),
-                List.of()));
+        .thenReturn(ProcessTestEngine.planned(1, true));
     ProcessInstance offboarding = approvedAndSettled();
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
     execute(job("SendTask_NotifySalesOfManualRemoval"));
@@ -259,6 +259,7 @@ class OffboardingProcessTest {
     ProcessInstance offboarding = approvedAndSettled();
 
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
+    complete(task(APPROVE_REMOVAL_PLAN), variables(PLAN_APPROVED.with(true)));
     execute(job(Elements.REMOVE_DISTRIBUTOR_ACCESS));
     execute(job("SendTask_NotifySalesOfManualRemoval"));
 
@@ -293,6 +294,140 @@ class OffboardingProcessTest {
     execute(job(Elements.VERIFY_ACCESS_REMOVED));
     assertThat(offboarding).isWaitingAt("SendTask_NotifyCompletion");
     assertThat(offboarding).variables().containsEntry(ACCESS_VERIFICATION.name(), "VERIFIED");
+  }
+
+  @Test
+  void aPersonApprovesThePlanShownBeforeAnythingIsRemoved() {
+    ProcessInstance offboarding = approvedAndSettled();
+    execute(job(Elements.PLAN_ACCESS_REMOVAL));
+
+    assertThat(offboarding).isWaitingAt(APPROVE_REMOVAL_PLAN);
+    assertHumanTask(
+        task(APPROVE_REMOVAL_PLAN), "iaas-sales", Duration.ofDays(2), "Form_ApproveRemovalPlan");
+    assertThat(offboarding)
+        .variables()
+        .containsEntry(OffboardingProcess.CLEANUP_PLAN_ROUND.name(), 1)
+        .containsEntry(OffboardingProcess.CLEANUP_PLAN_SHA256.name(), "1".repeat(64));
+    verify(recorders.accessRemoval, never()).remove(any(), any());
+
+    complete(task(APPROVE_REMOVAL_PLAN), variables(PLAN_APPROVED.with(true)));
+    verify(recorders.accessRemoval).approve(any(), eq(1), eq("1".repeat(64)), any());
+    execute(job(Elements.REMOVE_DISTRIBUTOR_ACCESS));
+    execute(job(Elements.VERIFY_ACCESS_REMOVED));
+
+    assertThat(offboarding)
+        .hasPassedInOrder(
+            Elements.PLAN_ACCESS_REMOVAL,
+            APPROVE_REMOVAL_PLAN,
+            Elements.REMOVE_DISTRIBUTOR_ACCESS,
+            Elements.VERIFY_ACCESS_REMOVED)
+        .isWaitingAt("SendTask_NotifyCompletion");
+  }
+
+  @Test
+  void aRejectedPlanGoesToTheManualRemovalWithTheRejectionReason() {
+    ProcessInstance offboarding = approvedAndSettled();
+    execute(job(Elements.PLAN_ACCESS_REMOVAL));
+
+    assertThatThrownBy(
+            () -> complete(task(APPROVE_REMOVAL_PLAN), variables(PLAN_APPROVED.with(false))))
+        .hasRootCauseInstanceOf(InvalidTaskOutcomeException.class)
+        .hasMessageContaining("planRejectionReason");
+    complete(
+        task(APPROVE_REMOVAL_PLAN),
+        variables(
+            PLAN_APPROVED.with(false),
+            PLAN_REJECTION_REASON.with("The customer's CUR bucket must stay as it is")));
+    execute(job("SendTask_NotifySalesOfManualRemoval"));
+
+    assertThat(offboarding)
+        .isWaitingAt(REMOVE_ACCESS_MANUALLY)
+        .hasNotPassed(Elements.REMOVE_DISTRIBUTOR_ACCESS);
+    verify(recorders.accessRemoval)
+        .reject(
+            any(),
+            eq(1),
+            eq("1".repeat(64)),
+            any(),
+            eq("The customer's CUR bucket must stay as it is"));
+    verify(recorders.accessRemoval, never()).remove(any(), any());
+    Assertions.assertThat(CLEANUP_FAILURE.from(runtimeService(), offboarding.getId()))
+        .isEqualTo(
+            "Removal plan round 1 was rejected by unauthenticated: The customer's CUR bucket must stay as it is");
+  }
+
+  @Test
+  void anAccountChangedSinceTheApprovalIsPlannedAndApprovedAgain() {
+    when(recorders.accessRemoval.plan(any(), any()))
+        .thenReturn(ProcessTestEngine.planned(1, true))
+        .thenReturn(ProcessTestEngine.planned(2, true));
+    doThrow(new AccessRemovalPlanOutdatedException(1, List.of("role CloudCheckr-New is not in it")))
+        .doNothing()
+        .when(recorders.accessRemoval)
+        .remove(any(), any());
+    ProcessInstance offboarding = approvedAndSettled();
+    execute(job(Elements.PLAN_ACCESS_REMOVAL));
+    complete(task(APPROVE_REMOVAL_PLAN), variables(PLAN_APPROVED.with(true)));
+
+    execute(job(Elements.REMOVE_DISTRIBUTOR_ACCESS));
+    execute(job(Elements.PLAN_ACCESS_REMOVAL));
+
+    assertThat(offboarding).isWaitingAt(APPROVE_REMOVAL_PLAN);
+    Assertions.assertThat(
+            OffboardingProcess.CLEANUP_PLAN_ROUND.from(runtimeService(), offboarding.getId()))
+        .isEqualTo(2);
+    Assertions.assertThat(runtimeService().getVariable(offboarding.getId(), PLAN_APPROVED.name()))
+        .as("the first round's answer does not carry over")
+        .isNull();
+    complete(task(APPROVE_REMOVAL_PLAN), variables(PLAN_APPROVED.with(true)));
+    execute(job(Elements.REMOVE_DISTRIBUTOR_ACCESS));
+    execute(job(Elements.VERIFY_ACCESS_REMOVED));
+
+    assertThat(offboarding)
+        .hasPassedInOrder(
+            APPROVE_REMOVAL_PLAN,
+            Elements.PLAN_OUTDATED,
+            Elements.PLAN_ACCESS_REMOVAL,
+            APPROVE_REMOVAL_PLAN,
+            Elements.REMOVE_DISTRIBUTOR_ACCESS,
+            Elements.VERIFY_ACCESS_REMOVED)
+        .isWaitingAt("SendTask_NotifyCompletion");
+    verify(recorders.accessRemoval).approve(any(), eq(1), eq("1".repeat(64)), any());
+    verify(recorders.accessRemoval).approve(any(), eq(2), eq("2".repeat(64)), any());
+  }
+
+  @Test
+  void aPlanApprovedByTheConfigurationIsRemovedWithoutAPersonsTask() {
+    when(recorders.accessRemoval.plan(any(), any()))
+        .thenReturn(ProcessTestEngine.planned(1, false));
+    ProcessInstance offboarding = approvedAndSettled();
+
+    execute(job(Elements.PLAN_ACCESS_REMOVAL));
+    execute(job(Elements.REMOVE_DISTRIBUTOR_ACCESS));
+    execute(job(Elements.VERIFY_ACCESS_REMOVED));
+
+    assertThat(offboarding)
+        .hasPassed(Elements.PLAN_APPROVAL_REQUIRED_GATEWAY, Elements.REMOVE_DISTRIBUTOR_ACCESS)
+        .hasNotPassed(APPROVE_REMOVAL_PLAN)
+        .isWaitingAt("SendTask_NotifyCompletion");
+    verify(recorders.accessRemoval, never()).approve(any(), anyInt(), any(), any());
+  }
+
+  @Test
+  void anApprovalOfAPlanRoundNoLongerCurrentIsRefusedAndTheTaskStaysOpen() {
+    doThrow(new RemovalPlanNotCurrentException("Plan round 1 is no longer current"))
+        .when(recorders.accessRemoval)
+        .approve(any(), anyInt(), any(), any());
+    ProcessInstance offboarding = approvedAndSettled();
+    execute(job(Elements.PLAN_ACCESS_REMOVAL));
+
+    assertThatThrownBy(
+            () -> complete(task(APPROVE_REMOVAL_PLAN), variables(PLAN_APPROVED.with(true))))
+        .hasRootCauseInstanceOf(InvalidTaskOutcomeException.class)
+        .hasMessageContaining("Plan round 1 is no longer current");
+
+    assertThat(offboarding).isWaitingAt(APPROVE_REMOVAL_PLAN);
+    verify(recorders.accessRemoval, never()).remove(any(), any());
   }
 
   @Test
@@ -846,6 +981,7 @@ class OffboardingProcessTest {
   private static void removeAccessAutomatically(ProcessInstance offboarding) {
     assertThat(offboarding).isWaitingAt(Elements.PLAN_ACCESS_REMOVAL);
     execute(job(Elements.PLAN_ACCESS_REMOVAL));
+    complete(task(APPROVE_REMOVAL_PLAN), variables(PLAN_APPROVED.with(true)));
     execute(job(Elements.REMOVE_DISTRIBUTOR_ACCESS));
     execute(job(Elements.VERIFY_ACCESS_REMOVED));
   }

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import com.ingrammicro.masterpayer.cleanup.AccessRemoval;
 import com.ingrammicro.masterpayer.cleanup.AccessRemovalPlan;
+import com.ingrammicro.masterpayer.cleanup.PlannedRemoval;
 import com.ingrammicro.masterpayer.cleanup.Verification;
 import com.ingrammicro.masterpayer.cleanup.VerificationOutcome;
 import com.ingrammicro.masterpayer.cta.ESignature;
@@ -50,6 +51,8 @@ public final class ProcessTestEngine {
                   new SlaProperties.TaskSla(Duration.ofDays(5), Duration.ofDays(3)),
               "confirm-payment-clearance",
                   new SlaProperties.TaskSla(Duration.ofDays(3), Duration.ofDays(2)),
+              "approve-removal-plan",
+                  new SlaProperties.TaskSla(Duration.ofDays(2), Duration.ofDays(1)),
               "remove-access", new SlaProperties.TaskSla(Duration.ofDays(3), Duration.ofDays(2))),
           "R3/P7D",
           Duration.ofDays(30),
@@ -86,6 +89,7 @@ public final class ProcessTestEngine {
         new VerifyAccessRemovedDelegate(offboardings, recorders.accessRemoval));
     Mocks.register(
         "accessRemovalAttestation", new AccessRemovalAttestation(recorders.accessRemoval));
+    Mocks.register("removalPlanApproval", new RemovalPlanApproval(recorders.accessRemoval));
     Sla sla = new Sla(SLA);
     Mocks.register("sla", sla);
     Mocks.register("taskNaming", new TaskNaming(offboardings));
@@ -117,7 +121,10 @@ public final class ProcessTestEngine {
     /** Sends no envelope (no e-signature provider) unless a test scripts one. */
     final ESignature eSignature = mock(ESignature.class);
 
-    /** Plans nothing and verifies "nothing left" unless a test scripts otherwise. */
+    /**
+     * Plans nothing (round 1, for a person to approve) and verifies "nothing left" unless a test
+     * scripts otherwise.
+     */
     final AccessRemoval accessRemoval = mock(AccessRemoval.class);
 
     /** The offboarding record of every process instance: payer {@link #PAYER} of reseller ACME. */
@@ -145,18 +152,29 @@ public final class ProcessTestEngine {
                       null,
                       null,
                       null));
-      when(accessRemoval.plan(any(), any()))
-          .thenReturn(
-              new AccessRemovalPlan(
-                  PAYER,
-                  "arn:aws:iam::" + PAYER + ":role/cleanup",
-                  Instant.parse("2026-11-26T09:00:00Z"),
-                  List.of(),
-                  List.of(),
-                  List.of()));
+      when(accessRemoval.plan(any(), any())).thenReturn(planned(1, true));
       when(accessRemoval.verify(any(), any(), anyBoolean()))
           .thenAnswer(verifying(Verification.Result.VERIFIED));
     }
+  }
+
+  /** An empty plan as round {@code round}, for a person to approve or approved by configuration. */
+  static PlannedRemoval planned(int round, boolean approvalRequired) {
+    return new PlannedRemoval(
+        new AccessRemovalPlan(
+            PAYER,
+            "arn:aws:iam::" + PAYER + ":role/cleanup",
+            Instant.parse("2026-11-26T09:00:00Z"),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of()),
+        round,
+        String.valueOf(round).repeat(64),
+        approvalRequired,
+        "This is the first plan.");
   }
 
   /**

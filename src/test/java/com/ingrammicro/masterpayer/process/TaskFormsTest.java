@@ -37,6 +37,7 @@ class TaskFormsTest {
           "Form_HandOverBilling",
               Set.of("billingHandedOver", "taxSettingsUpdated", "contactsUpdated"),
           "Form_ConfirmPaymentClearance", Set.of("paymentCleared", "outstandingAmount"),
+          "Form_ApproveRemovalPlan", Set.of("planApproved", "planRejectionReason"),
           "Form_RemoveAccessManually", Set.of("accessRemoved", "notes", "retryAutomation"));
 
   private static final Pattern INSERT = Pattern.compile("\\{\\{(.*?)}}");

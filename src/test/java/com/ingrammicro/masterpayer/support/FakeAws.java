@@ -172,6 +172,8 @@ public final class FakeAws implements AutoCloseable {
     final Map<String, Set<String>> users = new LinkedHashMap<>(); // name -> attached policy ARNs
     final Map<String, String> userBoundaries = new HashMap<>();
     final Map<String, Set<String>> groups = new LinkedHashMap<>();
+    final Map<String, FakeCloudFormation.Stack> stacks = new LinkedHashMap<>(); // by stack id
+    final Map<String, FakeS3.Bucket> buckets = FakeS3.newBuckets();
     String externalId;
 
     Account(FakeAws aws, String id) {
@@ -237,6 +239,14 @@ public final class FakeAws implements AutoCloseable {
       return this;
     }
 
+    /** When and where the role was last used, as IAM's GetRole reports it (RoleLastUsed). */
+    public synchronized Account lastUsed(String roleName, String date, String region) {
+      Role role = role(roleName);
+      role.lastUsedDate = date;
+      role.lastUsedRegion = region;
+      return this;
+    }
+
     public synchronized Account boundary(String roleName, String policyArn) {
       role(roleName).boundary = policyArn;
       return this;
@@ -261,6 +271,96 @@ public final class FakeAws implements AutoCloseable {
     public synchronized Account group(String name, String... policyArns) {
       groups.computeIfAbsent(name, n -> new LinkedHashSet<>()).addAll(List.of(policyArns));
       return this;
+    }
+
+    /**
+     * A CloudFormation stack in {@code region}; {@link #stackResource} adds what it holds. Roles it
+     * holds carry CloudFormation's {@code aws:cloudformation:*} tags, as AWS puts them.
+     */
+    public synchronized Account stack(String region, String name) {
+      FakeCloudFormation.Stack stack = new FakeCloudFormation.Stack(id, region, name);
+      stacks.put(stack.id, stack);
+      return this;
+    }
+
+    public synchronized Account stackResource(
+        String stackName, String logicalId, String type, String physicalId) {
+      FakeCloudFormation.Stack stack = liveStack(stackName);
+      stack.resources.add(new FakeCloudFormation.Resource(logicalId, type, physicalId));
+      if (type.equals("AWS::IAM::Role")) {
+        Role role = role(physicalId);
+        role.tags.put("aws:cloudformation:stack-name", stack.name);
+        role.tags.put("aws:cloudformation:stack-id", stack.id);
+        role.tags.put("aws:cloudformation:logical-id", logicalId);
+      }
+      return this;
+    }
+
+    /** The stack's next deletion fails with this reason (DELETE_FAILED). */
+    public synchronized Account failStackDeletion(String stackName, String reason) {
+      liveStack(stackName).failDeletion = reason;
+      return this;
+    }
+
+    /** The stack's status; DELETE_COMPLETE once deleted. */
+    public synchronized String stackStatus(String stackName) {
+      return stacks.values().stream()
+          .filter(stack -> stack.name.equals(stackName))
+          .reduce((first, last) -> last)
+          .map(stack -> stack.status)
+          .orElse(null);
+    }
+
+    /** Its resources go as CloudFormation deletes them: the owner removed the stack instance. */
+    public synchronized Account deleteStackByItsOwner(String stackName) {
+      FakeCloudFormation.Stack stack = liveStack(stackName);
+      stack.resources.forEach(this::deleteStackResource);
+      stack.status = "DELETE_COMPLETE";
+      return this;
+    }
+
+    FakeCloudFormation.Stack liveStack(String name) {
+      return stacks.values().stream()
+          .filter(stack -> stack.name.equals(name) && !stack.deleted())
+          .findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("No stack " + name));
+    }
+
+    /** The users, groups and roles outside {@code stack} that use the policy. */
+    List<String> usesOutside(String policyArn, FakeCloudFormation.Stack stack) {
+      List<String> inStack =
+          stack.resources.stream().map(FakeCloudFormation.Resource::physicalId).toList();
+      return attachments(this, policyArn).stream().filter(use -> !inStack.contains(use)).toList();
+    }
+
+    /** What CloudFormation does to one resource when it deletes its stack. */
+    void deleteStackResource(FakeCloudFormation.Resource resource) {
+      switch (resource.type()) {
+        case "AWS::IAM::Role" -> {
+          Role role = roles.remove(resource.physicalId().toLowerCase(Locale.ROOT));
+          if (role != null) {
+            instanceProfiles.values().forEach(names -> names.remove(role.name));
+          }
+        }
+        case "AWS::IAM::ManagedPolicy" -> {
+          roles.values().forEach(role -> role.attached.remove(resource.physicalId()));
+          policies.remove(resource.physicalId());
+        }
+        default -> {
+          // the customer's other resources are not modelled
+        }
+      }
+    }
+
+    /** An S3 bucket in {@code region} with this policy (JSON; null: none). */
+    public synchronized Account bucket(String name, String region, String policy) {
+      buckets.put(name, new FakeS3.Bucket(name, region, policy));
+      return this;
+    }
+
+    /** The bucket's policy as S3 holds it now; null when it has none. */
+    public synchronized String bucketPolicy(String name) {
+      return buckets.get(name).policy;
     }
 
     public synchronized Set<String> roleNames() {
@@ -340,6 +440,9 @@ public final class FakeAws implements AutoCloseable {
     final Set<String> attached = new LinkedHashSet<>();
     final Map<String, String> inline = new LinkedHashMap<>();
     String boundary;
+    final Map<String, String> tags = new LinkedHashMap<>();
+    String lastUsedDate;
+    String lastUsedRegion;
 
     Role(String name, String path, String arn, String trust) {
       this.name = name;
@@ -387,11 +490,17 @@ public final class FakeAws implements AutoCloseable {
   // --- the protocol ----------------------------------------------------------------------------
 
   private void handle(HttpExchange exchange) throws IOException {
+    if ("s3".equals(scopeService(exchange))) {
+      s3(exchange);
+      return;
+    }
     String requestId = UUID.randomUUID().toString();
     Map<String, String> params =
         form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     String action = params.getOrDefault("Action", "");
     boolean sts = action.equals("AssumeRole") || action.equals("GetCallerIdentity");
+    String service =
+        sts ? "sts" : "cloudformation".equals(scopeService(exchange)) ? "cloudformation" : "iam";
     if (!sts && callDelayMillis > 0) {
       try {
         Thread.sleep(callDelayMillis);
@@ -402,17 +511,19 @@ public final class FakeAws implements AutoCloseable {
     String body;
     int status = 200;
     try {
-      String accessKey = authenticate(exchange, sts ? "sts" : "iam");
+      String accessKey = authenticate(exchange, service);
       injectFault(action, sts ? roleArnAccount(params) : sessions.get(accessKey));
       body =
-          sts
-              ? sts(action, params, accessKey, requestId)
-              : iam(action, params, accessKey, requestId);
+          switch (service) {
+            case "sts" -> sts(action, params, accessKey, requestId);
+            case "cloudformation" -> cloudFormation(action, params, accessKey, requestId);
+            default -> iam(action, params, accessKey, requestId);
+          };
     } catch (AwsError e) {
       status = e.status;
       body =
           "<ErrorResponse xmlns=\""
-              + (sts ? STS_NS : IAM_NS)
+              + (sts ? STS_NS : service.equals("cloudformation") ? FakeCloudFormation.NS : IAM_NS)
               + "\"><Error><Type>"
               + (e.status >= 500 ? "Receiver" : "Sender")
               + "</Type><Code>"
@@ -461,6 +572,94 @@ public final class FakeAws implements AutoCloseable {
               fault.status(), fault.code(), "Injected " + fault.code() + " for " + action);
         }
       }
+    }
+  }
+
+  /** S3's REST protocol: path-style requests, XML answers, S3's own error document. */
+  private void s3(HttpExchange exchange) throws IOException {
+    String requestId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    FakeS3.Answer answer;
+    try {
+      String accessKey = authenticate(exchange, "s3");
+      Account account = accounts.get(sessions.get(accessKey));
+      String action = s3Action(exchange);
+      injectFault(action, account.id);
+      synchronized (account) {
+        answer =
+            FakeS3.handle(
+                account,
+                exchange.getRequestMethod(),
+                exchange.getRequestURI(),
+                scopeRegion(exchange),
+                body);
+      }
+    } catch (AwsError e) {
+      answer = new FakeS3.Answer(e.status, "application/xml", FakeS3.error(e, requestId));
+    }
+    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+    if (answer.contentType() != null) {
+      exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+    }
+    exchange.getResponseHeaders().add("x-amz-request-id", requestId);
+    exchange.getResponseHeaders().add("x-amz-id-2", "fake-" + requestId);
+    exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      exchange.getResponseBody().write(bytes);
+    }
+    exchange.close();
+  }
+
+  /** The S3 operation a request is, by method and query, as faults name it. */
+  private static String s3Action(HttpExchange exchange) {
+    String query =
+        exchange.getRequestURI().getRawQuery() == null
+            ? ""
+            : exchange.getRequestURI().getRawQuery();
+    String method = exchange.getRequestMethod();
+    if (exchange.getRequestURI().getRawPath().equals("/")) {
+      return "ListBuckets";
+    }
+    if (query.startsWith("location")) {
+      return "GetBucketLocation";
+    }
+    return switch (method) {
+      case "PUT" -> "PutBucketPolicy";
+      case "DELETE" -> "DeleteBucketPolicy";
+      default -> "GetBucketPolicy";
+    };
+  }
+
+  /** The region a SigV4 request is signed for, from its credential scope. */
+  private static String scopeRegion(HttpExchange exchange) {
+    Matcher credential =
+        Pattern.compile("Credential=[^/]+/[^/]+/([^/]+)/")
+            .matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+    return credential.find() ? credential.group(1) : null;
+  }
+
+  /** The service a SigV4 request is signed for, from its credential scope. */
+  private static String scopeService(HttpExchange exchange) {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    Matcher credential = authorization == null ? null : CREDENTIAL.matcher(authorization);
+    return credential != null && credential.find() ? credential.group(2) : null;
+  }
+
+  private String cloudFormation(
+      String action, Map<String, String> p, String accessKey, String requestId) {
+    Account account = accounts.get(sessions.get(accessKey));
+    synchronized (account) {
+      String result = FakeCloudFormation.handle(account, action, p);
+      return "<"
+          + action
+          + "Response xmlns=\""
+          + FakeCloudFormation.NS
+          + "\">"
+          + (result.isEmpty() ? "" : "<" + action + "Result>" + result + "</" + action + "Result>")
+          + metadata(requestId)
+          + "</"
+          + action
+          + "Response>";
     }
   }
 
@@ -857,6 +1056,23 @@ public final class FakeAws implements AutoCloseable {
                 "AssumeRolePolicyDocument",
                 URLEncoder.encode(role.trust, StandardCharsets.UTF_8).replace("+", "%20"))
             + el("MaxSessionDuration", "3600");
+    if (withBoundary && !role.tags.isEmpty()) {
+      StringBuilder tags = new StringBuilder("<Tags>");
+      role.tags.forEach(
+          (key, value) ->
+              tags.append("<member>")
+                  .append(el("Key", key))
+                  .append(el("Value", value))
+                  .append("</member>"));
+      xml += tags.append("</Tags>");
+    }
+    if (withBoundary && role.lastUsedDate != null) {
+      xml +=
+          "<RoleLastUsed>"
+              + el("LastUsedDate", role.lastUsedDate)
+              + el("Region", role.lastUsedRegion)
+              + "</RoleLastUsed>";
+    }
     if (withBoundary && role.boundary != null) {
       xml +=
           "<PermissionsBoundary>"
@@ -871,7 +1087,7 @@ public final class FakeAws implements AutoCloseable {
     return "<ResponseMetadata><RequestId>" + requestId + "</RequestId></ResponseMetadata>";
   }
 
-  private static String el(String name, String value) {
+  static String el(String name, String value) {
     return "<" + name + ">" + escape(value) + "</" + name + ">";
   }
 

@@ -122,6 +122,19 @@ public final class Journeys {
     assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
   }
 
+  /**
+   * IaaS sales approve the removal plan their task shows, as Tasklist submits it; returns the
+   * task's form variables (the plan as shown).
+   */
+  public JsonNode approveRemovalPlan(String offboardingId) {
+    String task = awaitTask("sales", offboardingId, "Task_ApproveRemovalPlan");
+    JsonNode shown = api.get("sales", "/engine-rest/task/" + task + "/form-variables").json();
+    assertThat(claim("sales", task).status()).isEqualTo(204);
+    Api.Response approved = submit("sales", task, Map.of("planApproved", true));
+    assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
+    return shown;
+  }
+
   public JsonNode awaitView(String user, String offboardingId, Predicate<JsonNode> condition) {
     return await()
         .atMost(PATIENCE)

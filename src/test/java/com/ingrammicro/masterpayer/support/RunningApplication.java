@@ -40,6 +40,8 @@ public abstract class RunningApplication {
     registry.add("offboarding.cleanup.engine-principal", () -> FakeAws.ENGINE_PRINCIPAL);
     registry.add("offboarding.cleanup.sts-endpoint", AWS::endpoint);
     registry.add("offboarding.cleanup.iam-endpoint", AWS::endpoint);
+    registry.add("offboarding.cleanup.cloudformation-endpoint", AWS::endpoint);
+    registry.add("offboarding.cleanup.s3-endpoint", AWS::endpoint);
     registry.add(
         "offboarding.cleanup.distributor-accounts.ingram-micro", () -> FakeAws.INGRAM_ACCOUNT);
     // signed CTAs are trusted when they chain to the test PKI's root (cta/TestPki)

@@ -33,6 +33,11 @@ public final class TestPostgres {
 
   private TestPostgres() {}
 
+  /** The server the tests use, as {@code host:port user}: what the IT_POSTGRES_* variables say. */
+  public static String server() {
+    return HOST + ":" + PORT + " " + USER + (PASSWORD.isEmpty() ? "" : " with a password");
+  }
+
   /**
    * Drops and creates the database named {@code name} plus this checkout's suffix; returns its JDBC
    * URL.

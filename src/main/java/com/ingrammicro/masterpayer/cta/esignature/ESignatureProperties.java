@@ -71,6 +71,38 @@ record ESignatureProperties(@DefaultValue("none") Provider provider, DocuSign do
       @DefaultValue("PT30S") Duration timeout,
       @DefaultValue("1MB") DataSize maxNotificationSize) {
 
+    /** The settings without their secrets, which only their lengths and number show. */
+    @Override
+    public String toString() {
+      return "DocuSign[baseUri="
+          + baseUri
+          + ", accountId="
+          + accountId
+          + ", oauthBaseUri="
+          + oauthBaseUri
+          + ", integrationKey="
+          + integrationKey
+          + ", userId="
+          + userId
+          + ", privateKey="
+          + secret(privateKey)
+          + ", accessToken="
+          + secret(accessToken)
+          + ", connectHmacKeys=("
+          + connectHmacKeys.size()
+          + " keys), emailSubject="
+          + emailSubject
+          + ", timeout="
+          + timeout
+          + ", maxNotificationSize="
+          + maxNotificationSize
+          + "]";
+    }
+
+    private static String secret(String value) {
+      return value == null || value.isEmpty() ? "(none)" : "(" + value.length() + " characters)";
+    }
+
     DocuSign {
       connectHmacKeys =
           connectHmacKeys == null

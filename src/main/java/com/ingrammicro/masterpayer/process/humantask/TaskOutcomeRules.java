@@ -9,6 +9,8 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_REJECTI
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.NOTES;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.OUTSTANDING_AMOUNT;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.PAYMENT_CLEARED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.PLAN_APPROVED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.PLAN_REJECTION_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.REJECTION_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.RETRY_AUTOMATION;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.TAX_SETTINGS_UPDATED;
@@ -66,6 +68,7 @@ final class TaskOutcomeRules {
           Tasks.HAND_OVER_BILLING,
               outcome(BILLING_HANDED_OVER, TAX_SETTINGS_UPDATED, CONTACTS_UPDATED),
           Tasks.CONFIRM_PAYMENT_CLEARANCE, outcome(PAYMENT_CLEARED, OUTSTANDING_AMOUNT),
+          Tasks.APPROVE_REMOVAL_PLAN, outcome(PLAN_APPROVED, PLAN_REJECTION_REASON),
           Tasks.REMOVE_ACCESS_MANUALLY, outcome(ACCESS_REMOVED, NOTES, RETRY_AUTOMATION));
 
   private TaskOutcomeRules() {}
@@ -108,6 +111,15 @@ final class TaskOutcomeRules {
         if (outcome.requireBoolean(PAYMENT_CLEARED, "whether the payments are cleared")
             == Boolean.FALSE) {
           outcome.requirePositiveAmount(OUTSTANDING_AMOUNT);
+        }
+      }
+      case Tasks.APPROVE_REMOVAL_PLAN -> {
+        if (outcome.requireBoolean(
+                PLAN_APPROVED, "whether the removal plan shown is approved, exactly as shown")
+            == Boolean.FALSE) {
+          outcome.requireText(
+              PLAN_REJECTION_REASON,
+              "why the plan is rejected (the access is then removed by hand, for this reason)");
         }
       }
       case Tasks.REMOVE_ACCESS_MANUALLY -> {

@@ -9,6 +9,8 @@ import static com.ingrammicro.masterpayer.process.OffboardingProcess.CTA_REJECTI
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.NOTES;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.OUTSTANDING_AMOUNT;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.PAYMENT_CLEARED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.PLAN_APPROVED;
+import static com.ingrammicro.masterpayer.process.OffboardingProcess.PLAN_REJECTION_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.REJECTION_REASON;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.RETRY_AUTOMATION;
 import static com.ingrammicro.masterpayer.process.OffboardingProcess.TAX_SETTINGS_UPDATED;
@@ -34,6 +36,29 @@ class TaskOutcomeRulesTest {
       variables.put(((ProcessVariable<?>) variablesAndValues[i]).name(), variablesAndValues[i + 1]);
     }
     return TaskOutcomeRules.check(task, variables::get);
+  }
+
+  @Test
+  void aRemovalPlanNeedsADecisionAndAReasonForARejection() {
+    assertThat(check(Tasks.APPROVE_REMOVAL_PLAN, PLAN_APPROVED, true)).isEmpty();
+    assertThat(
+            check(
+                Tasks.APPROVE_REMOVAL_PLAN,
+                PLAN_APPROVED,
+                false,
+                PLAN_REJECTION_REASON,
+                "The CUR bucket stays as it is"))
+        .isEmpty();
+    assertThat(check(Tasks.APPROVE_REMOVAL_PLAN))
+        .singleElement()
+        .asString()
+        .contains("'planApproved' is required");
+    assertThat(check(Tasks.APPROVE_REMOVAL_PLAN, PLAN_APPROVED, false))
+        .singleElement()
+        .asString()
+        .contains("'planRejectionReason' is required");
+    assertThat(TaskOutcomeRules.OUTCOMES.get(Tasks.APPROVE_REMOVAL_PLAN).keySet())
+        .containsExactly("planApproved", "planRejectionReason");
   }
 
   @Test
