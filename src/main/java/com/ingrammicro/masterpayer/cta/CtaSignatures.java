@@ -158,7 +158,13 @@ class CtaSignatures {
         issued != null
             && pdf.length >= issued.content().length
             && Arrays.equals(
-                pdf, 0, issued.content().length, issued.content(), 0, issued.content().length);
+                pdf, 0, issued.content().length, issued.content(), 0, issued.content().length)
+            && !changedSinceIssued(
+                pdf,
+                document,
+                issued.content().length,
+                found.stream().map(Found::range).toList(),
+                deadline);
     boolean identityText;
     if (issued == null || issued.identity().isEmpty()) {
       identityText = false;
@@ -285,6 +291,51 @@ class CtaSignatures {
     }
     revisions.put(end, document);
     return document;
+  }
+
+  /**
+   * Whether the revision that follows the issued CTA (up to the first signature after it, or the
+   * whole file) changes more than signatures and validation data: a copy whose content was edited
+   * after issue, signed or not, is not the issued document even though it begins with its bytes.
+   */
+  private static boolean changedSinceIssued(
+      byte[] pdf, PDDocument whole, long issuedEnd, List<SignedRange> ranges, long deadline) {
+    long next =
+        ranges.stream()
+            .mapToLong(SignedRange::end)
+            .filter(end -> end > issuedEnd)
+            .min()
+            .orElse(pdf.length);
+    if (issuedEnd >= pdf.length) {
+      return false;
+    }
+    Map<Long, PDDocument> revisions = new HashMap<>();
+    revisions.put((long) pdf.length, whole);
+    try {
+      PDDocument issued = revision(pdf, issuedEnd, revisions, deadline);
+      PDDocument later = revision(pdf, next, revisions, deadline);
+      return issued == null
+          || later == null
+          || !RevisionChanges.between(
+                  issued, later, "after the CTA was issued", System::nanoTime, deadline)
+              .isEmpty();
+    } catch (RevisionChanges.VerificationTimeout | ErrorResponseException e) {
+      throw e;
+    } catch (RuntimeException unforeseen) {
+      log.warn("An uploaded CTA could not be compared with the issued one", unforeseen);
+      return true;
+    } finally {
+      revisions.forEach(
+          (end, document) -> {
+            if (document != whole && document != null) {
+              try {
+                document.close();
+              } catch (IOException ignored) {
+                // a revision read from memory holds no other resource
+              }
+            }
+          });
+    }
   }
 
   /** Whether the identity line of {@code identity} can be read from one of the first pages. */

@@ -362,6 +362,19 @@ class CtaSignaturesTest {
     assertRefused(report, 1, "too-few-signatures", "it has 0");
   }
 
+  @Test
+  void theIssuedCtaEditedBeforeSigningOrUnsignedIsNotTheIssuedDocument() {
+    byte[] editedUnsigned = TestSigning.addText(issued, 0, "and a clause nobody agreed to");
+    byte[] editedThenSigned = TestSigning.sign(editedUnsigned, TestPki.assignor());
+    byte[] signedOnly = TestSigning.sign(issued, TestPki.assignor());
+
+    assertThat(verify(editedUnsigned).derivedFromIssuedCta()).isFalse();
+    assertThat(verify(editedUnsigned).identityTextPresent()).isTrue();
+    assertThat(verify(editedThenSigned).derivedFromIssuedCta()).isFalse();
+    assertThat(verify(editedThenSigned).changesAfterSigning()).isEmpty();
+    assertThat(verify(signedOnly).derivedFromIssuedCta()).isTrue();
+  }
+
   private static SignatureReport verify(byte[] pdf) {
     return verifier
         .verify(pdf, new CtaSignatures.Issued(issued, java.util.Optional.of(identity)))

@@ -102,6 +102,7 @@ abstract class FullJourneyScenarios extends JourneyScenario {
         id,
         "Task_HandOverBilling",
         Map.of("billingHandedOver", true, "taxSettingsUpdated", true, "contactsUpdated", true));
+    journeys.approveRemovalPlan(id);
     journeys.awaitStatus("acme", id, "COMPLETED");
 
     JsonNode trail =
