@@ -174,35 +174,40 @@ public class CtaService implements DocumentQuery {
     CtaSignatures.Verified verified = signatures.verify(pdf, issuedForVerification(offboardingId));
     SignatureReport report = verified.report();
     SignaturePolicy.check(report, properties.requireDigitalSignatures());
-    String sha256 = Digests.sha256Hex(pdf);
     return transactions.execute(
         () -> {
           Offboarding offboarding = requireAwaitingSignature(user, offboardingId);
-          Document document =
-              new Document(
-                  UUID.randomUUID(),
-                  offboardingId,
-                  DocumentKind.CTA_SIGNED,
-                  "consent-to-assignment-" + offboarding.payerAccountId() + "-signed.pdf",
-                  MediaType.APPLICATION_PDF_VALUE,
-                  pdf.length,
-                  sha256,
-                  OffsetDateTime.now(clock),
-                  user.userId());
-          documents.insert(document, pdf, report);
-          SignedCta signed =
-              new SignedCta(
-                  document.id(),
-                  sha256,
-                  pdf.length,
-                  verified.inspection().pageCount(),
-                  verified.inspection().signatureCount(),
-                  report);
+          SignedCta signed = store(offboarding, pdf, verified, user.userId());
           if (!journey.signedCtaReceived(offboarding, signed, user)) {
             throw notAwaitingSignature(offboardingId);
           }
           return signed;
         });
+  }
+
+  /** Stores a verified signed copy with its report, created by {@code storedBy}. */
+  private SignedCta store(
+      Offboarding offboarding, byte[] pdf, CtaSignatures.Verified verified, String storedBy) {
+    String sha256 = Digests.sha256Hex(pdf);
+    Document document =
+        new Document(
+            UUID.randomUUID(),
+            offboarding.id(),
+            DocumentKind.CTA_SIGNED,
+            "consent-to-assignment-" + offboarding.payerAccountId() + "-signed.pdf",
+            MediaType.APPLICATION_PDF_VALUE,
+            pdf.length,
+            sha256,
+            OffsetDateTime.now(clock),
+            storedBy);
+    documents.insert(document, pdf, verified.report());
+    return new SignedCta(
+        document.id(),
+        sha256,
+        pdf.length,
+        verified.inspection().pageCount(),
+        verified.inspection().signatureCount(),
+        verified.report());
   }
 
   /** The issued CTA with the identity it carries; null when none was issued. */
@@ -241,27 +246,7 @@ public class CtaService implements DocumentQuery {
     if (offboarding.resellerAction() != ResellerAction.SIGN_CTA) {
       return Optional.empty();
     }
-    String sha256 = Digests.sha256Hex(pdf);
-    Document document =
-        new Document(
-            UUID.randomUUID(),
-            offboarding.id(),
-            DocumentKind.CTA_SIGNED,
-            "consent-to-assignment-" + offboarding.payerAccountId() + "-signed.pdf",
-            MediaType.APPLICATION_PDF_VALUE,
-            pdf.length,
-            sha256,
-            OffsetDateTime.now(clock),
-            evidence.provider());
-    documents.insert(document, pdf, report);
-    SignedCta signed =
-        new SignedCta(
-            document.id(),
-            sha256,
-            pdf.length,
-            verified.inspection().pageCount(),
-            verified.inspection().signatureCount(),
-            report);
+    SignedCta signed = store(offboarding, pdf, verified, evidence.provider());
     if (!journey.signedCtaReceivedFromESignature(offboarding, signed, evidence.provider())) {
       throw new IllegalStateException(
           "The journey of offboarding " + offboarding.id() + " did not take the signed CTA");

@@ -7,12 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ingrammicro.masterpayer.support.FakeAws;
 import com.ingrammicro.masterpayer.support.PayerAccounts;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,45 +14,9 @@ import org.junit.jupiter.api.Test;
  * HTTP (S3's REST-XML protocol, path-style, each bucket in its region): exactly the distributor's
  * statements go, every other statement stays as it was, a policy left empty is deleted.
  */
-class BucketPolicyRemovalTest {
+class BucketPolicyRemovalTest extends SeededAccountTest {
 
-  static final String EXTERNAL_ID = "external-id-for-the-bucket-test";
   static final ObjectMapper JSON = new ObjectMapper();
-
-  static FakeAws aws;
-  static AwsClients clients;
-  static int accounts;
-
-  FakeAws.Account account;
-  CrossAccountSession session;
-  final List<AwsCall> journal = new ArrayList<>();
-
-  @BeforeAll
-  static void startAws() {
-    aws = new FakeAws();
-    System.setProperty("aws.accessKeyId", FakeAws.ENGINE_ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", FakeAws.ENGINE_SECRET_KEY);
-    clients = new AwsClients(IamRemovalTest.properties(aws));
-  }
-
-  @AfterAll
-  static void stopAws() {
-    clients.destroy();
-    aws.close();
-  }
-
-  @BeforeEach
-  void seed() {
-    account =
-        PayerAccounts.seed(
-            aws.account(String.format("%012d", 323456789012L + ++accounts)), EXTERNAL_ID);
-    session = clients.assume(account.id(), EXTERNAL_ID, "bucket-test-session");
-  }
-
-  @AfterEach
-  void closeSession() {
-    session.close();
-  }
 
   @Test
   void exactlyTheDistributorsStatementsGoAndAPolicyLeftEmptyIsDeleted() throws Exception {

@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ingrammicro.masterpayer.support.FakeAws;
 import com.ingrammicro.masterpayer.support.PayerAccounts;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,44 +14,7 @@ import org.junit.jupiter.api.Test;
  * SDK over HTTP (CloudFormation's Query protocol): which stack goes as a whole, which stays and
  * drifts, what only a StackSet's owner may remove, and a deletion that fails.
  */
-class StackRemovalTest {
-
-  static final String EXTERNAL_ID = "external-id-for-the-stack-test";
-
-  static FakeAws aws;
-  static AwsClients clients;
-  static int accounts;
-
-  FakeAws.Account account;
-  CrossAccountSession session;
-  final List<AwsCall> journal = new ArrayList<>();
-
-  @BeforeAll
-  static void startAws() {
-    aws = new FakeAws().pageSize(7);
-    System.setProperty("aws.accessKeyId", FakeAws.ENGINE_ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", FakeAws.ENGINE_SECRET_KEY);
-    clients = new AwsClients(IamRemovalTest.properties(aws));
-  }
-
-  @AfterAll
-  static void stopAws() {
-    clients.destroy();
-    aws.close();
-  }
-
-  @BeforeEach
-  void seed() {
-    account =
-        PayerAccounts.seed(
-            aws.account(String.format("%012d", 223456789012L + ++accounts)), EXTERNAL_ID);
-    session = clients.assume(account.id(), EXTERNAL_ID, "stack-test-session");
-  }
-
-  @AfterEach
-  void closeSession() {
-    session.close();
-  }
+class StackRemovalTest extends SeededAccountTest {
 
   @Test
   void aStackOfOnlyTheDistributorsRoleAndPolicyIsDeletedWholeAndAMixedOneStaysDrifted() {
