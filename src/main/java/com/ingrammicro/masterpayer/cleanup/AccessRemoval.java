@@ -274,14 +274,7 @@ public class AccessRemoval implements AccessRemovalEvidenceQuery {
       }
       for (AccessRemovalPlan.Step step : found.steps()) {
         if (!approved.allows(found, step)) {
-          unplanned.add(
-              "the call "
-                  + step.action()
-                  + " "
-                  + step.subject()
-                  + " ("
-                  + found.label()
-                  + ") is not in it");
+          unplanned.add(AccessRemovalPlanOutdatedException.notInPlan(found, step));
         }
       }
     }

@@ -22,6 +22,17 @@ public class AccessRemovalPlanOutdatedException extends RuntimeException {
     this.changes = List.copyOf(changes);
   }
 
+  /** How a call that the approved plan does not have is named among the changes. */
+  static String notInPlan(AccessRemovalPlan.Target target, AccessRemovalPlan.Step step) {
+    return "the call "
+        + step.action()
+        + " "
+        + step.subject()
+        + " ("
+        + target.label()
+        + ") is not in it";
+  }
+
   /** What the approved plan does not have, as people read it. */
   public List<String> changes() {
     return changes;

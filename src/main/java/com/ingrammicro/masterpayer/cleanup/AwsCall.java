@@ -1,6 +1,7 @@
 package com.ingrammicro.masterpayer.cleanup;
 
 import java.time.Instant;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * One call that changes the payer account, as evidence: what was done to what, how it ended, and
@@ -28,6 +29,36 @@ public record AwsCall(
       String requestId,
       Instant calledAt) {
     this(entity, action, subject, outcome, errorCode, requestId, calledAt, null);
+  }
+
+  /** A planned call AWS did. */
+  static AwsCall done(
+      AccessRemovalPlan.Target target,
+      AccessRemovalPlan.Step step,
+      String requestId,
+      Instant at,
+      String detail) {
+    return new AwsCall(
+        target.label(), step.action(), step.subject(), Outcome.DONE, null, requestId, at, detail);
+  }
+
+  /** A planned call AWS answered with an error: {@code outcome} FAILED, or ALREADY_GONE. */
+  static AwsCall answered(
+      AccessRemovalPlan.Target target,
+      AccessRemovalPlan.Step step,
+      Outcome outcome,
+      AwsServiceException error,
+      Instant at,
+      String detail) {
+    return new AwsCall(
+        target.label(),
+        step.action(),
+        step.subject(),
+        outcome,
+        AwsErrors.code(error),
+        AwsErrors.requestId(error),
+        at,
+        detail);
   }
 
   /** How a call ended. */

@@ -250,15 +250,7 @@ final class BucketPolicyRemoval {
     Step step = listing.change().step(bucket);
     if (!plan.allows(target, step)) {
       throw new AccessRemovalPlanOutdatedException(
-          round,
-          List.of(
-              "the call "
-                  + step.action()
-                  + " "
-                  + step.subject()
-                  + " ("
-                  + target.label()
-                  + ") is not in it"));
+          round, List.of(AccessRemovalPlanOutdatedException.notInPlan(target, step)));
     }
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("region", listing.region());
@@ -278,26 +270,10 @@ final class BucketPolicyRemoval {
               : s3.putBucketPolicy(
                   request -> request.bucket(bucket).policy(listing.change().after()));
       journal.accept(
-          new AwsCall(
-              target.label(),
-              step.action(),
-              step.subject(),
-              Outcome.DONE,
-              null,
-              response.responseMetadata().requestId(),
-              clock.instant(),
-              evidence));
+          AwsCall.done(
+              target, step, response.responseMetadata().requestId(), clock.instant(), evidence));
     } catch (AwsServiceException e) {
-      journal.accept(
-          new AwsCall(
-              target.label(),
-              step.action(),
-              step.subject(),
-              Outcome.FAILED,
-              AwsErrors.code(e),
-              AwsErrors.requestId(e),
-              clock.instant(),
-              evidence));
+      journal.accept(AwsCall.answered(target, step, Outcome.FAILED, e, clock.instant(), evidence));
       throw e;
     }
   }

@@ -310,11 +310,10 @@ final class IamRemoval {
         List<String> unplanned =
             steps.get().stream()
                 .filter(step -> !plan.allows(target, step))
-                .map(step -> step.action() + " " + step.subject() + " (" + target.label() + ")")
+                .map(step -> AccessRemovalPlanOutdatedException.notInPlan(target, step))
                 .toList();
         if (!unplanned.isEmpty()) {
-          throw new AccessRemovalPlanOutdatedException(
-              round, unplanned.stream().map(call -> "the call " + call + " is not in it").toList());
+          throw new AccessRemovalPlanOutdatedException(round, unplanned);
         }
         for (Step step : steps.get()) {
           call(target, step, journal);
@@ -334,37 +333,21 @@ final class IamRemoval {
     try {
       IamResponse response = execute(target, step);
       journal.accept(
-          new AwsCall(
-              target.label(),
-              step.action(),
-              step.subject(),
-              Outcome.DONE,
-              null,
-              response.responseMetadata().requestId(),
-              clock.instant()));
+          AwsCall.done(
+              target, step, response.responseMetadata().requestId(), clock.instant(), null));
     } catch (AwsServiceException e) {
-      if (AwsErrors.isGone(e)) {
-        journal.accept(
-            new AwsCall(
-                target.label(),
-                step.action(),
-                step.subject(),
-                Outcome.ALREADY_GONE,
-                AwsErrors.code(e),
-                AwsErrors.requestId(e),
-                clock.instant()));
-        return;
-      }
+      boolean gone = AwsErrors.isGone(e);
       journal.accept(
-          new AwsCall(
-              target.label(),
-              step.action(),
-              step.subject(),
-              Outcome.FAILED,
-              AwsErrors.code(e),
-              AwsErrors.requestId(e),
-              clock.instant()));
-      throw e;
+          AwsCall.answered(
+              target,
+              step,
+              gone ? Outcome.ALREADY_GONE : Outcome.FAILED,
+              e,
+              clock.instant(),
+              null));
+      if (!gone) {
+        throw e;
+      }
     }
   }
 
