@@ -9,10 +9,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks HTTP Basic credentials against Camunda's identity store, the one identity store of the
- * application (Camunda applies its own login throttling to repeated failures). The password check
- * and the user's groups and reseller are read in one transaction: one connection and one commit per
- * request instead of three (docs/performance.md).
+ * Checks staff's passwords against Camunda's identity store (HTTP Basic for scripts, and the
+ * embedded OpenID provider's login page); Camunda applies its own login throttling to repeated
+ * failures. Only staff log in with a password: a user who is not staff (a reseller user of an
+ * earlier version) is refused before its password is looked at, with the answer a wrong password
+ * gets, so that nobody can lock it out or learn its password here; resellers use OAuth2 bearer
+ * tokens. The user's groups and the password check are read in one transaction: one connection and
+ * one commit per request (docs/performance.md).
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -36,7 +39,12 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     // a wrong password is answered after the commit, which keeps Camunda's count of failed attempts
     AppUser user =
         transaction.execute(
-            status -> appUsers.checkPassword(userId, password) ? appUsers.load(userId) : null);
+            status -> {
+              AppUser known = appUsers.isKnown(userId) ? appUsers.load(userId) : null;
+              return known != null && known.isStaff() && appUsers.checkPassword(userId, password)
+                  ? known
+                  : null;
+            });
     if (user == null) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }

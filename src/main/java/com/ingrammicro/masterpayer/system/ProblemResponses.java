@@ -11,7 +11,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -33,22 +36,62 @@ class ProblemResponses
     this.objectMapper = objectMapper;
   }
 
+  /**
+   * 401: a bearer token that is not valid is named as such (RFC 6750 §3); otherwise both ways in
+   * are offered, a bearer token for resellers and HTTP Basic for staff.
+   */
   @Override
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+    if (exception instanceof OAuth2AuthenticationException invalid) {
+      String description = invalid.getError().getDescription();
+      String reason =
+          description == null ? "it is malformed, expired or not for this API" : description;
+      response.setHeader(
+          HttpHeaders.WWW_AUTHENTICATE,
+          "Bearer realm=\""
+              + REALM
+              + "\", error=\"invalid_token\", error_description=\""
+              + reason.replace('"', '\'')
+              + "\"");
+      write(
+          request,
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "The bearer token is not accepted: " + reason + ".");
+      return;
+    }
+    response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
+    response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
     write(
         request,
         response,
         HttpStatus.UNAUTHORIZED,
-        "Authentication is required. Use HTTP Basic with the credentials of your user.");
+        "Authentication is required. Resellers send an OAuth2 bearer token (client credentials,"
+            + " /oauth2/token); staff use HTTP Basic with their user's credentials.");
   }
 
   @Override
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
       throws IOException {
+    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+    if (caller instanceof ResellerTokenAuthentication) {
+      response.setHeader(
+          HttpHeaders.WWW_AUTHENTICATE,
+          "Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\"");
+      write(
+          request,
+          response,
+          HttpStatus.FORBIDDEN,
+          "Your token does not allow this: reading needs the scope "
+              + ApiTokens.READ
+              + ", starting, signing and withdrawing need "
+              + ApiTokens.WRITE
+              + "; resellers reach their own offboardings only.");
+      return;
+    }
     write(request, response, HttpStatus.FORBIDDEN, "Your user is not allowed to do this.");
   }
 

@@ -1,6 +1,7 @@
 package com.ingrammicro.masterpayer.system;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -11,11 +12,16 @@ import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointR
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -66,11 +72,12 @@ class SecurityConfiguration {
       ProblemResponses problems,
       ProcessEngine engine,
       TaskCompletionCheck completions,
-      ObjectMapper json)
+      ObjectMapper json,
+      AccessProperties properties)
       throws Exception {
     EngineRestAuthenticationFilter runAsUser =
         new EngineRestAuthenticationFilter(engine.getIdentityService());
-    statelessBasic(http.securityMatcher(paths("/engine-rest/**")), problems)
+    staffBasic(http.securityMatcher(paths("/engine-rest/**")), problems, properties)
         .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF))
         .addFilterAfter(runAsUser, AuthorizationFilter.class)
         .addFilterAfter(
@@ -87,12 +94,27 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain api(
-      HttpSecurity http, ProblemResponses problems, AppUsers appUsers, ProcessEngine engine)
+      HttpSecurity http,
+      ProblemResponses problems,
+      AppUsers appUsers,
+      ProcessEngine engine,
+      JwtDecoder apiTokens,
+      AccessProperties properties)
       throws Exception {
-    statelessBasic(
+    staffBasic(
             http.securityMatcher(
                 paths("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")),
-            problems)
+            problems,
+            properties)
+        .oauth2ResourceServer(
+            resourceServer ->
+                resourceServer
+                    .jwt(
+                        jwt ->
+                            jwt.decoder(apiTokens)
+                                .jwtAuthenticationConverter(ApiTokens.caller(properties)))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
         .addFilterAfter(
             new CamundaWebappSessionAuthenticationFilter(appUsers, engine.getName()),
             BasicAuthenticationFilter.class)
@@ -105,11 +127,11 @@ class SecurityConfiguration {
                     .requestMatchers(POST, "/api/esignature/docusign/connect")
                     .permitAll()
                     .requestMatchers(POST, "/api/offboardings")
-                    .hasRole(Role.RESELLER.name())
+                    .access(reseller(ApiTokens.WRITE))
                     .requestMatchers(PUT, "/api/offboardings/*/cta/signed")
-                    .hasRole(Role.RESELLER.name())
+                    .access(reseller(ApiTokens.WRITE))
                     .requestMatchers(POST, "/api/offboardings/*/withdrawal")
-                    .hasRole(Role.RESELLER.name())
+                    .access(reseller(ApiTokens.WRITE))
                     .requestMatchers(GET, "/api/audit/**")
                     .hasAnyRole(AUDIT_READERS)
                     .requestMatchers("/api/audit/**")
@@ -117,12 +139,29 @@ class SecurityConfiguration {
                     .requestMatchers("/api/admin/**")
                     .hasRole(Role.ADMIN.name())
                     // reading: resellers their own offboardings, staff all (checked per
-                    // offboarding)
+                    // offboarding); a reseller's token needs the scope of what it does
+                    .requestMatchers(GET, "/api/**", "/v3/api-docs/**", "/swagger-ui/**")
+                    .access(staffOr(ApiTokens.READ))
+                    .requestMatchers(HEAD, "/api/**")
+                    .access(staffOr(ApiTokens.READ))
                     .requestMatchers("/api/**")
-                    .hasAnyRole(ANYONE_WITH_A_ROLE)
+                    .access(staffOr(ApiTokens.WRITE))
                     .anyRequest()
                     .authenticated());
     return http.build();
+  }
+
+  /** A reseller whose token grants the scope. */
+  private static AuthorizationManager<RequestAuthorizationContext> reseller(String scope) {
+    return AuthorizationManagers.allOf(
+        AuthorityAuthorizationManager.hasRole(Role.RESELLER.name()),
+        AuthorityAuthorizationManager.hasAuthority("SCOPE_" + scope));
+  }
+
+  /** Staff, or a reseller whose token grants the scope. */
+  private static AuthorizationManager<RequestAuthorizationContext> staffOr(String scope) {
+    return AuthorizationManagers.anyOf(
+        AuthorityAuthorizationManager.hasAnyRole(STAFF), reseller(scope));
   }
 
   /**
@@ -215,11 +254,29 @@ class SecurityConfiguration {
         Arrays.stream(patterns).<RequestMatcher>map(builder::matcher).toList());
   }
 
+  /**
+   * Stateless, with HTTP Basic for staff's scripts unless {@code
+   * offboarding.security.staff-http-basic} is off (resellers never pass: {@link
+   * CamundaIdentityAuthenticationProvider}).
+   */
+  private static HttpSecurity staffBasic(
+      HttpSecurity http, ProblemResponses problems, AccessProperties properties) throws Exception {
+    return properties.staffHttpBasic()
+        ? statelessBasic(http, problems)
+        : stateless(http.httpBasic(AbstractHttpConfigurer::disable), problems);
+  }
+
   private static HttpSecurity statelessBasic(HttpSecurity http, ProblemResponses problems)
       throws Exception {
-    return http.httpBasic(
-            basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
-        .exceptionHandling(
+    return stateless(
+        http.httpBasic(
+            basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems)),
+        problems);
+  }
+
+  private static HttpSecurity stateless(HttpSecurity http, ProblemResponses problems)
+      throws Exception {
+    return http.exceptionHandling(
             exceptions ->
                 exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .sessionManagement(
