@@ -57,11 +57,12 @@ class ApiTokens {
   @Bean
   JwtDecoder apiTokenDecoder(
       AccessProperties properties,
-      OAuth2ResourceServerProperties resourceServer,
+      ObjectProvider<OAuth2ResourceServerProperties> resourceServer,
       ObjectProvider<JWKSource<SecurityContext>> embeddedKey,
       Issuer issuer,
       ObjectProvider<ApiClients> clients) {
-    String companyIssuer = resourceServer.getJwt().getIssuerUri();
+    OAuth2ResourceServerProperties configured = resourceServer.getIfAvailable();
+    String companyIssuer = configured == null ? null : configured.getJwt().getIssuerUri();
     OAuth2TokenValidator<Jwt> audience = audience(properties.api().audience());
     if (companyIssuer != null && !companyIssuer.isBlank()) {
       return new SupplierJwtDecoder(

@@ -12,8 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo identities of the local profile (password = user id). They exist nowhere else: the
- * {@code prod} profile starts without any user.
+ * The demo identities of the local profile: the staff users (password = user id) and the resellers
+ * ACME and GLOBEX (tenants), whose demo API clients are the {@code clients} module's. They exist
+ * nowhere else: the {@code prod} profile starts without any user.
  */
 @Component
 @Profile("local")
@@ -22,8 +23,7 @@ class DemoIdentities implements EngineSetup {
 
   private static final Logger log = LoggerFactory.getLogger(DemoIdentities.class);
 
-  private record DemoUser(
-      String id, String firstName, String lastName, Role role, String resellerId) {}
+  private record DemoUser(String id, String firstName, String lastName, Role role) {}
 
   private record DemoReseller(String id, String name) {}
 
@@ -34,12 +34,10 @@ class DemoIdentities implements EngineSetup {
 
   private static final List<DemoUser> USERS =
       List.of(
-          new DemoUser("sales", "Sam", "Sales", Role.IAAS_SALES, null),
-          new DemoUser("finance", "Fiona", "Finance", Role.FINANCE, null),
-          new DemoUser("auditor", "Audrey", "Auditor", Role.AUDITOR, null),
-          new DemoUser("admin", "Ada", "Admin", Role.ADMIN, null),
-          new DemoUser("acme", "Alex", "Acme", Role.RESELLER, "ACME"),
-          new DemoUser("globex", "Gina", "Globex", Role.RESELLER, "GLOBEX"));
+          new DemoUser("sales", "Sam", "Sales", Role.IAAS_SALES),
+          new DemoUser("finance", "Fiona", "Finance", Role.FINANCE),
+          new DemoUser("auditor", "Audrey", "Auditor", Role.AUDITOR),
+          new DemoUser("admin", "Ada", "Admin", Role.ADMIN));
 
   @Override
   public void setUp(ProcessEngine engine) {
@@ -62,9 +60,6 @@ class DemoIdentities implements EngineSetup {
       user.setPassword(demo.id());
       identity.saveUser(user);
       identity.createMembership(demo.id(), demo.role().groupId());
-      if (demo.resellerId() != null) {
-        identity.createTenantUserMembership(demo.resellerId(), demo.id());
-      }
       log.info("Created demo user {} ({})", demo.id(), demo.role().groupId());
     }
   }

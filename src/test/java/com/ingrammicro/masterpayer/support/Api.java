@@ -10,23 +10,81 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A real HTTP client against the running application, as resellers, staff and scripts call it. A
- * user is given as {@code "acme"} (demo password = user id) or {@code "acme:secret"}; null sends no
- * credentials.
+ * A real HTTP client against the running application, as resellers, staff and scripts call it.
+ *
+ * <p>A reseller is given by the client id of its API client: {@code "acme"} and {@code "globex"}
+ * are the demo clients (secret = client id), others are made known with {@link #client}. Its calls
+ * carry a bearer token from the application's token endpoint (client credentials grant), fetched
+ * once and again shortly before it expires. Staff are given as {@code "sales"} (demo password =
+ * user id) or {@code "sales:secret"}, sent as HTTP Basic; {@code "bearer:<token>"} sends that token
+ * as it is; null sends no credentials.
  */
 public final class Api {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String BEARER = "bearer:";
+
+  /** A token and when this client stops using it. */
+  private record Token(String value, Instant renewAfter) {}
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
+  private final Map<String, String> clients =
+      new ConcurrentHashMap<>(Map.of("acme", "acme", "globex", "globex"));
+  private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
   public Api(int port) {
     this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** Makes an API client known by its secret: its calls then carry its tokens. */
+  public Api client(String clientId, String secret) {
+    clients.put(clientId, secret);
+    tokens.remove(clientId);
+    return this;
+  }
+
+  /** The token endpoint's answer to a client credentials request, with the given form fields. */
+  public Response requestToken(String clientId, String secret, String form) {
+    String credentials = clientId + ":" + secret;
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  /** A fresh token of the client (client credentials grant with its default scopes). */
+  public String newToken(String clientId) {
+    String secret = clients.get(clientId);
+    if (secret == null) {
+      throw new IllegalArgumentException("Unknown API client " + clientId);
+    }
+    Response answer = requestToken(clientId, secret, "grant_type=client_credentials");
+    if (answer.status() != 200) {
+      throw new IllegalStateException("No token for " + clientId + ": " + answer);
+    }
+    return answer.json().path("access_token").asText();
+  }
+
+  /** The client's current token, fetched when it has none or its token is about to expire. */
+  public String token(String clientId) {
+    Token token = tokens.get(clientId);
+    if (token == null || Instant.now().isAfter(token.renewAfter())) {
+      token = new Token(newToken(clientId), Instant.now().plusSeconds(60));
+      tokens.put(clientId, token);
+    }
+    return token.value();
   }
 
   public record Response(int status, HttpHeaders headers, byte[] body) {
@@ -134,7 +192,11 @@ public final class Api {
 
   private HttpRequest.Builder request(String user, String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-    if (user != null) {
+    if (user != null && user.startsWith(BEARER)) {
+      request.header("Authorization", "Bearer " + user.substring(BEARER.length()));
+    } else if (user != null && clients.containsKey(user)) {
+      request.header("Authorization", "Bearer " + token(user));
+    } else if (user != null) {
       String credentials = user.contains(":") ? user : user + ":" + user;
       request.header(
           "Authorization",

@@ -16,13 +16,17 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * {@link Api}'s calls against a {@code @WebMvcTest} slice: the same users ({@code "acme"}, demo
- * password = user id, or {@code "acme:secret"}; null for none), sent as real HTTP Basic headers,
- * and the same {@link Api.Response}, so a check reads alike in a slice and end to end.
+ * {@link Api}'s calls against a {@code @WebMvcTest} slice: the same callers, and the same {@link
+ * Api.Response}, so a check reads alike in a slice and end to end. The demo resellers ({@code
+ * "acme"}, {@code "globex"}) send bearer tokens signed with the slices' key ({@link TestTokens});
+ * staff ({@code "sales"}, demo password = user id, or {@code "sales:secret"}) real HTTP Basic
+ * headers; null sends nothing.
  */
 public final class SliceApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, String> RESELLERS = Map.of("acme", "ACME", "globex", "GLOBEX");
+  private static final TestTokens TOKENS = new TestTokens(TestTokens.SLICE_KEY);
 
   private final MockMvc mvc;
 
@@ -66,7 +70,13 @@ public final class SliceApi {
   }
 
   private Api.Response send(MockHttpServletRequestBuilder request, String user) {
-    if (user != null) {
+    if (user != null && RESELLERS.containsKey(user)) {
+      request.header(
+          "Authorization",
+          "Bearer "
+              + TOKENS.sign(
+                  TestTokens.claims(user, RESELLERS.get(user), TestTokens.ISSUER).build()));
+    } else if (user != null) {
       String credentials = user.contains(":") ? user : user + ":" + user;
       request.header(
           "Authorization",

@@ -4,8 +4,13 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.ingrammicro.masterpayer.support.TestTokens;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -13,6 +18,7 @@ import org.camunda.bpm.engine.identity.GroupQuery;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.TenantQuery;
 import org.camunda.bpm.engine.identity.UserQuery;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -25,7 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The application's own security and error handling for {@code @WebMvcTest} slices: the filter
  * chains of {@link SecurityConfiguration} with their role rules, HTTP Basic checked by {@link
- * CamundaIdentityAuthenticationProvider} and {@link AppUsers}, the early firewall and the
+ * CamundaIdentityAuthenticationProvider} and {@link AppUsers}, resellers' bearer tokens checked by
+ * {@link ApiTokens} (signed with {@link TestTokens#SLICE_KEY}), the early firewall and the
  * problem-detail responses. Only Camunda's identity store is replaced, by one holding the demo
  * identities of the local profile (password = user id; {@code DemoIdentities}), so a slice sends
  * real Basic headers and its callers get the roles the running application gives them.
@@ -38,9 +45,33 @@ import org.springframework.transaction.PlatformTransactionManager;
   SecurityConfiguration.class,
   CamundaIdentityAuthenticationProvider.class,
   AppUsers.class,
-  ErrorResponseConfiguration.class
+  ErrorResponseConfiguration.class,
+  ApiTokens.class,
+  Issuer.class
 })
+@EnableConfigurationProperties(AccessProperties.class)
 public class SliceSecurity {
+
+  /**
+   * The resellers' clients of the slices' authorization server ({@link TestTokens#SLICE_KEY}): the
+   * demo clients, active since ever.
+   */
+  @Bean
+  ApiClients sliceApiClients() {
+    ApiClients clients = mock(ApiClients.class);
+    when(clients.credentialsSince(anyString()))
+        .thenAnswer(
+            call ->
+                USERS.containsKey(call.<String>getArgument(0))
+                    ? Optional.of(Instant.EPOCH)
+                    : Optional.empty());
+    return clients;
+  }
+
+  @Bean
+  JWKSource<SecurityContext> sliceTokenKey() {
+    return TestTokens.sliceKeySource();
+  }
 
   /**
    * The demo users of the local profile: their groups and, for resellers, their one reseller
