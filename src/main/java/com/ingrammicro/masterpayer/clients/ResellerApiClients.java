@@ -93,6 +93,7 @@ class ResellerApiClients implements ApiClients {
         .clientSettings(
             ClientSettings.builder()
                 .setting(RESELLER_SETTING, client.resellerId())
+                .setting(CREDENTIALS_SETTING, client.credentialsSince().toInstant().toEpochMilli())
                 .requireAuthorizationConsent(false)
                 .build())
         .tokenSettings(

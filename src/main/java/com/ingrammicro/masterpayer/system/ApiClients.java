@@ -13,6 +13,15 @@ public interface ApiClients {
   /** The setting of a client's registration that names the reseller its tokens act for. */
   String RESELLER_SETTING = "offboarding.reseller";
 
+  /**
+   * The setting of a client's registration that says since when its secret is valid (epoch
+   * milliseconds); its tokens carry it in the claim {@link #CREDENTIALS_CLAIM}.
+   */
+  String CREDENTIALS_SETTING = "offboarding.credentials-since";
+
+  /** The claim of the embedded server's API tokens that names the secret they were issued under. */
+  String CREDENTIALS_CLAIM = "credentials_since";
+
   /** The active client with the given client id: its secret's hash, scopes and reseller. */
   Optional<RegisteredClient> findActive(String clientId);
 

@@ -129,15 +129,15 @@ class ApiTokens {
 
   /**
    * A token of the embedded server is good only while its client is active and was issued under the
-   * client's current secret.
+   * client's current secret (its claim names the secret's validity start, compared exactly).
    */
   private static OAuth2TokenValidator<Jwt> activeClient(ApiClients clients) {
     return jwt -> {
       Optional<Instant> since = clients.credentialsSince(jwt.getSubject());
-      Instant issuedAt = jwt.getIssuedAt();
+      Object issuedUnder = jwt.getClaims().get(ApiClients.CREDENTIALS_CLAIM);
       return since.isPresent()
-              && issuedAt != null
-              && !issuedAt.isBefore(since.get().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+              && issuedUnder instanceof Number millis
+              && millis.longValue() == since.get().toEpochMilli()
           ? OAuth2TokenValidatorResult.success()
           : invalid("The token's client is revoked, or its secret was rotated since");
     };

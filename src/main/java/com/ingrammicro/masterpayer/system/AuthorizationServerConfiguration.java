@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
@@ -80,15 +81,16 @@ class AuthorizationServerConfiguration {
       context.getClaims().issuer(issuer.url());
       if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
           && OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-        Object reseller =
-            context
-                .getRegisteredClient()
-                .getClientSettings()
-                .getSetting(ApiClients.RESELLER_SETTING);
+        ClientSettings client = context.getRegisteredClient().getClientSettings();
         context
             .getClaims()
             .audience(List.of(properties.api().audience()))
-            .claim(properties.api().resellerClaim(), String.valueOf(reseller));
+            .claim(
+                properties.api().resellerClaim(),
+                String.valueOf(client.<Object>getSetting(ApiClients.RESELLER_SETTING)))
+            .claim(
+                ApiClients.CREDENTIALS_CLAIM,
+                client.<Object>getSetting(ApiClients.CREDENTIALS_SETTING));
       }
       if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
         staffGroups.addTo(context);

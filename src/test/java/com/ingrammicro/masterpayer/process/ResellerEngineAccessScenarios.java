@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -117,14 +116,15 @@ abstract class ResellerEngineAccessScenarios extends RunningApplication {
   }
 
   @Test
-  void everyUserOfTheResellerMayWithdrawItsOffboardingsIncludingThoseStartedBeforeTheirGrant() {
+  void everyClientOfTheResellerMayWithdrawItsOffboardingsIncludingThoseStartedBeforeTheirGrant() {
     String id = journeys.start("acme", TestRequests.randomPayer());
-    String colleague = "acmeops" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
-    User user = identityService.newUser(colleague);
-    user.setPassword(colleague);
-    identityService.saveUser(user);
-    identityService.createMembership(colleague, "resellers");
-    identityService.createTenantUserMembership("ACME", colleague);
+    // another API client of the same reseller, registered after the start
+    Api.Response registered =
+        api.postJson(
+            "admin", "/api/admin/clients", Map.of("resellerId", "ACME", "name", "Acme operations"));
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    String colleague = registered.json().path("clientId").asText();
+    api.client(colleague, registered.json().path("clientSecret").asText());
 
     Api.Response withdrawal =
         api.postJson(

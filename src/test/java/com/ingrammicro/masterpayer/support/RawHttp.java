@@ -49,6 +49,10 @@ public final class RawHttp {
     this.port = port;
   }
 
+  public static Header bearer(String token) {
+    return new Header("Authorization", "Bearer " + token);
+  }
+
   public static Header basic(String user) {
     String credentials = user.contains(":") ? user : user + ":" + user;
     return new Header(

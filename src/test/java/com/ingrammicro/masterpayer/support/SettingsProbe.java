@@ -12,6 +12,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,7 +40,8 @@ public final class SettingsProbe {
               "com.ingrammicro.masterpayer.cta.esignature.ESignatureProperties",
           "offboarding.registry", "com.ingrammicro.masterpayer.registry.RegistryProperties",
           "offboarding.cleanup", "com.ingrammicro.masterpayer.cleanup.AccessRemovalProperties",
-          "offboarding.audit", "com.ingrammicro.masterpayer.audit.AuditProperties");
+          "offboarding.audit", "com.ingrammicro.masterpayer.audit.AuditProperties",
+          "offboarding.security", "com.ingrammicro.masterpayer.system.AccessProperties");
 
   /** A role whose trust policy names this account: the probe asks the cleanup whose it is. */
   static final String TRUSTED_ACCOUNT_PROPERTY = "probe.trusted-account";
@@ -76,6 +78,13 @@ public final class SettingsProbe {
       settings.put("spring.mail.password", mail.getPassword());
       settings.put(
           "spring.mail.properties.mail.smtp.auth", mail.getProperties().get("mail.smtp.auth"));
+      settings.put(
+          "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+          binder
+              .bindOrCreate(
+                  "spring.security.oauth2.resourceserver", OAuth2ResourceServerProperties.class)
+              .getJwt()
+              .getIssuerUri());
       // read by system/NodeName as ${offboarding.node-name:}
       settings.put("offboarding.node-name", environment.getProperty("offboarding.node-name"));
       Object cleanup = null;

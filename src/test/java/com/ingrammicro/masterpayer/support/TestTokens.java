@@ -57,6 +57,8 @@ public final class TestTokens {
         .audience(List.of(AUDIENCE))
         .claim("reseller", resellerId)
         .claim("scope", BOTH_SCOPES)
+        // the slices' clients are valid since the epoch (system/SliceSecurity)
+        .claim("credentials_since", 0L)
         .issuedAt(now)
         .notBefore(now)
         .expiresAt(now.plus(Duration.ofMinutes(5)))

@@ -42,9 +42,25 @@ class AuthorizationMatrixIT extends RunningApplication {
    */
   private static final String INTRUDER = "matrixintruder";
 
+  /**
+   * An API client of ACME that may only read ({@code offboardings:read}); the columns {@code acme}
+   * and {@code globex} are the demo clients, with both scopes, and {@code acme basic} sends the
+   * demo client's id and secret as HTTP Basic, which the API does not take from resellers.
+   */
+  private static final String READER = "matrixreader";
+
   private static final List<String> CALLERS =
       List.of(
-          "anonymous", "wrong password", "acme", "globex", "sales", "finance", "auditor", "admin");
+          "anonymous",
+          "wrong password",
+          "acme",
+          "globex",
+          "acme reader",
+          "acme basic",
+          "sales",
+          "finance",
+          "auditor",
+          "admin");
 
   // Placeholders: {open} an ACME offboarding waiting for its signed CTA, of payer account
   // {openPayer}; {review} the open review
@@ -56,89 +72,94 @@ class AuthorizationMatrixIT extends RunningApplication {
   // logins.)
   private static final String MATRIX =
       """
-      | method | path                                                             | body                   | anonymous | wrong password | acme | globex | sales | finance | auditor | admin |
-      | POST   | /api/offboardings                                                | {}                     | 401       | 401            | 400  | 400    | 403   | 403     | 403     | 403   |
-      | GET    | /api/offboardings                                                |                        | 401       | 401            | 200  | 200    | 200   | 200     | 200     | 200   |
-      | GET    | /api/offboardings/{open}                                         |                        | 401       | 401            | 200  | 404    | 200   | 200     | 200     | 200   |
-      | POST   | /api/offboardings/{ended}/withdrawal                             | {}                     | 401       | 401            | 409  | 404    | 403   | 403     | 403     | 403   |
-      | GET    | /api/offboardings/{open}/cta                                     |                        | 401       | 401            | 200  | 404    | 200   | 200     | 200     | 200   |
-      | GET    | /api/offboardings/{open}/cta/signed                              |                        | 401       | 401            | 409  | 404    | 409   | 409     | 409     | 409   |
-      | PUT    | /api/offboardings/{ended}/cta/signed                             | pdf                    | 401       | 401            | 409  | 404    | 403   | 403     | 403     | 403   |
-      | GET    | /api/offboardings/{open}/cleanup-access                          |                        | 401       | 401            | 200  | 404    | 200   | 200     | 200     | 200   |
-      | GET    | /api/offboardings/{open}/cleanup-access/template                 |                        | 401       | 401            | 200  | 404    | 200   | 200     | 200     | 200   |
-      | GET    | /api/offboardings/{open}/access-removal                          |                        | 401       | 401            | 200  | 404    | 200   | 200     | 200     | 200   |
-      | POST   | /api/esignature/docusign/connect                                 | {}                     | 401       | 401            | 401  | 401    | 401   | 401     | 401     | 401   |
-      | GET    | /api/audit/offboardings                                          |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
-      | GET    | /api/audit/offboardings/export.csv                               |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
-      | GET    | /api/audit/offboardings/{open}/trail                             |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
-      | GET    | /api/audit/offboardings/{open}/diagram.svg                       |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
-      | GET    | /api/audit/offboardings/{open}/evidence                          |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
-      | GET    | /api/audit/payer-registry/changes                                |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
-      | GET    | /audit/                                                          |                        | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
-      | GET    | /api/admin/payer-accounts                                        |                        | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 200   |
-      | POST   | /api/admin/payer-accounts                                        | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | GET    | /api/admin/payer-accounts/{openPayer}                            |                        | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 200   |
-      | PUT    | /api/admin/payer-accounts/{openPayer}/reseller                   | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | DELETE | /api/admin/payer-accounts/{openPayer}                            |                        | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 409   |
-      | POST   | /api/admin/payer-accounts/import                                 | bad-csv                | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 422   |
-      | GET    | /engine-rest/task                                                |                        | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | POST   | /engine-rest/task                                                | {}                     | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | GET    | /engine-rest/task/{review}                                       |                        | 401       | 401            | 403  | 403    | 200   | 404     | 200     | 200   |
-      | POST   | /engine-rest/task/{review}/claim                                 | claim-for-acme         | 401       | 401            | 403  | 403    | 400   | 403     | 403     | 400   |
-      | POST   | /engine-rest/task/{review}/claim                                 | claim-finance          | 401       | 401            | 403  | 403    | 400   | 403     | 403     | 400   |
-      | POST   | /engine-rest/task/{review}/assignee                              | claim-for-acme         | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | POST   | /engine-rest/task/{review}/delegate                              | claim-for-acme         | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | POST   | /engine-rest/task/{review}/complete                              | wrong-type             | 401       | 401            | 403  | 403    | 400   | 403     | 403     | 400   |
-      | POST   | /engine-rest/task/{review}/submit-form                           | extra-fact             | 401       | 401            | 403  | 403    | 400   | 403     | 403     | 400   |
-      | POST   | /engine-rest/task/{review}/resolve                               | extra-fact             | 401       | 401            | 403  | 403    | 400   | 403     | 403     | 400   |
-      | PUT    | /engine-rest/task/{review}                                       | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | DELETE | /engine-rest/task/{review}                                       |                        | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | POST   | /engine-rest/task/{review}/bpmnError                             | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | PUT    | /engine-rest/task/{review}/variables/resellerId                  | integer-value          | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 204   |
-      | POST   | /engine-rest/task/{review}/localVariables                        | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 204   |
-      | POST   | /engine-rest/task/{review}/identity-links                        | candidate-acme         | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 204   |
-      | GET    | /engine-rest/task/{review}/comment                               |                        | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 200   |
-      | POST   | /engine-rest/task/{review}/comment/create                        | comment                | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 403   |
-      | GET    | /engine-rest/task/{review}/attachment                            |                        | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 200   |
-      | POST   | /engine-rest/task/{review}/attachment/create                     | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 403   |
-      | GET    | /engine-rest/process-instance/{instance}                         |                        | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | POST   | /engine-rest/process-instance                                    | {}                     | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | POST   | /engine-rest/process-instance/{instance}/variables               | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 204   |
-      | POST   | /engine-rest/process-instance/{instance}/modification            | bad-modification       | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | POST   | /engine-rest/process-instance/{instance}/comment                 | comment                | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 403   |
-      | DELETE | /engine-rest/process-instance/{endedInstance}                    |                        | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 404   |
-      | POST   | /engine-rest/process-definition/key/masterPayerOffboarding/start | second-instance        | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | GET    | /engine-rest/history/process-instance                            |                        | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | POST   | /engine-rest/history/process-instance                            | {}                     | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | POST   | /engine-rest/history/process-instance/delete                     | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | GET    | /engine-rest/history/user-operation                              |                        | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | POST   | /engine-rest/message                                             | unknown-message        | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | POST   | /engine-rest/signal                                              | signal                 | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 204   |
-      | POST   | /engine-rest/condition                                           | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | GET    | /engine-rest/job                                                 |                        | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | PUT    | /engine-rest/job/unknown-job/retries                             | retries                | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 404   |
-      | GET    | /engine-rest/deployment                                          |                        | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | POST   | /engine-rest/deployment/create                                   | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 415   |
-      | GET    | /engine-rest/user                                                |                        | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | POST   | /engine-rest/user/create                                         | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | PUT    | /engine-rest/user/auditor/profile                                | profile                | 401       | 401            | 403  | 403    | 403   | 403     | 204     | 204   |
-      | GET    | /engine-rest/group                                               |                        | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | POST   | /engine-rest/group/create                                        | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | GET    | /engine-rest/authorization                                       |                        | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | POST   | /engine-rest/authorization/create                                | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | GET    | /engine-rest/filter                                              |                        | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | POST   | /engine-rest/filter/{filter}/list                                | {}                     | 401       | 401            | 403  | 403    | 200   | 200     | 403     | 200   |
-      | POST   | /engine-rest/filter/create                                       | {}                     | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 400   |
-      | POST   | /camunda/api/admin/auth/user/default/login/welcome               | login                  | 401       | 401            | 403  | 403    | 200   | 200     | 200     | 200   |
-      | POST   | /camunda/api/admin/auth/user/default/login/tasklist              | login                  | 401       | 401            | 403  | 403    | 200   | 200     | 403     | 200   |
-      | POST   | /camunda/api/admin/auth/user/default/login/cockpit               | login                  | 401       | 401            | 403  | 403    | 403   | 403     | 200     | 200   |
-      | POST   | /camunda/api/admin/auth/user/default/login/admin                 | login                  | 401       | 401            | 403  | 403    | 403   | 403     | 403     | 200   |
-      | GET    | /camunda/api/engine/engine/default/task                          | session:               | 401       | 401            | 401  | 401    | 200   | 200     | 200     | 200   |
-      | POST   | /camunda/api/engine/engine/default/task/{review}/claim           | session:claim-for-acme | 401       | 401            | 401  | 401    | 400   | 403     | 403     | 400   |
-      | POST   | /camunda/api/engine/engine/default/task/{review}/submit-form     | session:extra-fact     | 401       | 401            | 401  | 401    | 400   | 403     | 403     | 400   |
-      | POST   | /camunda/api/engine/engine/default/task/{review}/comment/create  | session:comment        | 401       | 401            | 401  | 401    | 403   | 403     | 403     | 403   |
-      | POST   | /camunda/api/engine/engine/default/signal                        | session:signal         | 401       | 401            | 401  | 401    | 403   | 403     | 403     | 204   |
-      | PUT    | /camunda/api/engine/engine/default/user/auditor/profile          | session:profile        | 401       | 401            | 401  | 401    | 403   | 403     | 204     | 204   |
+      | method | path                                                             | body                   | anonymous | wrong password | acme | globex | acme reader | acme basic | sales | finance | auditor | admin |
+      | POST   | /api/offboardings                                                | {}                     | 401       | 401            | 400  | 400    | 403         | 401        | 403   | 403     | 403     | 403   |
+      | GET    | /api/offboardings                                                |                        | 401       | 401            | 200  | 200    | 200         | 401        | 200   | 200     | 200     | 200   |
+      | GET    | /api/offboardings/{open}                                         |                        | 401       | 401            | 200  | 404    | 200         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /api/offboardings/{ended}/withdrawal                             | {}                     | 401       | 401            | 409  | 404    | 403         | 401        | 403   | 403     | 403     | 403   |
+      | GET    | /api/offboardings/{open}/cta                                     |                        | 401       | 401            | 200  | 404    | 200         | 401        | 200   | 200     | 200     | 200   |
+      | GET    | /api/offboardings/{open}/cta/signed                              |                        | 401       | 401            | 409  | 404    | 409         | 401        | 409   | 409     | 409     | 409   |
+      | PUT    | /api/offboardings/{ended}/cta/signed                             | pdf                    | 401       | 401            | 409  | 404    | 403         | 401        | 403   | 403     | 403     | 403   |
+      | GET    | /api/offboardings/{open}/cleanup-access                          |                        | 401       | 401            | 200  | 404    | 200         | 401        | 200   | 200     | 200     | 200   |
+      | GET    | /api/offboardings/{open}/cleanup-access/template                 |                        | 401       | 401            | 200  | 404    | 200         | 401        | 200   | 200     | 200     | 200   |
+      | GET    | /api/offboardings/{open}/access-removal                          |                        | 401       | 401            | 200  | 404    | 200         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /api/esignature/docusign/connect                                 | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 401   | 401     | 401     | 401   |
+      | GET    | /api/audit/offboardings                                          |                        | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 200     | 200   |
+      | GET    | /api/audit/offboardings/export.csv                               |                        | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 200     | 200   |
+      | GET    | /api/audit/offboardings/{open}/trail                             |                        | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 200     | 200   |
+      | GET    | /api/audit/offboardings/{open}/diagram.svg                       |                        | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 200     | 200   |
+      | GET    | /api/audit/offboardings/{open}/evidence                          |                        | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 200     | 200   |
+      | GET    | /api/audit/payer-registry/changes                                |                        | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 200     | 200   |
+      | GET    | /audit/                                                          |                        | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 200     | 200   |
+      | GET    | /api/admin/payer-accounts                                        |                        | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 403     | 200   |
+      | POST   | /api/admin/payer-accounts                                        | {}                     | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 403     | 400   |
+      | GET    | /api/admin/payer-accounts/{openPayer}                            |                        | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 403     | 200   |
+      | PUT    | /api/admin/payer-accounts/{openPayer}/reseller                   | {}                     | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 403     | 400   |
+      | DELETE | /api/admin/payer-accounts/{openPayer}                            |                        | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 403     | 409   |
+      | POST   | /api/admin/payer-accounts/import                                 | bad-csv                | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 403     | 422   |
+      | GET    | /api/admin/clients                                               |                        | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 403     | 200   |
+      | POST   | /api/admin/clients                                               | {}                     | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 403     | 400   |
+      | GET    | /api/admin/clients/{reader}                                      |                        | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 403     | 200   |
+      | POST   | /api/admin/clients/{noClient}/secret                             | {}                     | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 403     | 404   |
+      | DELETE | /api/admin/clients/{noClient}                                    |                        | 401       | 401            | 403  | 403    | 403         | 401        | 403   | 403     | 403     | 404   |
+      | GET    | /engine-rest/task                                                |                        | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /engine-rest/task                                                | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | GET    | /engine-rest/task/{review}                                       |                        | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 404     | 200     | 200   |
+      | POST   | /engine-rest/task/{review}/claim                                 | claim-for-acme         | 401       | 401            | 401  | 401    | 401         | 401        | 400   | 403     | 403     | 400   |
+      | POST   | /engine-rest/task/{review}/claim                                 | claim-finance          | 401       | 401            | 401  | 401    | 401         | 401        | 400   | 403     | 403     | 400   |
+      | POST   | /engine-rest/task/{review}/assignee                              | claim-for-acme         | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | POST   | /engine-rest/task/{review}/delegate                              | claim-for-acme         | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | POST   | /engine-rest/task/{review}/complete                              | wrong-type             | 401       | 401            | 401  | 401    | 401         | 401        | 400   | 403     | 403     | 400   |
+      | POST   | /engine-rest/task/{review}/submit-form                           | extra-fact             | 401       | 401            | 401  | 401    | 401         | 401        | 400   | 403     | 403     | 400   |
+      | POST   | /engine-rest/task/{review}/resolve                               | extra-fact             | 401       | 401            | 401  | 401    | 401         | 401        | 400   | 403     | 403     | 400   |
+      | PUT    | /engine-rest/task/{review}                                       | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | DELETE | /engine-rest/task/{review}                                       |                        | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | POST   | /engine-rest/task/{review}/bpmnError                             | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | PUT    | /engine-rest/task/{review}/variables/resellerId                  | integer-value          | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 204   |
+      | POST   | /engine-rest/task/{review}/localVariables                        | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 204   |
+      | POST   | /engine-rest/task/{review}/identity-links                        | candidate-acme         | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 204   |
+      | GET    | /engine-rest/task/{review}/comment                               |                        | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 200   |
+      | POST   | /engine-rest/task/{review}/comment/create                        | comment                | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 403   |
+      | GET    | /engine-rest/task/{review}/attachment                            |                        | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 200   |
+      | POST   | /engine-rest/task/{review}/attachment/create                     | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 403   |
+      | GET    | /engine-rest/process-instance/{instance}                         |                        | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /engine-rest/process-instance                                    | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /engine-rest/process-instance/{instance}/variables               | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 204   |
+      | POST   | /engine-rest/process-instance/{instance}/modification            | bad-modification       | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | POST   | /engine-rest/process-instance/{instance}/comment                 | comment                | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 403   |
+      | DELETE | /engine-rest/process-instance/{endedInstance}                    |                        | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 404   |
+      | POST   | /engine-rest/process-definition/key/masterPayerOffboarding/start | second-instance        | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | GET    | /engine-rest/history/process-instance                            |                        | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /engine-rest/history/process-instance                            | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /engine-rest/history/process-instance/delete                     | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | GET    | /engine-rest/history/user-operation                              |                        | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /engine-rest/message                                             | unknown-message        | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | POST   | /engine-rest/signal                                              | signal                 | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 204   |
+      | POST   | /engine-rest/condition                                           | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | GET    | /engine-rest/job                                                 |                        | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | PUT    | /engine-rest/job/unknown-job/retries                             | retries                | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 404   |
+      | GET    | /engine-rest/deployment                                          |                        | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /engine-rest/deployment/create                                   | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 415   |
+      | GET    | /engine-rest/user                                                |                        | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /engine-rest/user/create                                         | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | PUT    | /engine-rest/user/auditor/profile                                | profile                | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 204     | 204   |
+      | GET    | /engine-rest/group                                               |                        | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /engine-rest/group/create                                        | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | GET    | /engine-rest/authorization                                       |                        | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /engine-rest/authorization/create                                | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | GET    | /engine-rest/filter                                              |                        | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /engine-rest/filter/{filter}/list                                | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 403     | 200   |
+      | POST   | /engine-rest/filter/create                                       | {}                     | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
+      | POST   | /camunda/api/admin/auth/user/default/login/welcome               | login                  | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /camunda/api/admin/auth/user/default/login/tasklist              | login                  | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 403     | 200   |
+      | POST   | /camunda/api/admin/auth/user/default/login/cockpit               | login                  | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 200     | 200   |
+      | POST   | /camunda/api/admin/auth/user/default/login/admin                 | login                  | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 200   |
+      | GET    | /camunda/api/engine/engine/default/task                          | session:               | 401       | 401            | 401  | 401    | 401         | 401        | 200   | 200     | 200     | 200   |
+      | POST   | /camunda/api/engine/engine/default/task/{review}/claim           | session:claim-for-acme | 401       | 401            | 401  | 401    | 401         | 401        | 400   | 403     | 403     | 400   |
+      | POST   | /camunda/api/engine/engine/default/task/{review}/submit-form     | session:extra-fact     | 401       | 401            | 401  | 401    | 401         | 401        | 400   | 403     | 403     | 400   |
+      | POST   | /camunda/api/engine/engine/default/task/{review}/comment/create  | session:comment        | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 403   |
+      | POST   | /camunda/api/engine/engine/default/signal                        | session:signal         | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 204   |
+      | PUT    | /camunda/api/engine/engine/default/user/auditor/profile          | session:profile        | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 204     | 204   |
       """;
 
   private static final Map<String, String> BODIES =
@@ -172,6 +193,9 @@ class AuthorizationMatrixIT extends RunningApplication {
       identityService.saveUser(intruder);
       identityService.createMembership(INTRUDER, Role.IAAS_SALES.groupId());
     }
+    api.client(READER, readerSecret());
+    fixture.put("reader", READER);
+    fixture.put("noClient", "no-such-client");
     String reviewed = journeys.start("acme", TestRequests.randomPayer());
     fixture.put("reviewed", reviewed);
     fixture.put("review", journeys.awaitTask("sales", reviewed, "Task_ReviewRequest"));
@@ -338,8 +362,9 @@ class AuthorizationMatrixIT extends RunningApplication {
 
   @Test
   void resellersCannotLogInToTasklistOrCockpit() {
-    assertThat(webappLogin("acme", "tasklist").status()).isEqualTo(403);
-    assertThat(webappLogin("acme", "cockpit").status()).isEqualTo(403);
+    // resellers are no users of the identity store any more, only API clients
+    assertThat(webappLogin("acme", "tasklist").status()).isEqualTo(401);
+    assertThat(webappLogin("acme", "cockpit").status()).isEqualTo(401);
     assertThat(webappLogin("sales", "cockpit").status()).isEqualTo(403);
     Api.Response sales = webappLogin("sales", "tasklist");
     assertThat(sales.status()).as(sales.toString()).isEqualTo(200);
@@ -408,11 +433,35 @@ class AuthorizationMatrixIT extends RunningApplication {
     };
   }
 
+  /** A secret of the read-only client: registered on first use, else rotated. */
+  private String readerSecret() {
+    Api.Response made =
+        api.postJson(
+            "admin",
+            "/api/admin/clients",
+            Map.of(
+                "resellerId",
+                "ACME",
+                "name",
+                "Authorization matrix: read only",
+                "clientId",
+                READER,
+                "scopes",
+                List.of("offboardings:read")));
+    if (made.status() == 409) {
+      made = api.postJson("admin", "/api/admin/clients/" + READER + "/secret", Map.of());
+    }
+    assertThat(made.status()).as(made.toString()).isIn(200, 201);
+    return made.json().path("clientSecret").asText();
+  }
+
   /** The credentials each column sends; null for none. */
   private static String credentials(String caller) {
     return switch (caller) {
       case "anonymous" -> null;
       case "wrong password" -> INTRUDER + ":not-the-password";
+      case "acme reader" -> READER;
+      case "acme basic" -> "acme:acme";
       default -> caller;
     };
   }

@@ -119,13 +119,13 @@ class BadInputIT extends RunningApplication {
     String offboardings = "/api/offboardings/";
     for (String path :
         List.of(offboardings + "%00", offboardings + "a%2Fb", offboardings + "%FF")) {
-      assertProblem(send("GET", path, List.of(RawHttp.basic("acme"))), 400);
+      assertProblem(send("GET", path, List.of(acme())), 400);
     }
     assertProblem(
         send(
             "GET",
             "/api/offboardings",
-            List.of(RawHttp.basic("acme"), new Header("X-Padding", "a".repeat(9 * 1024)))),
+            List.of(acme(), new Header("X-Padding", "a".repeat(9 * 1024)))),
         400);
   }
 
@@ -138,10 +138,10 @@ class BadInputIT extends RunningApplication {
             "/api/%2e%2e/offboardings",
             "/api/./offboardings",
             "/api/offboardings/%252e%252e")) {
-      assertProblem(send("GET", path, List.of(RawHttp.basic("acme"))), 400);
+      assertProblem(send("GET", path, List.of(acme())), 400);
     }
     for (String method : List.of("TRACE", "FOO", "CONNECT")) {
-      assertProblem(send(method, "/api/offboardings", List.of(RawHttp.basic("acme"))), 405);
+      assertProblem(send(method, "/api/offboardings", List.of(acme())), 405);
     }
   }
 
@@ -167,7 +167,7 @@ class BadInputIT extends RunningApplication {
             "POST",
             "/api/offboardings",
             List.of(
-                RawHttp.basic("acme"),
+                acme(),
                 new Header("Content-Type", "application/json"),
                 new Header("Idempotency-Key", "clé-é\u00ff")),
             body),
@@ -179,7 +179,7 @@ class BadInputIT extends RunningApplication {
             "POST",
             "/api/offboardings",
             List.of(
-                RawHttp.basic("acme"),
+                acme(),
                 new Header("Content-Type", "application/json"),
                 new Header("X-Anything", "a\u009cb")),
             body),
@@ -188,14 +188,14 @@ class BadInputIT extends RunningApplication {
         send(
             "POST",
             "/api/offboardings",
-            List.of(RawHttp.basic("acme"), new Header("Content-Type", "application/*")),
+            List.of(acme(), new Header("Content-Type", "application/*")),
             body),
         415);
     assertProblem(
         send(
             "POST",
             "/api/offboardings",
-            List.of(RawHttp.basic("acme"), new Header("Content-Type", "not a media type")),
+            List.of(acme(), new Header("Content-Type", "not a media type")),
             body),
         415);
     assertProblem(
@@ -203,24 +203,21 @@ class BadInputIT extends RunningApplication {
             "PUT",
             "/api/offboardings/" + acmesOffboarding + "/cta/signed",
             List.of(
-                RawHttp.basic("acme"),
-                new Header("Content-Type", "application/pdf"),
-                new Header("Accept", ";;;")),
+                acme(), new Header("Content-Type", "application/pdf"), new Header("Accept", ";;;")),
             TestPdf.withText("signed")),
         400);
-    assertProblem(
-        send("GET", "/api/offboardings/%20/cta/signed", List.of(RawHttp.basic("acme"))), 400);
+    assertProblem(send("GET", "/api/offboardings/%20/cta/signed", List.of(acme())), 400);
     Answer notAcceptable =
         send(
             "GET",
             "/api/offboardings/" + acmesOffboarding,
-            List.of(RawHttp.basic("acme"), new Header("Accept", "image/png")));
+            List.of(acme(), new Header("Accept", "image/png")));
     assertProblem(notAcceptable, 406);
     Answer pdfNotAcceptable =
         send(
             "GET",
             "/api/offboardings/" + acmesOffboarding + "/cta",
-            List.of(RawHttp.basic("acme"), new Header("Accept", "text/html")));
+            List.of(acme(), new Header("Accept", "text/html")));
     assertThat(pdfNotAcceptable.status()).isLessThan(500);
     assertProblem(pdfNotAcceptable, pdfNotAcceptable.status());
   }
@@ -464,6 +461,11 @@ class BadInputIT extends RunningApplication {
 
   // --- helpers
   // ----------------------------------------------------------------------------------------
+
+  /** The demo reseller ACME's bearer token, as a header. */
+  private Header acme() {
+    return RawHttp.bearer(api.token("acme"));
+  }
 
   private interface EngineClient {
     Answer send(String method, String path, String json);

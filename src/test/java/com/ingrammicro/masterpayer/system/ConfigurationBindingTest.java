@@ -162,6 +162,22 @@ class ConfigurationBindingTest {
               "offboarding.cta",
               "trustStorePassword=bound-store-secret"),
           check("offboarding.registry.max-import-size", "2MB", "offboarding.registry", "2097152B"),
+          security(
+              "issuer", "https://offboarding.bound.example", "issuer=https://offboarding.bound"),
+          security("authorization-server.enabled", "false", "enabled=false"),
+          security(
+              "authorization-server.failed-client-authentication-delay",
+              "PT3S",
+              "failedClientAuthenticationDelay=PT3S"),
+          security("api.audience", "bound-audience", "audience=bound-audience"),
+          security("api.reseller-claim", "bound_reseller", "resellerClaim=bound_reseller"),
+          security("api.token-lifetime", "PT7M", "tokenLifetime=PT7M"),
+          security("staff-http-basic", "false", "staffHttpBasic=false"),
+          check(
+              "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+              "https://login.bound.example/realms/partners",
+              "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+              "https://login.bound.example/realms/partners"),
           esignature("provider", "docusign", "provider=DOCUSIGN"),
           docusign("base-uri", "https://bound.docusign.example/restapi", "baseUri=https://bound"),
           docusign("account-id", "bound-account", "accountId=bound-account"),
@@ -359,6 +375,10 @@ class ConfigurationBindingTest {
       }
     }
     return settings;
+  }
+
+  private static Check security(String key, String value, String expected) {
+    return check("offboarding.security." + key, value, "offboarding.security", expected);
   }
 
   private static Check check(String key, String value, String shown, String expected) {
