@@ -42,6 +42,10 @@ test('a reseller cannot log in to Tasklist', async () => {
 
 test('sales finds the review in its group filter, named after the payer, with the request in the form', async () => {
   assert.deepEqual(await sales.loginToFilters('sales'), ["My group's open tasks", 'Overdue', 'My tasks']);
+  // the product's name, not Camunda CE's end-of-life banner, which only Admin shows (docs/camunda-ce.md)
+  assert.equal(await sales.page.title(), 'Ingram Micro Master Payer Offboarding – Tasklist');
+  assert.match(await sales.page.innerText('[cam-widget-header] .navbar-brand'), /Master Payer Offboarding/);
+  assert.equal(await sales.page.$eval('[cam-widget-header] .ce-eol-banner', (banner) => getComputedStyle(banner).display), 'none');
   const name = await sales.openTask("My group's open tasks", 'Review offboarding request', payer);
   assert.equal(name, `Review offboarding request – payer ${payer} (ACME)`);
   assert.ok((await sales.taskNames()).includes(`Review offboarding request – payer ${latePayer} (GLOBEX)`),
