@@ -57,6 +57,7 @@ start_node() { # name port
     --offboarding.cleanup.s3-endpoint="http://127.0.0.1:$SANDBOX_PORT" \
     --offboarding.mail.drop-folder="$WORK/mail" \
     --offboarding.node-name="$1" \
+    --offboarding.security.issuer=http://localhost:8080 \
     --spring.datasource.hikari.maximum-pool-size=10 \
     --camunda.bpm.job-execution.lock-time-in-millis="$LOCK_MS" \
     --camunda.bpm.job-execution.wait-time-in-millis=500 \

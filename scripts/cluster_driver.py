@@ -2,8 +2,9 @@
 """Drives offboardings through two nodes of one cluster, kills one node in the middle of an access
 removal, and checks that every journey still completes on the other (see cluster-test.sh).
 
-Users act as they do in production: resellers over /api, sales and finance over /engine-rest as
-Tasklist submits forms, every request to a node of the cluster in turn (no session affinity: the API
+Users act as they do in production: resellers over /api with bearer tokens (client credentials from
+the embedded authorization server of either node: every node signs with the same key and names the
+same issuer), sales and finance over /engine-rest as Tasklist submits forms, every request to a node of the cluster in turn (no session affinity: the API
 and engine-rest are stateless). The database is read with psql for the checks only.
 """
 import argparse
@@ -38,10 +39,33 @@ class Node:
         self.alive = True
 
 
+RESELLER_CLIENTS = {"acme", "globex"}  # the demo API clients, secret = client id
+
+
 class Cluster:
     def __init__(self, nodes):
         self.nodes = nodes
         self.turn = 0
+        self.tokens = {}  # client id -> (token, renew after)
+
+    def token(self, client):
+        """A token of the reseller's client from a live node, fetched again a minute before it expires."""
+        cached = self.tokens.get(client)
+        if cached and time.time() < cached[1]:
+            return cached[0]
+        last_error = None
+        for node in self.live():
+            request = urllib.request.Request(node.url + "/oauth2/token", data=b"grant_type=client_credentials", method="POST")
+            request.add_header("Authorization", "Basic " + base64.b64encode(f"{client}:{client}".encode()).decode())
+            request.add_header("Content-Type", "application/x-www-form-urlencoded")
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    answer = json.loads(response.read())
+                    self.tokens[client] = (answer["access_token"], time.time() + answer["expires_in"] - 60)
+                    return answer["access_token"]
+            except (urllib.error.URLError, ConnectionError, TimeoutError) as e:
+                last_error = e
+        raise RuntimeError(f"no node issued a token for {client}: {last_error}")
 
     def live(self):
         return [node for node in self.nodes if node.alive]
@@ -55,7 +79,10 @@ class Cluster:
             self.turn += 1
             data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
             request = urllib.request.Request(node.url + path, data=data, method=method)
-            request.add_header("Authorization", "Basic " + base64.b64encode(f"{user}:{user}".encode()).decode())
+            if user in RESELLER_CLIENTS:
+                request.add_header("Authorization", "Bearer " + self.token(user))
+            else:
+                request.add_header("Authorization", "Basic " + base64.b64encode(f"{user}:{user}".encode()).decode())
             if data is not None:
                 request.add_header("Content-Type", content_type)
             try:

@@ -22,12 +22,12 @@ import org.springframework.stereotype.Component;
  * The least that resellers' API calls need in the engine, which checks them: the application runs a
  * reseller's start, withdrawal and signed-CTA upload as the reseller ({@link
  * EngineAuthentication}). The {@code resellers} group may start the journey (CREATE process
- * instances, CREATE_INSTANCE of this process only). A reseller user may correlate messages (UPDATE)
- * only to process instances of its own reseller, each granted by {@link #allowCorrelation} just
- * before the application correlates, from the offboarding record, never from the caller's word.
- * Granted on demand rather than at the start, so every user of the reseller may act, and instances
- * started before this grant existed need no migration; the engine deletes an instance's
- * authorizations when the instance ends.
+ * instances, CREATE_INSTANCE of this process only). A reseller's API client (the user id its token
+ * names) may correlate messages (UPDATE) only to process instances of its own reseller, each
+ * granted by {@link #allowCorrelation} just before the application correlates, from the offboarding
+ * record, never from the caller's word. Granted on demand rather than at the start, so every client
+ * of the reseller may act, and instances started before this grant existed need no migration; the
+ * engine deletes an instance's authorizations when the instance ends.
  *
  * <p>Resellers never reach engine-rest or the webapps ({@code SecurityConfiguration}, {@code
  * EngineApiGuard}), so these grants matter only to the application's own calls.

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The authenticated caller, read from Camunda's identity store. A reseller user is a member of the
- * {@code resellers} group and of exactly one tenant, whose id is the reseller id.
+ * The authenticated caller: a staff member read from Camunda's identity store (or from the single
+ * sign-on's groups), or a reseller's API client made from its bearer token. A reseller caller is a
+ * member of the {@code resellers} group and of exactly one tenant, whose id is the reseller id.
  */
 public record AppUser(String userId, List<String> groupIds, List<String> tenantIds) {
 

@@ -33,10 +33,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ul>
  *   <li>{@code /engine-rest/**}: HTTP Basic, staff only, run as the user so engine authorizations
  *       apply, and only the changes Tasklist's work needs ({@link EngineApiPolicy});
- *   <li>{@code /api/**}: HTTP Basic; resellers start, follow and withdraw their own offboardings,
- *       staff read; the audit API ({@code /api/audit/**}) is for auditors and administrators only,
- *       the administration API ({@code /api/admin/**}: the payer registry) for administrators;
- *       DocuSign Connect's notifications carry no user but an HMAC, verified by their controller;
+ *   <li>{@code /api/**}: resellers' OAuth2 bearer tokens ({@link ApiTokens}, each operation with
+ *       its scope) and staff's HTTP Basic; resellers start, follow and withdraw their own
+ *       offboardings, staff read; the audit API ({@code /api/audit/**}) is for auditors and
+ *       administrators only, the administration API ({@code /api/admin/**}: the payer registry) for
+ *       administrators; DocuSign Connect's notifications carry no user but an HMAC, verified by
+ *       their controller;
  *   <li>{@code /audit/**}: the audit page, for auditors and administrators (HTTP Basic, or their
  *       Camunda webapp session);
  *   <li>{@code /camunda/**}: Camunda's webapps, which have their own login, CSRF protection and
