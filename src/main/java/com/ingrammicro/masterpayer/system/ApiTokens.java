@@ -1,7 +1,12 @@
 package com.ingrammicro.masterpayer.system;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,13 +26,13 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
-import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
@@ -82,12 +87,29 @@ class ApiTokens {
               + ".issuer-uri to the company's authorization server, or enable the embedded one"
               + " (offboarding.security.authorization-server.enabled=true); docs/security.md");
     }
-    NimbusJwtDecoder decoder =
-        (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(key);
-    decoder.setJwtValidator(
+    OAuth2TokenValidator<Jwt> validators =
         new DelegatingOAuth2TokenValidator<>(
-            new JwtTimestampValidator(), issuer(issuer::url), audience, activeClient(apiClients)));
-    return decoder;
+            new JwtTimestampValidator(), issuer(issuer::url), audience, activeClient(apiClients));
+    // the one signing key's public half, converted once: a decoder that selects the key from the
+    // JWK source per token converts the whole stored key (private part included) on every call
+    return new SupplierJwtDecoder(
+        () -> {
+          NimbusJwtDecoder decoder =
+              NimbusJwtDecoder.withPublicKey(publicKeyOf(key))
+                  .signatureAlgorithm(SignatureAlgorithm.RS256)
+                  .build();
+          decoder.setJwtValidator(validators);
+          return decoder;
+        });
+  }
+
+  private static RSAPublicKey publicKeyOf(JWKSource<SecurityContext> key) {
+    try {
+      List<JWK> keys = key.get(new JWKSelector(new JWKMatcher.Builder().build()), null);
+      return keys.get(0).toRSAKey().toRSAPublicKey();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("The token signing key cannot be read", e);
+    }
   }
 
   /** Makes a reseller user of a valid token. */
