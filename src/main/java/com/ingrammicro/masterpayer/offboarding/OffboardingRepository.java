@@ -59,13 +59,6 @@ class OffboardingRepository {
         .update();
   }
 
-  void setProcessInstanceId(UUID id, String processInstanceId) {
-    jdbc.sql("update offboarding set process_instance_id = :pid where id = :id")
-        .param("pid", processInstanceId)
-        .param("id", id)
-        .update();
-  }
-
   /**
    * Sets the process instance unless another one is set already; the row's lock serialises
    * concurrent starts.

@@ -77,8 +77,9 @@ public class OffboardingService {
                     Offboarding.requested(
                         UUID.randomUUID(), resellerId, user.userId(), request, entry.id(), now());
                 repository.insert(offboarding, idempotencyKey, fingerprint);
+                // the process's start listener binds the record to the instance, in this
+                // transaction (process/JourneyListener.begin)
                 String processInstanceId = journeys.start(offboarding, entry, user);
-                repository.setProcessInstanceId(offboarding.id(), processInstanceId);
                 return offboarding.withProcessInstanceId(processInstanceId);
               });
       return new Started(created, false);
