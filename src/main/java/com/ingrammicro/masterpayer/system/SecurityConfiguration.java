@@ -213,6 +213,11 @@ class SecurityConfiguration {
             login ->
                 login
                     .loginPage(StaffLogin.START)
+                    // PKCE for the company's confidential client too, not only the public one
+                    .authorizationEndpoint(
+                        authorization ->
+                            authorization.authorizationRequestResolver(
+                                StaffClientRegistrations.withProofKey(registrations)))
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(staffUsers))
                     .failureHandler(refusals))
         .logout(

@@ -8,6 +8,10 @@ import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2Clien
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
@@ -30,12 +34,10 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 final class StaffClientRegistrations implements ClientRegistrationRepository {
 
   private final Supplier<ClientRegistration> builder;
-  private final boolean company;
   private volatile ClientRegistration registration;
 
-  private StaffClientRegistrations(Supplier<ClientRegistration> builder, boolean company) {
+  private StaffClientRegistrations(Supplier<ClientRegistration> builder) {
     this.builder = builder;
-    this.company = company;
   }
 
   /**
@@ -57,7 +59,15 @@ final class StaffClientRegistrations implements ClientRegistrationRepository {
                 + StaffLogin.REGISTRATION
                 + " (spring.security.oauth2.client.registration.staff.*; docs/security.md)");
       }
-      Set<String> scopes = configured.get(StaffLogin.REGISTRATION).getScope();
+      OAuth2ClientProperties.Registration staff = configured.get(StaffLogin.REGISTRATION);
+      // what every staff login is, so the installation names only its client and provider
+      if (staff.getAuthorizationGrantType() == null) {
+        staff.setAuthorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
+      }
+      if (staff.getRedirectUri() == null) {
+        staff.setRedirectUri("{baseUrl}" + StaffLogin.CALLBACK);
+      }
+      Set<String> scopes = staff.getScope();
       if (scopes == null || !scopes.contains(OidcScopes.OPENID)) {
         throw new IllegalStateException(
             "spring.security.oauth2.client.registration.staff.scope must include openid (e.g."
@@ -67,11 +77,10 @@ final class StaffClientRegistrations implements ClientRegistrationRepository {
           () ->
               new OAuth2ClientPropertiesMapper(clients)
                   .asClientRegistrations()
-                  .get(StaffLogin.REGISTRATION),
-          true);
+                  .get(StaffLogin.REGISTRATION));
     }
     if (issuer != null && access.authorizationServer().enabled()) {
-      return new StaffClientRegistrations(() -> embedded(issuer, environment), false);
+      return new StaffClientRegistrations(() -> embedded(issuer, environment));
     }
     throw new IllegalStateException(
         "No OpenID provider for staff login, and the webapps have no password login to fall back"
@@ -81,9 +90,18 @@ final class StaffClientRegistrations implements ClientRegistrationRepository {
             + " (offboarding.security.authorization-server.enabled=true); docs/security.md");
   }
 
-  /** Whether staff sign in with the company's provider (not the embedded one). */
-  boolean company() {
-    return company;
+  /**
+   * Authorization requests with a proof key (PKCE, S256) whatever the client: Spring Security adds
+   * one to a public client's on its own, this also to the company's confidential client's.
+   */
+  static OAuth2AuthorizationRequestResolver withProofKey(
+      ClientRegistrationRepository registrations) {
+    DefaultOAuth2AuthorizationRequestResolver resolver =
+        new DefaultOAuth2AuthorizationRequestResolver(
+            registrations,
+            OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+    resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    return resolver;
   }
 
   @Override
