@@ -314,8 +314,14 @@ class SecurityConfiguration {
     return http.exceptionHandling(
             exceptions ->
                 exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        // no session of its own, and the session a request may carry (the staff web's, which the
+        // API reads for staff: CamundaWebappSessionAuthenticationFilter) keeps its id: a new id
+        // would sign out the page's other calls under way
         .sessionManagement(
-            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            sessions ->
+                sessions
+                    .sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                    .sessionFixation(fixation -> fixation.none()))
         .csrf(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)

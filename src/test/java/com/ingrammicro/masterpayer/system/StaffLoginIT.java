@@ -202,11 +202,16 @@ class StaffLoginIT extends RunningApplication {
   }
 
   @Test
-  void theApiReadsOnlyWithTheSession() {
+  void theApiReadsOnlyWithTheSessionAndLeavesItAsItIs() {
     WebappSession sales = WebappSession.login(api, "sales");
 
-    assertThat(sales.send("GET", "/api/offboardings", null).status()).isEqualTo(200);
-    assertThat(sales.send("POST", "/api/offboardings", "{}").status()).isEqualTo(401);
+    Api.Response read = sales.send("GET", "/api/offboardings", null);
+    Api.Response write = sales.send("POST", "/api/offboardings", "{}");
+
+    assertThat(read.status()).isEqualTo(200);
+    // a new session id would sign out the page's other calls that are under way
+    assertThat(read.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+    assertThat(write.status()).isEqualTo(401);
   }
 
   @Test
