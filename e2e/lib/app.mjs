@@ -15,9 +15,31 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 /** Demo users of the local profile: the password is the user name. */
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:${user}`).toString('base64');
 
-/** One call of the REST API as a user; the answer's JSON (or null) with its status. */
+/** The demo resellers: OAuth2 clients of the embedded authorization server (secret = client id). */
+const RESELLERS = ['acme', 'globex'];
+const tokens = new Map();
+
+/** A reseller's bearer token (client credentials grant), fetched again shortly before it expires. */
+async function bearer(client) {
+  const cached = tokens.get(client);
+  if (cached && cached.expires > Date.now() + 30_000) return cached.token;
+  const response = await fetch(BASE_URL + '/oauth2/token', {
+    method: 'POST',
+    headers: { Authorization: basic(client), 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials',
+  });
+  const answer = await response.json();
+  assert.equal(response.status, 200, `a token for ${client}: ${JSON.stringify(answer)}`);
+  tokens.set(client, { token: answer.access_token, expires: Date.now() + answer.expires_in * 1000 });
+  return answer.access_token;
+}
+
+/**
+ * One call of the REST API as a user: a reseller with its bearer token, staff with HTTP Basic; the
+ * answer's JSON (or null) with its status.
+ */
 export async function api(user, method, pathAndQuery, { json, body, contentType } = {}) {
-  const headers = { Authorization: basic(user) };
+  const headers = { Authorization: RESELLERS.includes(user) ? `Bearer ${await bearer(user)}` : basic(user) };
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(json);
@@ -102,6 +124,24 @@ export function mailsAbout(payer) {
     // long header lines are folded onto the next line: unfold them
     .map((name) => fs.readFileSync(path.join(MAIL_DIR, name), 'utf8').replace(/\r?\n[ \t]+/g, ' '))
     .filter((mail) => mail.includes(payer));
+}
+
+/**
+ * Opens a page of the staff web and signs in as the browser is asked to: single sign-on sends it to
+ * the embedded OpenID provider's login page, whose form takes the user's name and password, and
+ * back. Resolves once the browser has left the login page (or, when refused, is back on it).
+ */
+export async function signIn(page, pathAndQuery, user) {
+  // the first visit of a freshly started application is slow: its webapp resources load then
+  await page.goto(BASE_URL + pathAndQuery, { timeout: 90_000 });
+  await page.waitForURL((url) => url.pathname === '/login', { timeout: 90_000 });
+  assert.match(await page.title(), /Master Payer Offboarding/, 'the provider\'s login page carries the product\'s name');
+  await page.fill('input[name=username]', user);
+  await page.fill('input[name=password]', user);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/login' || url.search.includes('error'), { timeout: 90_000 }),
+    page.click('button[type=submit]'),
+  ]);
 }
 
 export async function launchBrowser() {

@@ -2,7 +2,7 @@
 // clicks; Playwright's synthetic mouse events do not reach some of their handlers in headless
 // Chromium (the login button, form checkboxes), so buttons and boxes are clicked through the DOM.
 import assert from 'node:assert/strict';
-import { BASE_URL, eventually } from './app.mjs';
+import { eventually, signIn } from './app.mjs';
 
 const click = (page, selector, text) => page.evaluate(({ selector, text }) => {
   const target = [...document.querySelectorAll(selector)]
@@ -32,27 +32,19 @@ export class Tasklist {
   }
 
   /**
-   * Logs in through Tasklist's login page. The page binds its fields once AngularJS has started; on a
-   * busy machine the fields can be filled before that, and the login then goes out empty (or not at
-   * all) and is refused as wrong credentials. So the login is sent again until the request carries
-   * the user's name, and the test judges what the server answered to the real login.
+   * Signs in to Tasklist through single sign-on: the embedded OpenID provider's login page, then
+   * back to Tasklist.
    */
   async login(user) {
-    for (let attempt = 1; ; attempt += 1) {
-      // the first visit of a freshly started application is slow: its webapp resources load then
-      await this.page.goto(BASE_URL + '/camunda/app/tasklist/', { timeout: 90_000 });
-      await this.page.waitForSelector('input[type=password]', { timeout: 90_000 });
-      await this.page.fill('input[type=text]', user);
-      await this.page.fill('input[type=password]', user);
-      const sent = this.page.waitForRequest((request) => request.method() === 'POST'
-        && request.url().includes('/api/admin/auth/user/default/login/'), { timeout: 15_000 }).catch(() => null);
-      await click(this.page, 'button[type=submit]');
-      const request = await sent;
-      if (request && new URLSearchParams(request.postData() ?? '').get('username') === user) {
-        return;
-      }
-      assert.ok(attempt < 3, `Tasklist's login form did not send ${user}'s credentials in ${attempt} attempts`);
-    }
+    await signIn(this.page, '/camunda/app/tasklist/', user);
+  }
+
+  /** Signs out with Tasklist's own "Sign out", in the account menu of its header. */
+  async signOut() {
+    const signedOut = this.page.waitForResponse((response) => response.request().method() === 'POST'
+      && response.url().endsWith('/api/admin/auth/user/default/logout'), { timeout: 15_000 });
+    assert.ok(await click(this.page, '.account .logout a, li.logout a'), 'the header offers Sign out');
+    assert.equal((await signedOut).status(), 200, 'Camunda signed out');
   }
 
   /** Logs in and waits for the filters. */

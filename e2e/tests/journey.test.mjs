@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  BASE_URL, api, eventually, launchBrowser, mailsAbout, randomPayer, registeredName, screenshot, signTwice, startOffboarding,
+  BASE_URL, api, eventually, launchBrowser, mailsAbout, randomPayer, registeredName, screenshot, signIn, signTwice, startOffboarding,
 } from '../lib/app.mjs';
 import { Tasklist } from '../lib/tasklist.mjs';
 
@@ -31,12 +31,18 @@ after(async () => {
 
 const view = async () => (await api('acme', 'GET', `/api/offboardings/${id}`)).body;
 
-test('a reseller cannot log in to Tasklist', async () => {
+test('a reseller has no way into any webapp: the staff login page refuses it', async () => {
   const page = await browser.newPage();
-  const tasklist = new Tasklist(page);
-  await tasklist.login('acme');
-  await page.waitForFunction(() => /wrong credentials|missing access rights/i.test(document.body.innerText), null, { timeout: 15_000 });
-  await screenshot(page, 'reseller-refused-by-tasklist');
+  await signIn(page, '/camunda/app/tasklist/', 'acme');
+  assert.equal(new URL(page.url()).pathname, '/login');
+  assert.match(await page.innerText('body'), /Sign-in refused/);
+  await screenshot(page, 'reseller-refused-by-staff-login');
+  for (const app of ['welcome', 'tasklist', 'cockpit', 'admin']) {
+    await page.goto(`${BASE_URL}/camunda/app/${app}/default/`);
+    assert.equal(new URL(page.url()).pathname, '/login', `${app} asks the reseller to sign in`);
+  }
+  await page.goto(`${BASE_URL}/audit/`);
+  assert.equal(new URL(page.url()).pathname, '/login', 'so does the audit page');
   await page.close();
 });
 
@@ -200,9 +206,10 @@ test('an overdue task shows in the Overdue filter and is escalated by mail', asy
 });
 
 test('the auditor sees the timeline and the highlighted diagram on the audit page', async () => {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1100 }, httpCredentials: { username: 'auditor', password: 'auditor' } });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1100 } });
   const page = await context.newPage();
-  await page.goto(BASE_URL + '/audit/');
+  await signIn(page, '/audit/', 'auditor');
+  assert.equal(new URL(page.url()).pathname, '/audit/', 'single sign-on brings the auditor back to the audit page');
   await page.fill('input[name=payerAccountId]', payer);
   await page.evaluate(() => document.querySelector('#filters button[type=submit]').click());
   await page.waitForFunction((payer) => [...document.querySelectorAll('#rows tr')].some((row) => row.innerText.includes(payer)), payer);
@@ -220,5 +227,19 @@ test('the auditor sees the timeline and the highlighted diagram on the audit pag
   }
   assert.ok(timeline.includes(`Review offboarding request – payer ${payer} (ACME)`), 'the timeline names the review');
   await screenshot(page, 'auditor-sees-timeline-and-diagram');
+  // the audit page's Sign out: the application's sign-out page, then signed out
+  await page.click('a[href="/logout"]');
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => /You are signed out/.test(document.body.innerText));
+  await page.goto(BASE_URL + '/audit/');
+  assert.equal(new URL(page.url()).pathname, '/login', 'the audit page asks for a new sign-in');
   await context.close();
+});
+
+test('Tasklist\'s Sign out ends the session: the next visit asks for the password again', async () => {
+  await sales.signOut();
+  await sales.page.goto(BASE_URL + '/camunda/app/tasklist/');
+  await sales.page.waitForURL((url) => url.pathname === '/login', { timeout: 30_000 });
+  assert.ok(await sales.page.$('input[name=password]'), 'the provider\'s login form');
+  await screenshot(sales.page, 'sales-signed-out');
 });

@@ -1,6 +1,7 @@
 package com.ingrammicro.masterpayer.process;
 
 import com.ingrammicro.masterpayer.system.AppUser;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,9 +13,29 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * read it: {@link IdentityService#getCurrentAuthentication()} answers with the {@code impl} type
  * {@link Authentication}.
  */
-final class EngineAuthentication {
+public final class EngineAuthentication {
 
   private EngineAuthentication() {}
+
+  /**
+   * The groups of the user the engine's current call runs for, if it runs for one: those of the
+   * caller's login (a staff member's single sign-on, or Camunda's identity store for HTTP Basic).
+   */
+  public static Optional<CurrentUser> current(IdentityService identityService) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return Optional.ofNullable(authentication)
+        .filter(running -> running.getUserId() != null)
+        .map(
+            running ->
+                new CurrentUser(
+                    running.getUserId(),
+                    running.getGroupIds() == null
+                        ? List.of()
+                        : List.copyOf(running.getGroupIds())));
+  }
+
+  /** A user the engine runs a call for, with the groups it runs with. */
+  public record CurrentUser(String userId, List<String> groupIds) {}
 
   /** The user the engine's current call runs for, if it runs for one. */
   static Optional<String> currentUserId(IdentityService identityService) {

@@ -4,13 +4,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
- * The authenticated caller: a staff member read from Camunda's identity store (or from the single
- * sign-on's groups), or a reseller's API client made from its bearer token. A reseller caller is a
- * member of the {@code resellers} group and of exactly one tenant, whose id is the reseller id.
+ * The authenticated caller: a staff member with the groups of their login (single sign-on, or
+ * Camunda's identity store for HTTP Basic), or a reseller's API client made from its bearer token.
+ * A reseller caller is a member of the {@code resellers} group and of exactly one tenant, whose id
+ * is the reseller id.
  */
-public record AppUser(String userId, List<String> groupIds, List<String> tenantIds) {
+public record AppUser(String userId, List<String> groupIds, List<String> tenantIds)
+    implements AuthenticatedPrincipal {
 
   private static final Set<Role> STAFF =
       EnumSet.of(Role.IAAS_SALES, Role.FINANCE, Role.AUDITOR, Role.ADMIN);
@@ -18,6 +21,15 @@ public record AppUser(String userId, List<String> groupIds, List<String> tenantI
   public AppUser {
     groupIds = List.copyOf(groupIds);
     tenantIds = List.copyOf(tenantIds);
+  }
+
+  /**
+   * The user id: what Spring Security names a login by, such as the embedded provider's logins in
+   * the tokens' subject.
+   */
+  @Override
+  public String getName() {
+    return userId;
   }
 
   /** The application roles among the user's groups. */

@@ -131,6 +131,7 @@ class AuthorizationServerConfiguration {
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
         .securityContext(context -> context.securityContextRepository(StaffLogin.IDP_SESSION))
+        .requestCache(cache -> cache.requestCache(StaffLogin.IDP_REQUESTS))
         .exceptionHandling(
             exceptions ->
                 exceptions

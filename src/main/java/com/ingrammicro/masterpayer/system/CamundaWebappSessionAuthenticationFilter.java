@@ -10,24 +10,24 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets staff who are logged in to Camunda Tasklist or Cockpit open the API's documents from a task
- * form (the CTA links) without a second login. Only safe methods (GET, HEAD) are accepted this way,
- * so a session cookie can never change anything through the API; writes need HTTP Basic.
+ * Lets staff who are signed in to Camunda's webapps or the audit page by single sign-on open the
+ * API's documents from a task form (the CTA links), and the audit page call the audit API, without
+ * a second login. The staff member and groups are those of the session's single sign-on ({@link
+ * StaffUser}). Only safe methods (GET, HEAD) are accepted this way, so a session cookie can never
+ * change anything through the API; writes need HTTP Basic.
  */
 class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
-  private final AppUsers appUsers;
-  private final String engineName;
+  /** The staff web's login, as its session keeps it (Spring Security's default session key). */
+  private final HttpSessionSecurityContextRepository staffWebSessions =
+      new HttpSessionSecurityContextRepository();
+
   private final SecurityContextHolderStrategy contexts =
       SecurityContextHolder.getContextHolderStrategy();
-
-  CamundaWebappSessionAuthenticationFilter(AppUsers appUsers, String engineName) {
-    this.appUsers = appUsers;
-    this.engineName = engineName;
-  }
 
   @Override
   protected void doFilterInternal(
@@ -35,9 +35,9 @@ class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (isSafe(request)
         && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-        && contexts.getContext().getAuthentication() == null) {
-      CamundaWebappSession.userId(request, engineName)
-          .map(appUsers::load)
+        && contexts.getContext().getAuthentication() == null
+        && request.getSession(false) != null) {
+      StaffUser.of(staffWebSessions.loadDeferredContext(request).get().getAuthentication())
           .filter(AppUser::isStaff)
           .ifPresent(
               user -> {

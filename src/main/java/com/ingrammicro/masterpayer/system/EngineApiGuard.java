@@ -38,7 +38,10 @@ final class EngineApiGuard extends OncePerRequestFilter {
      * Basic user.
      */
     ENGINE_REST(Pattern.compile("^/engine-rest(?:/engine/[^/]+)?(/.*)?$")),
-    /** {@code /camunda/api/engine/engine/{name}/...}; the caller is the webapp session's user. */
+    /**
+     * {@code /camunda/api/engine/engine/{name}/...}; the caller is the staff member signed in by
+     * single sign-on.
+     */
     WEBAPP(Pattern.compile("^/camunda/api/engine/engine/[^/]+(/.*)?$"));
 
     private final Pattern enginePath;
@@ -52,7 +55,6 @@ final class EngineApiGuard extends OncePerRequestFilter {
   static final int MAX_COMPLETION_BODY = 256 * 1024;
 
   private final Door door;
-  private final String engineName;
   private final TaskCompletionCheck completions;
   private final IdentityService identityService;
   private final ObjectMapper json;
@@ -60,12 +62,10 @@ final class EngineApiGuard extends OncePerRequestFilter {
 
   EngineApiGuard(
       Door door,
-      String engineName,
       TaskCompletionCheck completions,
       IdentityService identityService,
       ObjectMapper json) {
     this.door = door;
-    this.engineName = engineName;
     this.completions = completions;
     this.identityService = identityService;
     this.json = json;
@@ -76,7 +76,7 @@ final class EngineApiGuard extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Matcher engineCall = door.enginePath.matcher(paths.getPathWithinApplication(request));
-    Optional<AppUser> caller = caller(request);
+    Optional<AppUser> caller = caller();
     if (!engineCall.matches() || caller.isEmpty()) {
       // not an engine resource, or nobody logged in: the engine's REST layer answers as it does
       chain.doFilter(request, response);
@@ -126,9 +126,13 @@ final class EngineApiGuard extends OncePerRequestFilter {
     chain.doFilter(new CachedBodyRequest(request, body), response);
   }
 
-  private Optional<AppUser> caller(HttpServletRequest request) {
+  /**
+   * The caller as its door signs it in: the webapps' staff member by single sign-on, with the
+   * groups of that login; engine-rest's HTTP Basic user.
+   */
+  private Optional<AppUser> caller() {
     if (door == Door.WEBAPP) {
-      return CamundaWebappSession.user(request, engineName);
+      return StaffUser.current();
     }
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     return authentication != null && authentication.getPrincipal() instanceof AppUser user

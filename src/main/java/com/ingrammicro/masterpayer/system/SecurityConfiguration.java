@@ -18,32 +18,32 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. One identity store (Camunda's users and groups) behind every door:
+ * Who may call what. Staff are Camunda's staff groups, resellers OAuth2 clients:
  *
  * <ul>
  *   <li>{@code /engine-rest/**}: HTTP Basic, staff only, run as the user so engine authorizations
  *       apply, and only the changes Tasklist's work needs ({@link EngineApiPolicy});
  *   <li>{@code /api/**}: resellers' OAuth2 bearer tokens ({@link ApiTokens}, each operation with
- *       its scope) and staff's HTTP Basic; resellers start, follow and withdraw their own
- *       offboardings, staff read; the audit API ({@code /api/audit/**}) is for auditors and
- *       administrators only, the administration API ({@code /api/admin/**}: the payer registry) for
- *       administrators; DocuSign Connect's notifications carry no user but an HMAC, verified by
- *       their controller;
- *   <li>{@code /audit/**}: the audit page, for auditors and administrators (HTTP Basic, or their
- *       Camunda webapp session);
- *   <li>{@code /camunda/**}: Camunda's webapps, which have their own login, CSRF protection and
- *       application authorizations; staff only ({@link CamundaWebappGuard}), and their engine API
- *       under the same rules as engine-rest;
+ *       its scope) start, follow and withdraw their own offboardings; staff read (HTTP Basic, or
+ *       their single sign-on session for reads); the audit API ({@code /api/audit/**}) is for
+ *       auditors and administrators only, the administration API ({@code /api/admin/**}: the payer
+ *       registry, the API clients) for administrators; DocuSign Connect's notifications carry no
+ *       user but an HMAC, verified by their controller;
+ *   <li>the staff web: Camunda's webapps ({@code /camunda/**}) and the audit page ({@code
+ *       /audit/**}), for staff signed in by single sign-on; the webapps' engine API under the same
+ *       rules as engine-rest;
  *   <li>actuator: health for probes, the rest for administrators.
  * </ul>
  */
@@ -84,11 +84,7 @@ class SecurityConfiguration {
         .addFilterAfter(runAsUser, AuthorizationFilter.class)
         .addFilterAfter(
             new EngineApiGuard(
-                EngineApiGuard.Door.ENGINE_REST,
-                engine.getName(),
-                completions,
-                engine.getIdentityService(),
-                json),
+                EngineApiGuard.Door.ENGINE_REST, completions, engine.getIdentityService(), json),
             EngineRestAuthenticationFilter.class);
     return http.build();
   }
@@ -98,8 +94,6 @@ class SecurityConfiguration {
   SecurityFilterChain api(
       HttpSecurity http,
       ProblemResponses problems,
-      AppUsers appUsers,
-      ProcessEngine engine,
       JwtDecoder apiTokens,
       AccessProperties properties)
       throws Exception {
@@ -118,8 +112,7 @@ class SecurityConfiguration {
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
         .addFilterAfter(
-            new CamundaWebappSessionAuthenticationFilter(appUsers, engine.getName()),
-            BasicAuthenticationFilter.class)
+            new CamundaWebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .headers(headers -> headers.addHeaderWriter(ContentSecurityPolicies.apiDocs()))
         .authorizeHttpRequests(
             requests ->
@@ -166,30 +159,6 @@ class SecurityConfiguration {
         AuthorityAuthorizationManager.hasAnyRole(STAFF), reseller(scope));
   }
 
-  /**
-   * The audit page: static files that only call the audit API, so the same readers and the same
-   * login.
-   */
-  @Bean
-  @Order(3)
-  SecurityFilterChain auditPage(
-      HttpSecurity http, ProblemResponses problems, AppUsers appUsers, ProcessEngine engine)
-      throws Exception {
-    statelessBasic(http.securityMatcher(paths("/audit", "/audit/**")), problems)
-        .addFilterAfter(
-            new CamundaWebappSessionAuthenticationFilter(appUsers, engine.getName()),
-            BasicAuthenticationFilter.class)
-        .headers(headers -> headers.addHeaderWriter(ContentSecurityPolicies.auditPage()))
-        .authorizeHttpRequests(
-            requests ->
-                requests
-                    .requestMatchers(GET, "/audit", "/audit/**")
-                    .hasAnyRole(AUDIT_READERS)
-                    .anyRequest()
-                    .denyAll());
-    return http.build();
-  }
-
   @Bean
   @Order(4)
   SecurityFilterChain actuator(HttpSecurity http, ProblemResponses problems) throws Exception {
@@ -205,35 +174,100 @@ class SecurityConfiguration {
   }
 
   /**
-   * Camunda's webapps guard themselves (login, session, CSRF token, security headers); in front of
-   * them, staff only, and the same rules for their engine API as for engine-rest.
+   * The staff web: Camunda's webapps, the audit page and the pages of staff sign-in, for staff
+   * signed in by single sign-on (OpenID Connect, authorization code with PKCE: {@link
+   * StaffLoginConfiguration}), in a session. A browser that is not signed in is sent to single
+   * sign-on, the webapps' API answers {@code 401} ({@link StaffWebRefusals}); Camunda's own
+   * password login is refused. Camunda's webapps take the staff member over from here ({@link
+   * CamundaContainerLogin}) and keep their own CSRF protection, security headers and application
+   * authorizations; their engine API runs under the same rules as engine-rest.
    */
   @Bean
   @Order(5)
-  SecurityFilterChain camundaWebapps(
+  SecurityFilterChain staffWeb(
       HttpSecurity http,
-      AppUsers appUsers,
       ProcessEngine engine,
       TaskCompletionCheck completions,
-      ObjectMapper json)
+      ObjectMapper json,
+      StaffUserService staffUsers,
+      StaffClientRegistrations registrations)
       throws Exception {
-    CamundaWebappGuard staffOnly = new CamundaWebappGuard(appUsers, engine.getName(), json);
-    http.securityMatcher(paths("/camunda/**", "/", "/error", "/favicon.ico"))
-        .addFilterBefore(staffOnly, AuthorizationFilter.class)
+    StaffWebRefusals refusals = new StaffWebRefusals(json);
+    OidcClientInitiatedLogoutSuccessHandler signedOut =
+        new OidcClientInitiatedLogoutSuccessHandler(registrations);
+    // the company's provider ends its own session too, when it offers to (end_session_endpoint)
+    signedOut.setPostLogoutRedirectUri("{baseUrl}" + StaffLogin.LOGOUT);
+    signedOut.setDefaultTargetUrl(StaffLogin.LOGOUT);
+    RequestMatcher webapps = paths("/camunda/**");
+    http.securityMatcher(
+            paths(
+                "/camunda/**",
+                "/",
+                "/error",
+                "/favicon.ico",
+                "/audit",
+                "/audit/**",
+                "/oauth2/authorization/**",
+                "/login/oauth2/code/**",
+                StaffLogin.LOGOUT))
+        .oauth2Login(
+            login ->
+                login
+                    .loginPage(StaffLogin.START)
+                    // PKCE for the company's confidential client too, not only the public one
+                    .authorizationEndpoint(
+                        authorization ->
+                            authorization.authorizationRequestResolver(
+                                StaffClientRegistrations.withProofKey(registrations)))
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(staffUsers))
+                    .failureHandler(refusals))
+        .logout(
+            logout ->
+                logout
+                    .logoutRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher(POST, StaffLogin.LOGOUT))
+                    .logoutSuccessHandler(signedOut))
+        .addFilterAfter(new CamundaWebappLogout(), AuthorizationFilter.class)
         .addFilterAfter(
             new EngineApiGuard(
-                EngineApiGuard.Door.WEBAPP,
-                engine.getName(),
-                completions,
-                engine.getIdentityService(),
-                json),
-            CamundaWebappGuard.class)
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        .csrf(AbstractHttpConfigurer::disable)
-        .headers(AbstractHttpConfigurer::disable)
-        .requestCache(AbstractHttpConfigurer::disable)
-        .securityContext(AbstractHttpConfigurer::disable)
-        .sessionManagement(AbstractHttpConfigurer::disable);
+                EngineApiGuard.Door.WEBAPP, completions, engine.getIdentityService(), json),
+            CamundaWebappLogout.class)
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+        // Camunda's webapps check their own CSRF token (their CsrfPreventionFilter)
+        .csrf(csrf -> csrf.ignoringRequestMatchers(webapps))
+        // ... and write their own security headers; the other pages get Spring Security's
+        .headers(
+            headers ->
+                headers
+                    .defaultsDisabled()
+                    .addHeaderWriter(
+                        ContentSecurityPolicies.staffWeb(new NegatedRequestMatcher(webapps))))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(paths("/", "/error", "/favicon.ico"))
+                    .permitAll()
+                    .requestMatchers(
+                        PathPatternRequestMatcher.withDefaults().matcher(GET, StaffLogin.LOGOUT))
+                    .permitAll()
+                    .requestMatchers(
+                        PathPatternRequestMatcher.withDefaults()
+                            .matcher(POST, "/camunda/api/admin/auth/user/*/login/*"))
+                    .denyAll()
+                    // Camunda's set-up page creates a first administrator while its identity store
+                    // has none, which with single sign-on it never has
+                    .requestMatchers(paths("/camunda/api/admin/setup/**"))
+                    .hasRole(Role.ADMIN.name())
+                    .requestMatchers(webapps)
+                    .hasAnyRole(STAFF)
+                    .requestMatchers(
+                        PathPatternRequestMatcher.withDefaults().matcher(GET, "/audit"),
+                        PathPatternRequestMatcher.withDefaults().matcher(GET, "/audit/**"))
+                    .hasAnyRole(AUDIT_READERS)
+                    .anyRequest()
+                    .denyAll());
     return http.build();
   }
 
@@ -281,8 +315,14 @@ class SecurityConfiguration {
     return http.exceptionHandling(
             exceptions ->
                 exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        // no session of its own, and the session a request may carry (the staff web's, which the
+        // API reads for staff: CamundaWebappSessionAuthenticationFilter) keeps its id: a new id
+        // would sign out the page's other calls under way
         .sessionManagement(
-            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            sessions ->
+                sessions
+                    .sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                    .sessionFixation(fixation -> fixation.none()))
         .csrf(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)

@@ -593,6 +593,40 @@ class OffboardingProcessTest {
   }
 
   @Test
+  void aStaffMemberTakesATaskByTheGroupsOfTheirOwnLoginNotThoseOfTheIdentityStore() {
+    // a single sign-on: "carol" is nobody in Camunda's identity store, her login says iaas-sales;
+    // "seller" is in iaas-sales there, his login says finance
+    IdentityService identity = engine.getProcessEngine().getIdentityService();
+    identity.saveGroup(identity.newGroup("iaas-sales"));
+    identity.saveUser(identity.newUser("seller"));
+    identity.createMembership("seller", "iaas-sales");
+    try {
+      requestUnderReview();
+      String taskId = task().getId();
+
+      identity.setAuthentication("carol", List.of("iaas-sales"));
+      taskService().claim(taskId, "carol");
+      assertThat(task()).isAssignedTo("carol");
+      taskService().setAssignee(taskId, null);
+
+      identity.setAuthentication("seller", List.of("finance"));
+      assertThatThrownBy(() -> taskService().claim(taskId, "seller"))
+          .hasRootCauseInstanceOf(InvalidTaskOutcomeException.class)
+          .hasMessageContaining("'seller' is not one");
+      // given to someone else, the task goes to a member the identity store knows, only
+      assertThatThrownBy(() -> taskService().setAssignee(taskId, "carol"))
+          .hasRootCauseInstanceOf(InvalidTaskOutcomeException.class);
+      identity.setAuthentication("carol", List.of("iaas-sales"));
+      taskService().setAssignee(taskId, "seller");
+      assertThat(task()).isAssignedTo("seller");
+    } finally {
+      identity.clearAuthentication();
+      identity.deleteUser("seller");
+      identity.deleteGroup("iaas-sales");
+    }
+  }
+
+  @Test
   void withdrawalBeforeAccessRemovalEndsWithdrawn() {
     ProcessInstance offboarding = requestApproved();
     signCta(offboarding);

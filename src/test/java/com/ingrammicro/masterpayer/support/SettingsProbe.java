@@ -12,6 +12,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientProperties;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -85,6 +86,24 @@ public final class SettingsProbe {
                   "spring.security.oauth2.resourceserver", OAuth2ResourceServerProperties.class)
               .getJwt()
               .getIssuerUri());
+      // staff login's client registration, as Spring Boot binds it
+      // (system/StaffClientRegistrations)
+      OAuth2ClientProperties clients =
+          binder.bindOrCreate("spring.security.oauth2.client", OAuth2ClientProperties.class);
+      OAuth2ClientProperties.Registration staff = clients.getRegistration().get("staff");
+      if (staff != null) {
+        settings.put(
+            "spring.security.oauth2.client.registration.staff",
+            "clientId=%s, clientSecret=%s, scope=%s"
+                .formatted(staff.getClientId(), staff.getClientSecret(), staff.getScope()));
+      }
+      OAuth2ClientProperties.Provider provider = clients.getProvider().get("staff");
+      if (provider != null) {
+        settings.put(
+            "spring.security.oauth2.client.provider.staff",
+            "issuerUri=%s, userNameAttribute=%s"
+                .formatted(provider.getIssuerUri(), provider.getUserNameAttribute()));
+      }
       // read by system/NodeName as ${offboarding.node-name:}
       settings.put("offboarding.node-name", environment.getProperty("offboarding.node-name"));
       Object cleanup = null;

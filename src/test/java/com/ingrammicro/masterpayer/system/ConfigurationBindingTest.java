@@ -163,9 +163,6 @@ class ConfigurationBindingTest {
               "trustStorePassword=bound-store-secret"),
           check("offboarding.registry.max-import-size", "2MB", "offboarding.registry", "2097152B"),
           security(
-              "issuer", "https://offboarding.bound.example", "issuer=https://offboarding.bound"),
-          security("authorization-server.enabled", "false", "enabled=false"),
-          security(
               "authorization-server.failed-client-authentication-delay",
               "PT3S",
               "failedClientAuthenticationDelay=PT3S"),
@@ -219,7 +216,61 @@ class ConfigurationBindingTest {
               "4000",
               "offboarding.audit",
               "retentionDays=4000"),
-          check("offboarding.node-name", "node-bound-1", "offboarding.node-name", "node-bound-1"));
+          check("offboarding.node-name", "node-bound-1", "offboarding.node-name", "node-bound-1"),
+          // staff login (docs/configuration.md, "Staff login")
+          security(
+              "issuer",
+              "https://offboarding.bound.example",
+              "issuer=https://offboarding.bound.example"),
+          security("authorization-server.enabled", "false", "AuthorizationServer[enabled=false"),
+          security("staff-login.groups-claim", "roles", "groupsClaim=roles"),
+          // entries of a map of lists under a key with a dash: as properties only (environment
+          // variables of them bind to nothing)
+          propertyOnly(
+              "offboarding.security.staff-login.groups.finance",
+              "Finance Team,Accounts",
+              "offboarding.security",
+              "finance=[Finance Team, Accounts]"),
+          propertyOnly(
+              "offboarding.security.staff-login.groups.auditors",
+              "Audit",
+              "offboarding.security",
+              "auditors=[Audit]"),
+          propertyOnly(
+              "offboarding.security.staff-login.groups.iaas-sales",
+              "IaaS Sales EMEA,IaaS Sales US",
+              "offboarding.security",
+              "iaas-sales=[IaaS Sales EMEA, IaaS Sales US]"),
+          propertyOnly(
+              "offboarding.security.staff-login.groups.camunda-admin",
+              "Offboarding Admins",
+              "offboarding.security",
+              "camunda-admin=[Offboarding Admins]"),
+          check(
+              "spring.security.oauth2.client.registration.staff.client-id",
+              "bound-client",
+              "spring.security.oauth2.client.registration.staff",
+              "clientId=bound-client"),
+          check(
+              "spring.security.oauth2.client.registration.staff.client-secret",
+              "bound-client-secret",
+              "spring.security.oauth2.client.registration.staff",
+              "clientSecret=bound-client-secret"),
+          check(
+              "spring.security.oauth2.client.registration.staff.scope",
+              "openid,profile",
+              "spring.security.oauth2.client.registration.staff",
+              "scope=[openid, profile]"),
+          check(
+              "spring.security.oauth2.client.provider.staff.issuer-uri",
+              "https://login.bound.example/tenant/v2.0",
+              "spring.security.oauth2.client.provider.staff",
+              "issuerUri=https://login.bound.example/tenant/v2.0"),
+          check(
+              "spring.security.oauth2.client.provider.staff.user-name-attribute",
+              "preferred_username",
+              "spring.security.oauth2.client.provider.staff",
+              "userNameAttribute=preferred_username"));
 
   /** The prod profile's own variables for the SMTP server (application-prod.yml). */
   static final List<Check> PROD_VARIABLES =
@@ -377,10 +428,6 @@ class ConfigurationBindingTest {
     return settings;
   }
 
-  private static Check security(String key, String value, String expected) {
-    return check("offboarding.security." + key, value, "offboarding.security", expected);
-  }
-
   private static Check check(String key, String value, String shown, String expected) {
     return new Check(key, value, shown, expected);
   }
@@ -403,6 +450,10 @@ class ConfigurationBindingTest {
 
   private static Check docusign(String key, String value, String expected) {
     return esignature("docusign." + key, value, expected);
+  }
+
+  private static Check security(String key, String value, String expected) {
+    return new Check("offboarding.security." + key, value, "offboarding.security", expected);
   }
 
   private static Check cleanup(String key, String value, String expected) {

@@ -47,6 +47,8 @@ import org.springframework.transaction.PlatformTransactionManager;
   AppUsers.class,
   ErrorResponseConfiguration.class,
   ApiTokens.class,
+  // staff single sign-on's chain needs its provider (the embedded one, never called in a slice)
+  StaffLoginConfiguration.class,
   Issuer.class
 })
 @EnableConfigurationProperties(AccessProperties.class)

@@ -1,7 +1,9 @@
 package com.ingrammicro.masterpayer.process.humantask;
 
+import com.ingrammicro.masterpayer.process.EngineAuthentication;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,6 +18,11 @@ import org.springframework.stereotype.Component;
  * anyone, and the assignee then may work it: a reseller could be made the assignee of its own
  * review. Being a listener, the rule holds for engine-rest, Tasklist and Java alike; the exception
  * rolls the assignment back.
+ *
+ * <p>Whom a task may go to is judged by who asks: a staff member who takes a task for themselves is
+ * judged by the groups of their own login (a single sign-on's groups come from the company's
+ * identity provider, and the staff member need not exist in Camunda's identity store); a task given
+ * to someone else goes only to a member that Camunda's identity store knows.
  */
 @Component("assignmentRule")
 public class AssignmentRule implements TaskListener {
@@ -38,9 +45,18 @@ public class AssignmentRule implements TaskListener {
             .map(IdentityLink::getGroupId)
             .filter(Objects::nonNull)
             .toList();
-    if (groups.isEmpty() || !isMemberOfAny(assignee, groups)) {
+    if (groups.isEmpty() || !mayWork(assignee, groups)) {
       throw InvalidTaskOutcomeException.assignmentRefused(task.getName(), assignee, groups);
     }
+  }
+
+  private boolean mayWork(String assignee, List<String> groups) {
+    Optional<EngineAuthentication.CurrentUser> caller =
+        EngineAuthentication.current(identityService)
+            .filter(current -> current.userId().equals(assignee));
+    return caller.isPresent()
+        ? caller.get().groupIds().stream().anyMatch(groups::contains)
+        : isMemberOfAny(assignee, groups);
   }
 
   /**
