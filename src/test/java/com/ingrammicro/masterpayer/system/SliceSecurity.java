@@ -38,7 +38,10 @@ import org.springframework.transaction.PlatformTransactionManager;
   SecurityConfiguration.class,
   CamundaIdentityAuthenticationProvider.class,
   AppUsers.class,
-  ErrorResponseConfiguration.class
+  ErrorResponseConfiguration.class,
+  // staff single sign-on's chain needs its provider (the embedded one, never called in a slice)
+  StaffLoginConfiguration.class,
+  Issuer.class
 })
 public class SliceSecurity {
 
