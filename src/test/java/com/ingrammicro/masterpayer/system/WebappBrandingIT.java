@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ingrammicro.masterpayer.support.Api;
 import com.ingrammicro.masterpayer.support.OnH2;
 import com.ingrammicro.masterpayer.support.RunningApplication;
+import com.ingrammicro.masterpayer.support.WebappSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 @OnH2
 class WebappBrandingIT extends RunningApplication {
 
+  private WebappSession admin;
+
   private static final String WEBJAR = "META-INF/resources/webjars/camunda/";
 
   /** Each app, and the name its header, login page and browser title show. */
@@ -43,7 +46,7 @@ class WebappBrandingIT extends RunningApplication {
   void everyWebappIsNamedAfterTheProductWithCamundasDefaultConfigurationOtherwiseKept() {
     NAMES.forEach(
         (app, name) -> {
-          Api.Response served = api.get(null, "/camunda/app/" + app + "/scripts/config.js");
+          Api.Response served = signedIn("/camunda/app/" + app + "/scripts/config.js");
           assertThat(served.status()).as(app).isEqualTo(200);
           assertThat(served.header("Content-Type")).as(app).contains("javascript");
 
@@ -65,18 +68,17 @@ class WebappBrandingIT extends RunningApplication {
   void theEndOfLifeBannerIsHiddenForDailyWorkAndLeftInAdmin() {
     // the element the rule hides: Camunda's header widget renders the banner as div.ce-eol-banner
     // in every CE build; a Camunda that renamed it would bring the banner back unnoticed
-    assertThat(api.get(null, "/camunda/app/tasklist/camunda-tasklist-bootstrap.js").text())
+    assertThat(signedIn("/camunda/app/tasklist/camunda-tasklist-bootstrap.js").text())
         .contains("<div ng-if=\"isCommunityEdition\" class=\"ce-eol-banner\"");
 
     NAMES
         .keySet()
         .forEach(
             app -> {
-              assertThat(api.get(null, "/camunda/app/" + app + "/default/").text())
+              assertThat(signedIn("/camunda/app/" + app + "/default/").text())
                   .as("%s's page loads its user stylesheet", app)
                   .contains("/app/" + app + "/styles/user-styles.css");
-              Api.Response styles =
-                  api.get(null, "/camunda/app/" + app + "/styles/user-styles.css");
+              Api.Response styles = signedIn("/camunda/app/" + app + "/styles/user-styles.css");
               assertThat(styles.status()).as(app).isEqualTo(200);
               assertThat(styles.header("Content-Type")).as(app).contains("text/css");
               String rules = withoutComments(styles.text());
@@ -131,5 +133,16 @@ class WebappBrandingIT extends RunningApplication {
 
   private static String withoutComments(String text) {
     return text.replaceAll("(?s)/\\*.*?\\*/", "");
+  }
+
+  /**
+   * The webapps' files as a signed-in administrator's browser gets them: behind single sign-on,
+   * like everything under {@code /camunda/app}.
+   */
+  private Api.Response signedIn(String path) {
+    if (admin == null) {
+      admin = WebappSession.login(api, "admin");
+    }
+    return admin.send("GET", path, null);
   }
 }
