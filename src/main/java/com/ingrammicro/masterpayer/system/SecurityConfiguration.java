@@ -235,8 +235,9 @@ class SecurityConfiguration {
         .exceptionHandling(
             exceptions ->
                 exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
-        // Camunda's webapps check their own CSRF token (their CsrfPreventionFilter)
-        .csrf(csrf -> csrf.ignoringRequestMatchers(webapps))
+        // Camunda's webapps check their own CSRF token (their CsrfPreventionFilter); the error page
+        // changes nothing, and a POST to it is answered 404 like any other (ProblemErrorController)
+        .csrf(csrf -> csrf.ignoringRequestMatchers(webapps, paths("/error")))
         // ... and write their own security headers; the other pages get Spring Security's
         .headers(
             headers ->

@@ -353,8 +353,10 @@ class BadInputIT extends RunningApplication {
 
   @Test
   void theAuditPageAndTheApiDocsSendAStrictContentSecurityPolicyTheirPagesCanLiveWith() {
-    Api.Response audit = api.get("auditor", "/audit/");
-    Api.Response auditScript = api.get("auditor", "/audit/audit.js");
+    // the audit page, for an auditor signed in by single sign-on
+    WebappSession auditor = WebappSession.login(api, "/audit/", "auditor");
+    Api.Response audit = auditor.send("GET", "/audit/", null);
+    Api.Response auditScript = auditor.send("GET", "/audit/audit.js", null);
     Api.Response swagger = api.get("admin", "/swagger-ui/index.html");
     Api.Response initializer = api.get("admin", "/swagger-ui/swagger-initializer.js");
     Api.Response document = api.get("admin", "/v3/api-docs");
@@ -399,7 +401,9 @@ class BadInputIT extends RunningApplication {
             assets.group(1).startsWith("/")
                 ? assets.group(1)
                 : base + assets.group(1).replaceFirst("^\\./", "");
-        assertThat(api.get(page == audit ? "auditor" : "admin", asset).status())
+        assertThat(
+                (page == audit ? auditor.send("GET", asset, null) : api.get("admin", asset))
+                    .status())
             .as(asset)
             .isEqualTo(200);
       }
