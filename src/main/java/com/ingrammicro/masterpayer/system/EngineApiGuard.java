@@ -31,6 +31,8 @@ import org.springframework.web.util.UrlPathHelper;
  */
 final class EngineApiGuard extends OncePerRequestFilter {
 
+  private static final Pattern OWN_PASSWORD = Pattern.compile("^/user/[^/]+/credentials/?$");
+
   /** Which door a request came through: where its engine path starts and who its caller is. */
   enum Door {
     /**
@@ -83,6 +85,22 @@ final class EngineApiGuard extends OncePerRequestFilter {
       return;
     }
     String enginePath = engineCall.group(1) == null ? "/" : engineCall.group(1);
+    if (door == Door.WEBAPP
+        && !caller.get().has(Role.ADMIN)
+        && OWN_PASSWORD.matcher(enginePath).matches()) {
+      // a single sign-on proves no password of the identity store: the store's user of the same
+      // id, if there is one, is a script's account, whose password only its owner (over
+      // engine-rest, with that password) or an administrator changes
+      writeCamundaError(
+          json,
+          response,
+          HttpStatus.FORBIDDEN,
+          "AuthorizationException",
+          "Staff sign in by single sign-on; a password of the identity store is changed over"
+              + " engine-rest with that password, or by an administrator.",
+          List.of());
+      return;
+    }
     EngineApiPolicy.Decision decision =
         EngineApiPolicy.decide(caller.get(), request.getMethod(), enginePath);
     if (decision.refused()) {

@@ -165,6 +165,7 @@ class AuthorizationMatrixIT extends RunningApplication {
       | POST   | /camunda/api/engine/engine/default/task/{review}/comment/create  | session:comment        | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 403   |
       | POST   | /camunda/api/engine/engine/default/signal                        | session:signal         | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 204   |
       | PUT    | /camunda/api/engine/engine/default/user/auditor/profile          | session:profile        | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 204     | 204   |
+      | PUT    | /camunda/api/engine/engine/default/user/auditor/credentials      | session:{}             | 401       | 401            | 401  | 401    | 401         | 401        | 403   | 403     | 403     | 400   |
       """;
 
   private static final Map<String, String> BODIES =
