@@ -109,6 +109,17 @@ class ApiClientRepository {
     change(client.clientId(), "ROTATED", client.resellerId(), by, at);
   }
 
+  /** A new hash of the same secret, for an active client; not a change of its credentials. */
+  boolean rehash(String clientId, String secretHash) {
+    return jdbc.sql(
+                "update api_client set secret_hash = :hash"
+                    + " where client_id = :id and revoked_at is null")
+            .param("hash", secretHash)
+            .param("id", clientId)
+            .update()
+        == 1;
+  }
+
   void revoke(ApiClient client, String by, OffsetDateTime at) {
     jdbc.sql("update api_client set revoked_at = :at, revoked_by = :by where client_id = :id")
         .param("at", at)

@@ -67,6 +67,11 @@ class ResellerApiClients implements ApiClients {
     return status.credentialsSince();
   }
 
+  @Override
+  public boolean rehashSecret(String clientId, String secretHash) {
+    return repository.rehash(clientId, secretHash);
+  }
+
   /** Forgets what this node remembered of the client, after a change of it. */
   void changed(String clientId) {
     statuses.remove(clientId);

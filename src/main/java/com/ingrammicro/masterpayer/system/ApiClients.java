@@ -30,4 +30,12 @@ public interface ApiClients {
    * revoked: a token issued before it was issued under a secret that is no longer the client's.
    */
   Optional<Instant> credentialsSince(String clientId);
+
+  /**
+   * Keeps the new hash of an active client's current secret, which the authorization server made in
+   * a stronger encoding after the secret checked out; the secret, and so its tokens, stay valid.
+   *
+   * @return false when there is no such active client
+   */
+  boolean rehashSecret(String clientId, String secretHash);
 }

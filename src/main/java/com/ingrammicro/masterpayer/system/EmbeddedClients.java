@@ -12,7 +12,9 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
  * The clients of the embedded authorization server: the application's own staff login (a public
  * client with PKCE, redirected back to the application's issuer address only), and the resellers'
  * API clients ({@link ApiClients}). Clients are registered by administrators over {@code
- * /api/admin/clients}, never through the authorization server, so {@link #save} refuses.
+ * /api/admin/clients}, never through the authorization server; the one save the server makes is the
+ * re-hash of a client's secret in a stronger encoding after it checked the secret ({@code
+ * ClientSecretAuthenticationProvider}), which {@link #save} passes on.
  */
 final class EmbeddedClients implements RegisteredClientRepository {
 
@@ -29,8 +31,14 @@ final class EmbeddedClients implements RegisteredClientRepository {
 
   @Override
   public void save(RegisteredClient registeredClient) {
-    throw new UnsupportedOperationException(
-        "Clients are registered over /api/admin/clients, not by the authorization server");
+    if (STAFF_LOGIN.equals(registeredClient.getClientId())
+        || registeredClient.getClientSecret() == null
+        || !apiClients.rehashSecret(
+            registeredClient.getClientId(), registeredClient.getClientSecret())) {
+      throw new IllegalArgumentException(
+          "Clients are registered over /api/admin/clients; the authorization server may only"
+              + " re-hash an active client's secret");
+    }
   }
 
   @Override

@@ -183,6 +183,34 @@ abstract class ApiClientScenarios extends RunningApplication {
   }
 
   @Test
+  void aSecretHashedInAnOlderEncodingIsRehashedWhenItChecksOutAndKeepsWorking() {
+    Map<String, String> client = register("GLOBEX", null);
+    String clientId = client.get("clientId");
+    // as an installation whose secrets were hashed before bcrypt was the default would hold it
+    jdbc.sql("update api_client set secret_hash = :hash where client_id = :id")
+        .param("hash", "{noop}" + client.get("clientSecret"))
+        .param("id", clientId)
+        .update();
+
+    Api.Response first = api.requestToken(clientId, client.get("clientSecret"), TOKEN_REQUEST);
+    String stored =
+        jdbc.sql("select secret_hash from api_client where client_id = :id")
+            .param("id", clientId)
+            .query(String.class)
+            .single();
+    Api.Response again = api.requestToken(clientId, client.get("clientSecret"), TOKEN_REQUEST);
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    assertThat(stored).as("upgraded by the authorization server").startsWith("{bcrypt}");
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    assertThat(
+            api.get("bearer:" + first.json().path("access_token").asText(), "/api/offboardings")
+                .status())
+        .as("a re-hash is no rotation: the token stays good")
+        .isEqualTo(200);
+  }
+
+  @Test
   void fiftyWrongSecretsLockNobodyOutAndEachIsSlowed() throws Exception {
     Map<String, String> client = register("ACME", null);
     String clientId = client.get("clientId");
